@@ -1,0 +1,84 @@
+/**
+ * One error type for everything that can go wrong, told apart by a kebab-case `code`.
+ * The service's or the transport's own error is kept as `cause`.
+ */
+
+/** Every code the library produces; `string & {}` keeps the union open for adapters. */
+export type AttachmentErrorCode =
+  // service and transport
+  | 'quota-exceeded'
+  | 'invalid-request'
+  | 'access-denied'
+  | 'conflict'
+  | 'not-found'
+  | 'throttled'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'url-expired'
+  | 'signature-mismatch'
+  | 'rejected'
+  | 'aborted'
+  // validation
+  | 'file-too-large'
+  | 'file-empty'
+  | 'file-type-not-allowed'
+  | 'too-many-files'
+  | 'file-name-invalid'
+  | (string & {})
+
+/** Options for {@link AttachmentError}. */
+export interface AttachmentErrorOptions {
+  /** The HTTP status, when there was a response. */
+  status?: number
+  /** The service's reason, e.g. `INVALID_FILE_TYPE` or `TOTAL_FILE_COUNT_EXCEEDED`. */
+  reason?: string
+  /** The original error: an AWS exception, an XHR event, a parse failure. */
+  cause?: unknown
+}
+
+/** An error from an attachment operation, with a stable `code` to branch on and to translate. */
+export class AttachmentError extends Error {
+  override readonly name = 'AttachmentError'
+  readonly code: AttachmentErrorCode
+  readonly status?: number
+  readonly reason?: string
+
+  constructor(code: AttachmentErrorCode, message: string, options: AttachmentErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    if (options.status !== undefined) this.status = options.status
+    if (options.reason !== undefined) this.reason = options.reason
+  }
+}
+
+/** True for an {@link AttachmentError}, also one from another copy of this library. */
+export function isAttachmentError(value: unknown): value is AttachmentError {
+  return (
+    value instanceof AttachmentError ||
+    (value instanceof Error &&
+      value.name === 'AttachmentError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  )
+}
+
+const retryableCodes: ReadonlySet<string> = new Set(['network', 'timeout', 'throttled', 'server'])
+
+/** Whether trying the same request again may succeed: network errors, 408, 429, 5xx, stalls. */
+export function isRetryable(error: unknown): boolean {
+  if (!isAttachmentError(error)) return false
+  return retryableCodes.has(error.code) || error.status === 408
+}
+
+/** The code for an HTTP status that carries no more specific error name. */
+export function codeFromStatus(status: number): AttachmentErrorCode {
+  if (status === 0) return 'network'
+  if (status === 408) return 'timeout'
+  if (status === 429) return 'throttled'
+  if (status === 402) return 'quota-exceeded'
+  if (status === 403 || status === 401) return 'access-denied'
+  if (status === 404) return 'not-found'
+  if (status === 409) return 'conflict'
+  if (status >= 500) return 'server'
+  return 'invalid-request'
+}
