@@ -10,3 +10,4 @@ export type {
   UploadRules,
   UploadTarget,
 } from './types.js'
+export { xhrTransport } from './xhr-transport.js'

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { parseS3Error, s3ResponseError } from './s3-error.js'
+
+const xml = (code: string, message: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><X-Amz-Expires>300</X-Amz-Expires><RequestId>R</RequestId></Error>`
+
+describe('parseS3Error', () => {
+  it('reads the code and message of an S3 error document', () => {
+    expect(parseS3Error(xml('AccessDenied', 'Request has expired'))).toEqual({
+      code: 'AccessDenied',
+      message: 'Request has expired',
+    })
+  })
+
+  it('returns nothing for a body that is not an S3 error', () => {
+    expect(parseS3Error('')).toEqual({})
+    expect(parseS3Error('{"message":"nope"}')).toEqual({})
+  })
+})
+
+describe('s3ResponseError', () => {
+  it.each([
+    [403, xml('AccessDenied', 'Request has expired'), 'url-expired'],
+    [400, xml('ExpiredToken', 'The provided token has expired.'), 'url-expired'],
+    [
+      403,
+      xml('SignatureDoesNotMatch', 'The request signature we calculated does not match'),
+      'signature-mismatch',
+    ],
+    [403, xml('AccessDenied', 'Access Denied'), 'access-denied'],
+    [500, xml('InternalError', 'We encountered an internal error.'), 'server'],
+    [503, '', 'server'],
+    [408, '', 'timeout'],
+    [
+      400,
+      xml('EntityTooSmall', 'Your proposed upload is smaller than the minimum'),
+      'invalid-request',
+    ],
+  ])('maps HTTP %i with its body to {%s}', (status, body, code) => {
+    expect(s3ResponseError(status, body)).toMatchObject({ code, status })
+  })
+})
