@@ -1,0 +1,108 @@
+import { reasonOf, redactUrls, statusOf } from './cases-error.js'
+import type { AttachedFilesOperation } from './send.js'
+import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
+import { validateAttachedFilesInput } from './validate-attached-files-input.js'
+
+/** What `authorize` is asked about: one validated call, and the request it came in. */
+export interface AuthorizeDetails {
+  operation: AttachedFilesOperation
+  input: Record<string, unknown>
+  request: Request
+}
+
+/** Options of {@link createAttachedFilesHandler}. */
+export interface AttachedFilesHandlerOptions {
+  /** A `ConnectClient` with the server's credentials. */
+  client: ConnectClientLike
+  /** Decides whether this caller may make this call (e.g. may see this case); false → 403. */
+  authorize: (details: AuthorizeDetails) => boolean | Promise<boolean>
+  /** Also relay DescribeAttachedFilesConfiguration, for adapters that load limits. @default false */
+  allowDescribeConfiguration?: boolean
+  /** Told about failures the caller only sees as a generic 500/502, for the server's logs. @default undefined */
+  onError?: (error: unknown) => void
+}
+
+const FILE_OPERATIONS: readonly AttachedFilesOperation[] = [
+  'StartAttachedFileUpload',
+  'CompleteAttachedFileUpload',
+  'GetAttachedFile',
+  'DeleteAttachedFile',
+  'BatchGetAttachedFileMetadata',
+]
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+  })
+}
+
+const invalid = (message: string): Response =>
+  json(400, { name: 'InvalidRequestException', message })
+
+/** An AWS error keeps its name, message (without URLs), reason and status; nothing else. */
+function errorResponse(error: unknown, onError?: (error: unknown) => void): Response {
+  const status = statusOf(error)
+  const e = error as { name?: unknown; message?: unknown; Reason?: unknown }
+  if (status !== undefined && status >= 400 && typeof e.name === 'string') {
+    const body: Record<string, string> = { name: e.name }
+    body.message = redactUrls(typeof e.message === 'string' ? e.message : '')
+    const reason = reasonOf(e.Reason)
+    if (reason) body.reason = reason
+    return json(status, body)
+  }
+  onError?.(error)
+  return json(502, { name: 'InternalServiceException', message: 'Amazon Connect did not answer.' })
+}
+
+function parseCall(
+  body: unknown,
+  allowed: readonly AttachedFilesOperation[],
+): { operation: AttachedFilesOperation; input: Record<string, unknown> } | string {
+  if (typeof body !== 'object' || body === null) return 'The body must be a JSON object.'
+  const { operation, input } = body as { operation?: unknown; input?: unknown }
+  if (!allowed.includes(operation as AttachedFilesOperation)) return 'Unknown operation.'
+  const problem = validateAttachedFilesInput(operation as AttachedFilesOperation, input)
+  if (problem) return `Invalid input: ${problem}.`
+  return { operation: operation as AttachedFilesOperation, input: input as Record<string, unknown> }
+}
+
+/**
+ * The server half of {@link sendViaHttpBackend}: a Fetch API handler (Node, Lambda, route
+ * handlers) that validates `{ operation, input }`, asks `authorize` before anything reaches
+ * Connect, forwards the call with the server's `ConnectClient` and answers the output, or the
+ * AWS error's name, message, reason and status (no stack, request id or credentials).
+ */
+export function createAttachedFilesHandler(
+  options: AttachedFilesHandlerOptions,
+): (request: Request) => Promise<Response> {
+  const send = sendViaConnectClient(options.client)
+  const allowed = options.allowDescribeConfiguration
+    ? [...FILE_OPERATIONS, 'DescribeAttachedFilesConfiguration' as const]
+    : FILE_OPERATIONS
+  return async (request) => {
+    if (request.method !== 'POST') {
+      return json(405, { name: 'MethodNotAllowed', message: 'Use POST.' }, { allow: 'POST' })
+    }
+    let body: unknown
+    try {
+      body = await request.json()
+    } catch {
+      return invalid('The body is not JSON.')
+    }
+    const call = parseCall(body, allowed)
+    if (typeof call === 'string') return invalid(call)
+    try {
+      if ((await options.authorize({ ...call, request })) !== true) {
+        return json(403, { name: 'AccessDeniedException', message: 'Not allowed.' })
+      }
+      const output = await send(call.operation, call.input, { signal: request.signal })
+      // $metadata holds the request id and attempt counts: not the caller's business.
+      const { ...body } = output as Record<string, unknown>
+      delete body.$metadata
+      return json(200, body)
+    } catch (error) {
+      return errorResponse(error, options.onError)
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// connect-attachments/cases: Connect attached files (Cases, Email, Tasks) over a `send` function,
+// plus the server-side handler that relays the operations for agent panes without credentials.
+export { ATTACHED_FILE_LIMITS } from './attached-file-limits.js'
+export {
+  createAttachedFilesHandler,
+  type AttachedFilesHandlerOptions,
+  type AuthorizeDetails,
+} from './attached-files-handler.js'
+export {
+  createCasesAdapter,
+  type AttachedFileError,
+  type CasesAdapter,
+  type CasesAdapterOptions,
+} from './cases-adapter.js'
+export {
+  ATTACHED_FILES_OPERATIONS,
+  type AttachedFilesOperation,
+  type SendAttachedFiles,
+} from './send.js'
+export { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
+export { sendViaHttpBackend, type HttpBackendInit } from './send-via-http-backend.js'

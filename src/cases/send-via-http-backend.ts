@@ -1,0 +1,60 @@
+import type { SendAttachedFiles } from './send.js'
+
+/** Options of {@link sendViaHttpBackend}. */
+export interface HttpBackendInit {
+  /** Headers for every request, e.g. the app's own auth; a function is called per request. @default {} */
+  headers?:
+    Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
+  /** Whether cookies go along. @default 'same-origin' */
+  credentials?: RequestCredentials
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch
+}
+
+/** The error body {@link createAttachedFilesHandler} answers with. */
+interface ErrorBody {
+  name?: unknown
+  message?: unknown
+  reason?: unknown
+}
+
+/** Rebuilds a relayed error into the shape SDK exceptions have, so one mapping serves both. */
+function relayedError(status: number, body: ErrorBody): Error {
+  const name = typeof body.name === 'string' ? body.name : `HTTP${status}`
+  const message = typeof body.message === 'string' ? body.message : ''
+  const error = Object.assign(new Error(message), { $metadata: { httpStatusCode: status } })
+  error.name = name
+  if (typeof body.reason === 'string') Object.assign(error, { Reason: body.reason })
+  return error
+}
+
+async function resolveHeaders(init: HttpBackendInit): Promise<Record<string, string>> {
+  const headers = typeof init.headers === 'function' ? await init.headers() : init.headers
+  return { ...headers, 'content-type': 'application/json' }
+}
+
+/**
+ * A `send` that POSTs `{ operation, input }` as JSON to the host app's backend (for agent panes
+ * that hold no AWS credentials), typically served by {@link createAttachedFilesHandler}.
+ */
+export function sendViaHttpBackend(url: string, init: HttpBackendInit = {}): SendAttachedFiles {
+  const doFetch = init.fetch ?? ((input, requestInit) => fetch(input, requestInit))
+  return async (operation, input, { signal } = {}) => {
+    const response = await doFetch(url, {
+      method: 'POST',
+      headers: await resolveHeaders(init),
+      credentials: init.credentials ?? 'same-origin',
+      body: JSON.stringify({ operation, input }),
+      signal,
+    })
+    const text = await response.text()
+    let body: unknown = {}
+    try {
+      body = text ? JSON.parse(text) : {}
+    } catch {
+      if (response.ok) throw relayedError(502, { name: 'InvalidResponse' })
+    }
+    if (!response.ok) throw relayedError(response.status, (body ?? {}) as ErrorBody)
+    return body
+  }
+}

@@ -1,0 +1,64 @@
+import type { RemoteFileStatus } from '../core/types.js'
+
+/** An attachment from a chat transcript or websocket item, ready to render. */
+export interface ChatAttachment {
+  /** The AttachmentId, for `getFile`. */
+  id: string
+  name: string
+  contentType: string
+  status: RemoteFileStatus
+}
+
+/** The AWS shape of one `Attachments[]` entry (connect-apis.md §1.4). */
+export interface AttachmentItemWire {
+  AttachmentId?: string
+  AttachmentName?: string
+  ContentType?: string
+  Status?: string
+}
+
+/**
+ * Maps chat's `ArtifactStatus` to ours. No status means the instance does not scan, so the
+ * file is as available as it will ever be; a status we do not know yet is kept out of reach.
+ */
+export function chatStatus(status: string | undefined): RemoteFileStatus {
+  if (status === undefined || status === 'APPROVED') return 'approved'
+  if (status === 'REJECTED') return 'rejected'
+  if (status === 'FAILED') return 'failed'
+  return 'processing'
+}
+
+function itemOf(value: unknown): Record<string, unknown> | null {
+  if (!value || typeof value !== 'object') return null
+  const record = value as Record<string, unknown>
+  if (record.Type === undefined && record.data && typeof record.data === 'object') {
+    return record.data as Record<string, unknown>
+  }
+  return record
+}
+
+/**
+ * Every attachment of a transcript item or chatjs `onMessage` event (`{ data: item }`) whose
+ * `Type` is `ATTACHMENT`; none for anything else.
+ */
+export function parseAttachments(item: unknown): ChatAttachment[] {
+  const record = itemOf(item)
+  if (record?.Type !== 'ATTACHMENT' || !Array.isArray(record.Attachments)) return []
+  return (record.Attachments as AttachmentItemWire[])
+    .filter((a) => a && typeof a.AttachmentId === 'string')
+    .map((a) => ({
+      id: a.AttachmentId as string,
+      name: a.AttachmentName ?? '',
+      contentType: a.ContentType ?? '',
+      status: chatStatus(a.Status),
+    }))
+}
+
+/**
+ * Reads the attachment out of a transcript item or a chatjs `onMessage` event
+ * (`{ data: item }`) whose `Type` is `ATTACHMENT`; anything else gives `null`.
+ * `Type` is the discriminator: attachment items carry no item-level ContentType (§1.4).
+ */
+export function parseAttachmentItem(item: unknown): ChatAttachment | null {
+  return parseAttachments(item)[0] ?? null
+}

@@ -1,0 +1,78 @@
+import { AttachmentError } from '../core/errors.js'
+import {
+  createParticipantAdapter,
+  type ParticipantAdapter,
+  type ParticipantAdapterOptions,
+} from './participant-adapter.js'
+
+/** What Streams' `getConnectionToken` resolves to (chatjs `connectionDetailsProvider`). */
+interface ChatTokenResponse {
+  chatTokenTransport?: { participantToken?: string }
+}
+
+/**
+ * The parts of an amazon-connect-chatjs session (CUSTOMER, or the AGENT session Streams hands a
+ * custom CCP) this adapter reads. Typed structurally so chatjs is never imported: it sets
+ * globals and throws on import in Node. The `controller` fields are chatjs 5 internals, read
+ * because they hold the token after a refresh; each is optional and checked.
+ */
+export interface ChatSessionLike {
+  getChatDetails(): {
+    contactId?: string
+    connectionDetails?: { connectionToken?: string | null } | null
+  }
+  controller?: {
+    connectionDetailsProvider?: {
+      getFetchedConnectionToken?: () => string | null | undefined
+      getConnectionToken?: (() => Promise<ChatTokenResponse>) | null
+    } | null
+    chatClient?: { invokeUrl?: string } | null
+  }
+}
+
+/** Options of {@link participantAdapterFromChatSession}; all default from the session. */
+export type ChatSessionAdapterOptions = Omit<
+  ParticipantAdapterOptions,
+  'connectionToken' | 'getConnectionToken'
+>
+
+/**
+ * The current connection token. chatjs refreshes it about a minute before expiry into its
+ * connection details provider, while `getChatDetails().connectionDetails` keeps the first one
+ * (connect-apis.md §1.2), so the provider comes first. An AGENT session not connected yet falls
+ * back to Streams' `getConnectionToken`, which fetches one through the CCP.
+ */
+async function currentToken(session: ChatSessionLike): Promise<string> {
+  const provider = session.controller?.connectionDetailsProvider
+  const fresh = provider?.getFetchedConnectionToken?.()
+  if (fresh) return fresh
+  const first = session.getChatDetails().connectionDetails?.connectionToken
+  if (first) return first
+  if (typeof provider?.getConnectionToken === 'function') {
+    const agent = (await provider.getConnectionToken()).chatTokenTransport?.participantToken
+    if (agent) return agent
+  }
+  throw new AttachmentError(
+    'access-denied',
+    'The chat session has no connection token yet; call session.connect() first.',
+  )
+}
+
+/**
+ * Creates the chat adapter from a chatjs session: its current connection token for every call,
+ * its endpoint (what `setGlobalConfig({ endpoint })` or the region chose) and its contact id as
+ * the key.
+ */
+export function participantAdapterFromChatSession(
+  session: ChatSessionLike,
+  options: ChatSessionAdapterOptions = {},
+): ParticipantAdapter {
+  const contactId = session.getChatDetails().contactId
+  const endpoint = options.endpoint ?? session.controller?.chatClient?.invokeUrl ?? undefined
+  return createParticipantAdapter({
+    ...options,
+    endpoint,
+    key: options.key ?? (contactId ? `participant:${contactId}` : undefined),
+    getConnectionToken: () => currentToken(session),
+  })
+}

@@ -1,0 +1,121 @@
+import { isAttachmentError } from '../core/errors.js'
+import type { AttachmentAdapter, RemoteFile, UploadRules, UploadTarget } from '../core/types.js'
+import { CHAT_LIMITS } from './chat-limits.js'
+import { callParticipant, type ParticipantClientConfig } from './participant-client.js'
+import { findAttachmentStatus } from './transcript-status.js'
+
+/** Options of {@link createParticipantAdapter}; give `connectionToken` or `getConnectionToken`. */
+export interface ParticipantAdapterOptions {
+  /** A fixed connection token (CreateParticipantConnection's ConnectionToken). */
+  connectionToken?: string
+  /** Reads the current connection token; called before every request, as tokens are refreshed. */
+  getConnectionToken?: () => string | Promise<string>
+  /** The chat's AWS region. @default 'us-east-1' */
+  region?: string
+  /** The Participant Service base URL. @default `https://participant.connect.${region}.amazonaws.com` */
+  endpoint?: string
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch
+  /** Lifetime asked for download URLs, 5–300 s (GetAttachment's UrlExpiryInSeconds). @default 300 */
+  urlExpirySeconds?: number
+  /** Identity for query keys, e.g. the contact id; never a token. @default `participant:${endpoint}` */
+  key?: string
+  /** What the chat enforces. @default CHAT_LIMITS */
+  limits?: Partial<UploadRules>
+}
+
+/** The chat adapter: {@link AttachmentAdapter} over the Participant Service. */
+export interface ParticipantAdapter extends AttachmentAdapter {
+  readonly limits: Partial<UploadRules>
+}
+
+interface StartOutput {
+  AttachmentId: string
+  UploadMetadata: { Url: string; UrlExpiry: string; HeadersToInclude?: Record<string, string> }
+}
+
+interface GetOutput {
+  Url: string
+  UrlExpiry: string
+  AttachmentSizeInBytes?: number
+}
+
+function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientConfig {
+  const { connectionToken, getConnectionToken } = options
+  if (!getConnectionToken && !connectionToken) {
+    throw new TypeError('createParticipantAdapter needs connectionToken or getConnectionToken.')
+  }
+  const region = options.region ?? 'us-east-1'
+  const endpoint = options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
+  return {
+    endpoint: endpoint.replace(/\/+$/, ''),
+    token: getConnectionToken ?? (() => connectionToken as string),
+    // Called through a closure so a `fetch` swapped in later (or a bound window.fetch) is used.
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+  }
+}
+
+/**
+ * Creates the chat attachment adapter: StartAttachmentUpload, CompleteAttachmentUpload and
+ * GetAttachment over `fetch`, with the connection token read afresh for every call.
+ */
+export function createParticipantAdapter(options: ParticipantAdapterOptions): ParticipantAdapter {
+  const config = resolveOptions(options)
+  const urlExpirySeconds = options.urlExpirySeconds ?? 300
+
+  const getAttachment = async (id: string, signal?: AbortSignal): Promise<RemoteFile> => {
+    const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
+    const out = await callParticipant<GetOutput>(
+      config,
+      'GetAttachment',
+      '/participant/attachment',
+      input,
+      signal,
+    )
+    const download = { url: out.Url, expiresAt: Date.parse(out.UrlExpiry) }
+    return { id, status: 'approved', size: out.AttachmentSizeInBytes, download }
+  }
+
+  return {
+    key: options.key ?? `participant:${config.endpoint}`,
+    limits: { ...CHAT_LIMITS, ...options.limits },
+    async startUpload(file, { clientToken, signal }): Promise<UploadTarget> {
+      const input = {
+        AttachmentName: file.name,
+        AttachmentSizeInBytes: file.size,
+        ContentType: file.type,
+        ClientToken: clientToken,
+      }
+      const out = await callParticipant<StartOutput>(
+        config,
+        'StartAttachmentUpload',
+        '/participant/start-attachment-upload',
+        input,
+        signal,
+      )
+      const meta = out.UploadMetadata
+      return {
+        id: out.AttachmentId,
+        url: meta.Url,
+        headers: { ...meta.HeadersToInclude },
+        expiresAt: Date.parse(meta.UrlExpiry),
+      }
+    },
+    async completeUpload(target, { clientToken, signal }): Promise<void> {
+      const input = { AttachmentIds: [target.id], ClientToken: clientToken }
+      const path = '/participant/complete-attachment-upload'
+      await callParticipant(config, 'CompleteAttachmentUpload', path, input, signal)
+    },
+    async getFile(id, init = {}): Promise<RemoteFile> {
+      try {
+        return await getAttachment(id, init.signal)
+      } catch (error) {
+        // GetAttachment refuses a file that is not APPROVED; its status is in the transcript.
+        if (!isAttachmentError(error) || error.code !== 'invalid-request') throw error
+        const found = await findAttachmentStatus(config, id, init.signal)
+        if (!found || found.status === 'approved') throw error
+        return { id, status: found.status, name: found.name }
+      }
+    },
+  }
+}
