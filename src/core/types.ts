@@ -59,9 +59,15 @@ export interface AttachmentAdapter {
   /** What the service enforces, when known. */
   readonly limits?: Partial<UploadRules>
   /** Starts an upload and returns where to PUT the bytes. Retries reuse `clientToken`. */
-  startUpload(file: FileInfo, init: { clientToken: string; signal: AbortSignal }): Promise<UploadTarget>
+  startUpload(
+    file: FileInfo,
+    init: { clientToken: string; signal: AbortSignal },
+  ): Promise<UploadTarget>
   /** Tells the service the bytes are in place. Retries reuse `clientToken`. */
-  completeUpload(target: UploadTarget, init: { clientToken: string; signal: AbortSignal }): Promise<void>
+  completeUpload(
+    target: UploadTarget,
+    init: { clientToken: string; signal: AbortSignal },
+  ): Promise<void>
   /** Reads a stored file's status and, when approved, a fresh download URL. */
   getFile(id: string, init?: { signal?: AbortSignal }): Promise<RemoteFile>
   /** Deletes a stored file, where the service allows it. */

@@ -1,0 +1,50 @@
+/** A minimal external store, the shape `useSyncExternalStore` reads. */
+export interface Store<T> {
+  /** The current state; the same object until something changes. */
+  getSnapshot(): T
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+  /** Replaces the state (or derives it from the previous one); no-op when `Object.is` equal. */
+  setState(next: T | ((previous: T) => T)): void
+}
+
+/** Creates a {@link Store} holding `initial`. */
+export function createStore<T>(initial: T): Store<T> {
+  let state = initial
+  const listeners = new Set<() => void>()
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    setState(next) {
+      const value = typeof next === 'function' ? (next as (previous: T) => T)(state) : next
+      if (Object.is(value, state)) return
+      state = value
+      for (const listener of [...listeners]) listener()
+    },
+  }
+}
+
+/**
+ * Subscribes to one slice of a store: `listener` runs only when `selector`'s result changes
+ * (by `equals`, `Object.is` by default), the way a selector hook re-renders.
+ */
+export function subscribeSelected<T, S>(
+  store: Pick<Store<T>, 'getSnapshot' | 'subscribe'>,
+  selector: (state: T) => S,
+  listener: (selected: S, previous: S) => void,
+  equals: (a: S, b: S) => boolean = Object.is,
+): () => void {
+  let selected = selector(store.getSnapshot())
+  return store.subscribe(() => {
+    const next = selector(store.getSnapshot())
+    if (equals(selected, next)) return
+    const previous = selected
+    selected = next
+    listener(next, previous)
+  })
+}

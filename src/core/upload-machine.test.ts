@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { AttachmentError } from './errors.js'
+import { createUploadState, transition } from './upload-machine.js'
+import type { UploadEvent, UploadState, UploadStatus } from './upload-machine.js'
+
+const error = new AttachmentError('server', 'boom', { status: 500 })
+const base = createUploadState('u1', { name: 'a.pdf', size: 200, type: 'application/pdf' })
+const at = (status: UploadStatus, extra: Partial<UploadState> = {}): UploadState => ({
+  ...base,
+  status,
+  attempts: status === 'queued' ? 0 : 1,
+  ...extra,
+})
+
+const events: Record<UploadEvent['type'], UploadEvent> = {
+  start: { type: 'start' },
+  resume: { type: 'resume', phase: 'uploading' },
+  started: { type: 'started', target: { id: 'att-1', arn: 'arn:att-1' } },
+  progress: { type: 'progress', loaded: 100 },
+  uploaded: { type: 'uploaded' },
+  completed: { type: 'completed' },
+  expired: { type: 'expired' },
+  backoff: { type: 'backoff', error, retryAt: 5_000 },
+  attempt: { type: 'attempt' },
+  fail: { type: 'fail', error },
+  cancel: { type: 'cancel' },
+  retry: { type: 'retry' },
+}
+
+// Every allowed transition: [from, event, the fields expected after it].
+const allowed: Array<[UploadState, UploadEvent, Partial<UploadState>]> = [
+  [at('queued'), events.start, { status: 'starting', attempts: 1 }],
+  [at('queued', { remoteId: 'att-1' }), events.resume, { status: 'uploading', attempts: 1 }],
+  [
+    at('queued', { remoteId: 'att-1' }),
+    { type: 'resume', phase: 'completing' },
+    { status: 'completing', progress: 100, loaded: 200 },
+  ],
+  [
+    at('starting'),
+    events.started,
+    { status: 'uploading', remoteId: 'att-1', remoteArn: 'arn:att-1', attempts: 1 },
+  ],
+  [at('uploading'), events.progress, { status: 'uploading', loaded: 100, progress: 50 }],
+  [at('uploading'), events.uploaded, { status: 'completing', loaded: 200, progress: 100 }],
+  [at('completing'), events.completed, { status: 'succeeded' }],
+  [
+    at('uploading', { remoteId: 'att-1', progress: 40, loaded: 80 }),
+    events.expired,
+    { status: 'starting', remoteId: undefined, progress: 0, loaded: 0 },
+  ],
+  [at('starting'), events.backoff, { status: 'starting', retryAt: 5_000, error }],
+  [at('uploading'), events.backoff, { status: 'uploading', retryAt: 5_000, error }],
+  [at('completing'), events.backoff, { status: 'completing', retryAt: 5_000, error }],
+  [at('starting', { retryAt: 9 }), events.attempt, { attempts: 2, retryAt: undefined }],
+  [at('uploading', { retryAt: 9 }), events.attempt, { attempts: 2, retryAt: undefined }],
+  [at('completing', { retryAt: 9 }), events.attempt, { attempts: 2, retryAt: undefined }],
+  [at('queued'), events.fail, { status: 'failed', error }],
+  [at('starting', { retryAt: 9 }), events.fail, { status: 'failed', error, retryAt: undefined }],
+  [at('uploading'), events.fail, { status: 'failed', error }],
+  [at('completing'), events.fail, { status: 'failed', error }],
+  [at('queued'), events.cancel, { status: 'canceled' }],
+  [at('starting'), events.cancel, { status: 'canceled' }],
+  [at('uploading'), events.cancel, { status: 'canceled' }],
+  [
+    at('failed', { error, progress: 30, remoteId: 'att-1' }),
+    events.retry,
+    { status: 'queued', error: undefined, progress: 0, attempts: 0, remoteId: 'att-1' },
+  ],
+]
+
+const statuses: UploadStatus[] = [
+  'queued',
+  'starting',
+  'uploading',
+  'completing',
+  'succeeded',
+  'failed',
+  'canceled',
+]
+
+describe('transition', () => {
+  const cases = allowed.map(([from, event, expected]) => ({
+    from,
+    event,
+    expected,
+    name: `${from.status} + ${event.type}${event.type === 'resume' ? ` (${event.phase})` : ''}`,
+  }))
+  it.each(cases)('applies $name', ({ from, event, expected }) => {
+    const next = transition(from, event)
+    expect(next).not.toBe(from)
+    expect(next).toMatchObject(expected)
+    for (const [key, value] of Object.entries(expected)) {
+      if (value === undefined) expect(next[key as keyof UploadState]).toBeUndefined()
+    }
+  })
+
+  it('returns the same object for every other status and event', () => {
+    let checked = 0
+    for (const status of statuses) {
+      for (const event of Object.values(events)) {
+        const from = at(status)
+        const isAllowed = allowed.some(
+          ([source, allowedEvent]) =>
+            source.status === status &&
+            allowedEvent.type === event.type &&
+            // resume needs a known target: a bare queued upload has none
+            (event.type !== 'resume' || from.remoteId !== undefined),
+        )
+        if (isAllowed) continue
+        expect(transition(from, event), `${status} + ${event.type}`).toBe(from)
+        checked += 1
+      }
+    }
+    expect(checked).toBeGreaterThan(50)
+  })
+
+  it('returns the same object for progress within the same whole percent', () => {
+    const from = at('uploading', { loaded: 100, progress: 50 })
+    expect(transition(from, { type: 'progress', loaded: 101 })).toBe(from)
+    expect(transition(from, { type: 'progress', loaded: 102 })).not.toBe(from)
+  })
+
+  it('returns the same object for resume when no target is known', () => {
+    const from = at('queued')
+    expect(transition(from, { type: 'resume', phase: 'completing' })).toBe(from)
+  })
+
+  it('clamps progress to the file size', () => {
+    const next = transition(at('uploading'), { type: 'progress', loaded: 10_000 })
+    expect(next).toMatchObject({ loaded: 200, progress: 100 })
+  })
+})

@@ -1,0 +1,111 @@
+import { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
+import { fileExtension, resolveFileType } from './file-types.js'
+import type { UploadRules } from './types.js'
+
+/** What validation needs of a file; a `File` is one. */
+export interface FileLike {
+  readonly name: string
+  readonly size: number
+  readonly type: string
+}
+
+/** Why a file was turned away before any request. */
+export type FileValidationCode =
+  'file-too-large' | 'file-empty' | 'file-type-not-allowed' | 'too-many-files' | 'file-name-invalid'
+
+/** One reason a file was rejected, with a plain English default message. */
+export interface FileValidationError {
+  code: FileValidationCode
+  message: string
+}
+
+/** A file that will not be uploaded, and every reason why. */
+export interface FileRejection<F extends FileLike = File> {
+  file: F
+  errors: FileValidationError[]
+}
+
+/** A file that passed, with the MIME type to send for it (see `resolveFileType`). */
+export interface AcceptedFile<F extends FileLike = File> {
+  file: F
+  type: string
+}
+
+/** The outcome of {@link validateFiles}: rejections are data, never thrown. */
+export interface FileValidationResult<F extends FileLike = File> {
+  accepted: AcceptedFile<F>[]
+  rejections: FileRejection<F>[]
+}
+
+/** Options for {@link validateFiles}. */
+export interface ValidateFilesOptions {
+  /** Files already added to the conversation or case, counted against `maxFiles`. @default 0 */
+  existingCount?: number
+}
+
+// Connect's name pattern is `^\P{C}*$`: no control, format, private-use or unassigned
+// characters. Rejecting them here also stops right-to-left overrides that disguise extensions.
+const invalidNameCharacter = /\p{C}/u
+
+const megabytes = (bytes: number): string => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`
+
+function checkFile(file: FileLike, rules: UploadRules): FileValidationError[] {
+  const errors: FileValidationError[] = []
+  const length = [...file.name].length
+  if (length === 0 || length > rules.maxNameLength || invalidNameCharacter.test(file.name)) {
+    errors.push({
+      code: 'file-name-invalid',
+      message: `The file name must be 1 to ${rules.maxNameLength} characters with no control characters.`,
+    })
+  }
+  if (file.size === 0) {
+    errors.push({ code: 'file-empty', message: `${file.name} is empty.` })
+  } else if (file.size > rules.maxFileSize) {
+    errors.push({
+      code: 'file-too-large',
+      message: `${file.name} is larger than ${megabytes(rules.maxFileSize)}.`,
+    })
+  }
+  const allowed = rules.allowedExtensions.map((extension) => extension.toLowerCase())
+  if (
+    !allowed.includes(fileExtension(file.name)) ||
+    resolveFileType(file.name, file.type) === undefined
+  ) {
+    errors.push({
+      code: 'file-type-not-allowed',
+      message: `${file.name} is not an allowed type. Allowed: ${allowed.join(' ')}.`,
+    })
+  }
+  return errors
+}
+
+/**
+ * Checks files against the rules before any request: name, emptiness, size, type (by
+ * extension **and** MIME type) and count. Files past the count limit are rejected with
+ * `too-many-files` in the order given, after the files that fail other checks are set aside,
+ * so one bad file does not cost a good one its place.
+ */
+export function validateFiles<F extends FileLike>(
+  files: Iterable<F> | ArrayLike<F>,
+  rules: UploadRules = CONNECT_DEFAULT_LIMITS,
+  options: ValidateFilesOptions = {},
+): FileValidationResult<F> {
+  const result: FileValidationResult<F> = { accepted: [], rejections: [] }
+  let room = rules.maxFiles - (options.existingCount ?? 0)
+  for (const file of Array.from(files)) {
+    const errors = checkFile(file, rules)
+    if (errors.length === 0 && room <= 0) {
+      errors.push({
+        code: 'too-many-files',
+        message: `No more than ${rules.maxFiles} files can be attached.`,
+      })
+    }
+    if (errors.length > 0) {
+      result.rejections.push({ file, errors })
+      continue
+    }
+    room -= 1
+    result.accepted.push({ file, type: resolveFileType(file.name, file.type) ?? file.type })
+  }
+  return result
+}
