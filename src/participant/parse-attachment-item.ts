@@ -21,20 +21,14 @@ export interface AttachmentItemWire {
  * Maps chat's `ArtifactStatus` to ours. No status means the instance does not scan, so the
  * file is as available as it will ever be; a status we do not know yet is kept out of reach.
  */
-export function chatStatus(status: string | undefined): RemoteFileStatus {
-  if (status === undefined || status === 'APPROVED') return 'approved'
-  if (status === 'REJECTED') return 'rejected'
-  if (status === 'FAILED') return 'failed'
-  return 'processing'
+export function chatStatus(status = 'APPROVED'): RemoteFileStatus {
+  return statuses[status] ?? 'processing'
 }
 
-function itemOf(value: unknown): Record<string, unknown> | null {
-  if (!value || typeof value !== 'object') return null
-  const record = value as Record<string, unknown>
-  if (record.Type === undefined && record.data && typeof record.data === 'object') {
-    return record.data as Record<string, unknown>
-  }
-  return record
+const statuses: Record<string, RemoteFileStatus> = {
+  APPROVED: 'approved',
+  REJECTED: 'rejected',
+  FAILED: 'failed',
 }
 
 /**
@@ -42,7 +36,8 @@ function itemOf(value: unknown): Record<string, unknown> | null {
  * `Type` is `ATTACHMENT`; none for anything else.
  */
 export function parseAttachments(item: unknown): ChatAttachment[] {
-  const record = itemOf(item)
+  // A chatjs onMessage event wraps the item in `data`; a transcript item has no `data`.
+  const record = ((item as { data?: unknown } | null)?.data ?? item) as Record<string, unknown>
   if (record?.Type !== 'ATTACHMENT' || !Array.isArray(record.Attachments)) return []
   return (record.Attachments as AttachmentItemWire[])
     .filter((a) => a && typeof a.AttachmentId === 'string')

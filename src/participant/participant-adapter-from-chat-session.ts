@@ -48,14 +48,11 @@ async function currentToken(session: ChatSessionLike): Promise<string> {
   if (fresh) return fresh
   const first = session.getChatDetails().connectionDetails?.connectionToken
   if (first) return first
-  if (typeof provider?.getConnectionToken === 'function') {
+  if (provider?.getConnectionToken) {
     const agent = (await provider.getConnectionToken()).chatTokenTransport?.participantToken
     if (agent) return agent
   }
-  throw new AttachmentError(
-    'access-denied',
-    'The chat session has no connection token yet; call session.connect() first.',
-  )
+  throw new AttachmentError('access-denied', 'No connection token: call session.connect() first')
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isAttachmentError } from '../core/errors.js'
+import { AttachmentError } from '../core/errors.js'
 import type { AttachmentAdapter, RemoteFile, UploadRules, UploadTarget } from '../core/types.js'
 import { CHAT_LIMITS } from './chat-limits.js'
 import { callParticipant, type ParticipantClientConfig } from './participant-client.js'
@@ -42,9 +42,6 @@ interface GetOutput {
 
 function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientConfig {
   const { connectionToken, getConnectionToken } = options
-  if (!getConnectionToken && !connectionToken) {
-    throw new TypeError('createParticipantAdapter needs connectionToken or getConnectionToken.')
-  }
   const region = options.region ?? 'us-east-1'
   const endpoint = options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
   return {
@@ -65,13 +62,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
 
   const getAttachment = async (id: string, signal?: AbortSignal): Promise<RemoteFile> => {
     const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
-    const out = await callParticipant<GetOutput>(
-      config,
-      'GetAttachment',
-      '/participant/attachment',
-      input,
-      signal,
-    )
+    const out = await callParticipant<GetOutput>(config, 'GetAttachment', input, signal)
     const download = { url: out.Url, expiresAt: Date.parse(out.UrlExpiry) }
     return { id, status: 'approved', size: out.AttachmentSizeInBytes, download }
   }
@@ -86,13 +77,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
         ContentType: file.type,
         ClientToken: clientToken,
       }
-      const out = await callParticipant<StartOutput>(
-        config,
-        'StartAttachmentUpload',
-        '/participant/start-attachment-upload',
-        input,
-        signal,
-      )
+      const out = await callParticipant<StartOutput>(config, 'StartAttachmentUpload', input, signal)
       const meta = out.UploadMetadata
       return {
         id: out.AttachmentId,
@@ -103,15 +88,14 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
     },
     async completeUpload(target, { clientToken, signal }): Promise<void> {
       const input = { AttachmentIds: [target.id], ClientToken: clientToken }
-      const path = '/participant/complete-attachment-upload'
-      await callParticipant(config, 'CompleteAttachmentUpload', path, input, signal)
+      await callParticipant(config, 'CompleteAttachmentUpload', input, signal)
     },
     async getFile(id, init = {}): Promise<RemoteFile> {
       try {
         return await getAttachment(id, init.signal)
       } catch (error) {
         // GetAttachment refuses a file that is not APPROVED; its status is in the transcript.
-        if (!isAttachmentError(error) || error.code !== 'invalid-request') throw error
+        if (!(error instanceof AttachmentError) || error.code !== 'invalid-request') throw error
         const found = await findAttachmentStatus(config, id, init.signal)
         if (!found || found.status === 'approved') throw error
         return { id, status: found.status, name: found.name }

@@ -11,23 +11,34 @@ export interface ParticipantClientConfig {
 
 async function readToken(config: ParticipantClientConfig, operation: string): Promise<string> {
   let token: string | undefined
+  let cause: unknown
   try {
     token = await config.token()
-  } catch (cause) {
-    throw new AttachmentError('access-denied', `${operation}: no connection token.`, { cause })
+  } catch (error) {
+    cause = error
   }
-  if (!token) throw new AttachmentError('access-denied', `${operation}: no connection token.`)
-  return token
+  if (token) return token
+  throw new AttachmentError('access-denied', `${operation}: no connection token`, { cause })
 }
 
 function transportError(operation: string, cause: unknown, signal?: AbortSignal): AttachmentError {
-  if (signal?.aborted) {
-    return new AttachmentError('aborted', `${operation} was aborted.`, { cause })
-  }
-  return new AttachmentError('network', `${operation} could not reach the service.`, {
-    status: 0,
-    cause,
-  })
+  const aborted = signal?.aborted
+  return new AttachmentError(
+    aborted ? 'aborted' : 'network',
+    `${operation} ${aborted ? 'aborted' : 'failed: no response'}`,
+    { status: aborted ? undefined : 0, cause },
+  )
+}
+
+/**
+ * The operation's path under `/participant/`: StartAttachmentUpload → start-attachment-upload,
+ * GetAttachment → attachment, GetTranscript → transcript (the service's REST bindings).
+ */
+function pathOf(operation: string): string {
+  return operation
+    .replace(/^Get/, '')
+    .replace(/\B[A-Z]/g, (c) => `-${c}`)
+    .toLowerCase()
 }
 
 /**
@@ -38,7 +49,6 @@ function transportError(operation: string, cause: unknown, signal?: AbortSignal)
 export async function callParticipant<T>(
   config: ParticipantClientConfig,
   operation: string,
-  path: string,
   input: object,
   signal?: AbortSignal,
 ): Promise<T> {
@@ -46,7 +56,7 @@ export async function callParticipant<T>(
   let response: Response
   let text: string
   try {
-    response = await config.fetch(config.endpoint + path, {
+    response = await config.fetch(`${config.endpoint}/participant/${pathOf(operation)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-amz-bearer': token },
       body: JSON.stringify(input),
@@ -58,11 +68,9 @@ export async function callParticipant<T>(
   }
   let body: Record<string, unknown> = {}
   try {
-    if (text) body = JSON.parse(text) as Record<string, unknown>
-  } catch (cause) {
-    if (response.ok) {
-      throw new AttachmentError('server', `${operation}: the answer is not JSON.`, { cause })
-    }
+    body = JSON.parse(text) as Record<string, unknown>
+  } catch {
+    // An empty or non-JSON body: the status alone tells what happened.
   }
   if (!response.ok) throw serviceError(operation, response, body, token)
   return body as T

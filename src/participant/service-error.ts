@@ -1,16 +1,17 @@
 import { AttachmentError, codeFromStatus } from '../core/errors.js'
-import type { AttachmentErrorCode } from '../core/errors.js'
 
-// The Participant Service's error names (connect-apis.md §3.1); anything else falls back to
-// the HTTP status.
-const codeByName: Record<string, AttachmentErrorCode> = {
-  ServiceQuotaExceededException: 'quota-exceeded',
-  ValidationException: 'invalid-request',
-  AccessDeniedException: 'access-denied',
-  ConflictException: 'conflict',
-  ResourceNotFoundException: 'not-found',
-  ThrottlingException: 'throttled',
-  InternalServerException: 'server',
+// The Participant Service's error names (connect-apis.md §3.1) with the status each stands for,
+// so the name decides the code even when a response carries an unusual status; a name not
+// listed falls back to the response's status. Stored without the common `Exception` suffix
+// because this table ships in every chat widget.
+const statusByName: Record<string, number> = {
+  ServiceQuotaExceeded: 402,
+  Validation: 400,
+  AccessDenied: 403,
+  Conflict: 409,
+  ResourceNotFound: 404,
+  Throttling: 429,
+  InternalServer: 500,
 }
 
 /** The service's error as it came over the wire, kept as an {@link AttachmentError}'s `cause`. */
@@ -26,25 +27,23 @@ export interface ParticipantServiceError extends Error {
  * credentials in their query string).
  */
 export function redact(text: string, secret?: string): string {
-  const noUrls = text.replace(/\b(?:https?|wss?):\/\/\S+/gi, '[url]')
+  const noUrls = text.replace(/\w+:\/\/\S+/g, '[url]')
   return secret ? noUrls.split(secret).join('[redacted]') : noUrls
 }
 
-/** Reads `Reason` whether it is a string or Connect's one-key union object. */
-export function reasonOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value
-  if (value && typeof value === 'object') {
-    const first = Object.values(value).find((v) => typeof v === 'string')
-    return first as string | undefined
-  }
-  return undefined
+/**
+ * The error name from `x-amzn-errortype` (`Name:uri`) or the body's `__type` (`ns#Name`), the
+ * two places restJson services put it.
+ */
+function errorName(response: Response, body: Record<string, unknown>): string {
+  const raw = response.headers.get('x-amzn-errortype') || body.__type || `HTTP${response.status}`
+  return String(raw).split(':')[0]!.split('#').pop()!
 }
 
-/** The error name from `x-amzn-errortype` (`Name:uri`) or the body's `__type` (`ns#Name`). */
-function errorName(response: Response, body: Record<string, unknown>): string {
-  const header = response.headers.get('x-amzn-errortype')?.split(':')[0]
-  const type = typeof body.__type === 'string' ? body.__type.split('#').pop() : undefined
-  return header || type || `HTTP${response.status}`
+/** Connect's reasons are one-key unions (`{ SomeReason: 'VALUE' }`); this takes the value. */
+function reasonOf(value: unknown): string | undefined {
+  const reason = value && typeof value === 'object' ? Object.values(value)[0] : value
+  return typeof reason === 'string' ? reason : undefined
 }
 
 /** Turns a non-2xx Participant Service response into an {@link AttachmentError}. */
@@ -54,15 +53,15 @@ export function serviceError(
   body: Record<string, unknown>,
   token: string,
 ): AttachmentError {
+  const { status } = response
   const name = errorName(response, body)
-  const raw = body.Message ?? body.message
-  const message = redact(typeof raw === 'string' ? raw : '', token)
+  const message = redact(String(body.Message ?? body.message ?? ''), token)
   const reason = reasonOf(body.Reason)
-  const cause = Object.assign(new Error(message), { name, status: response.status, reason })
-  const code = codeByName[name] ?? codeFromStatus(response.status)
-  return new AttachmentError(code, `${operation} failed: ${name}${message ? `: ${message}` : ''}`, {
-    status: response.status,
+  const cause: ParticipantServiceError = Object.assign(new Error(message), { name, status, reason })
+  const code = codeFromStatus(statusByName[name.replace(/Exception$/, '')] ?? status)
+  return new AttachmentError(code, `${operation} failed: ${name} ${message}`.trim(), {
+    status,
     reason,
-    cause: cause as ParticipantServiceError,
+    cause,
   })
 }

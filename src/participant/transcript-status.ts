@@ -21,20 +21,9 @@ export async function findAttachmentStatus(
 ): Promise<ChatAttachment | null> {
   let nextToken: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
-    const input = {
-      MaxResults: 100,
-      ScanDirection: 'BACKWARD',
-      SortOrder: 'DESCENDING',
-      ...(nextToken ? { NextToken: nextToken } : {}),
-    }
-    const path = '/participant/transcript'
-    const out = await callParticipant<TranscriptOutput>(
-      config,
-      'GetTranscript',
-      path,
-      input,
-      signal,
-    )
+    // JSON.stringify leaves NextToken out while it is undefined (the first page).
+    const input = { MaxResults: 100, SortOrder: 'DESCENDING', NextToken: nextToken }
+    const out = await callParticipant<TranscriptOutput>(config, 'GetTranscript', input, signal)
     for (const item of out.Transcript ?? []) {
       const attachment = parseAttachments(item).find((a) => a.id === id)
       if (attachment) return attachment
