@@ -1,0 +1,186 @@
+// Participant Service attachment operations: StartAttachmentUpload, CompleteAttachmentUpload,
+// GetAttachment (POST /participant/..., X-Amz-Bearer: ConnectionToken).
+import { randomUUID } from 'node:crypto'
+import { isoTime, keySafeName, type EmulatorContext } from './context.js'
+import { itemBase, type Chat, type ChatAttachment, type Chats, type Seat } from './chats.js'
+import type { Exchange, Route } from './router.js'
+import { contentDisposition, optionalInteger, requiredInteger, requiredString } from './validate.js'
+import { fail } from './wire-errors.js'
+
+const V = 'ValidationException'
+// GetAttachment's default URL lifetime is not documented; the allowed maximum is used.
+const DEFAULT_DOWNLOAD_TTL_SECONDS = 300
+
+/** The seat of the request's ConnectionToken; AccessDeniedException (403) otherwise. */
+export function authorize(ctx: EmulatorContext, chats: Chats, ex: Exchange): Seat {
+  const bearer = ex.req.headers['x-amz-bearer']
+  const seat = typeof bearer === 'string' ? chats.byConnectionToken(bearer, ctx.now()) : undefined
+  if (seat === undefined || seat.participant.disconnected) {
+    throw fail(
+      403,
+      'AccessDeniedException',
+      'You do not have sufficient access to perform this action.',
+    )
+  }
+  return seat
+}
+
+/** The attachment routes. */
+export function participantAttachmentRoutes(ctx: EmulatorContext, chats: Chats): Route[] {
+  const post = (
+    pattern: string,
+    operation: Route['operation'],
+    handle: (seat: Seat, body: Record<string, unknown>, ex: Exchange) => Promise<object>,
+  ): Route => ({
+    method: 'POST',
+    pattern,
+    service: 'participant',
+    operation,
+    handle: async (ex) => {
+      const seat = authorize(ctx, chats, ex)
+      return { body: await handle(seat, await ex.json(), ex) }
+    },
+  })
+  return [
+    post('/participant/start-attachment-upload', 'StartAttachmentUpload', (seat, body, ex) =>
+      start(ctx, seat, body, ex),
+    ),
+    post(
+      '/participant/complete-attachment-upload',
+      'CompleteAttachmentUpload',
+      async (seat, body) => complete(ctx, chats, seat, body),
+    ),
+    post('/participant/attachment', 'GetAttachment', (seat, body, ex) =>
+      getAttachment(ctx, seat.chat, body, ex),
+    ),
+  ]
+}
+
+async function start(
+  ctx: EmulatorContext,
+  seat: Seat,
+  body: Record<string, unknown>,
+  ex: Exchange,
+): Promise<object> {
+  const contentType = requiredString(body, 'ContentType', 255, V)
+  const size = requiredInteger(body, 'AttachmentSizeInBytes', 1, V)
+  const name = requiredString(body, 'AttachmentName', 256, V)
+  const clientToken = requiredString(body, 'ClientToken', 500, V)
+  const { chat } = seat
+  const max = ctx.options.maxFileSizeBytes
+  if (size > max) throw fail(400, V, `Attachment size ${size} exceeds the maximum of ${max} bytes.`)
+  const existing = chat.attachments.get(chat.clientTokens.get(clientToken) ?? '')
+  if (existing === undefined && chat.attachments.size >= ctx.options.maxAttachmentsPerChat) {
+    throw fail(
+      402,
+      'ServiceQuotaExceededException',
+      'The number of attachments per contact exceeds the quota.',
+    )
+  }
+  const attachment = existing ?? newAttachment(chat, seat, { name, contentType, size })
+  chat.clientTokens.set(clientToken, attachment.attachmentId)
+  const headers = {
+    'Content-Type': attachment.contentType,
+    'Content-Length': String(attachment.size),
+    'Content-Disposition': contentDisposition(attachment.name),
+    'x-amz-acl': 'bucket-owner-full-control',
+    'x-amz-meta-contact_id': chat.contactId,
+  }
+  ctx.uploads.set(attachment.key, { size: attachment.size })
+  const ttl = ex.fault?.urlTtlSeconds ?? ctx.options.uploadUrlTtlSeconds
+  const { url, expiresAt } = await ctx.presign(ex.host, 'PUT', attachment.key, headers, ttl)
+  return {
+    AttachmentId: attachment.attachmentId,
+    UploadMetadata: { Url: url, UrlExpiry: isoTime(expiresAt), HeadersToInclude: headers },
+  }
+}
+
+function newAttachment(
+  chat: Chat,
+  seat: Seat,
+  file: { name: string; contentType: string; size: number },
+): ChatAttachment {
+  const attachmentId = randomUUID()
+  const attachment: ChatAttachment = {
+    attachmentId,
+    ...file,
+    key: `chat/${chat.contactId}/${attachmentId}/${keySafeName(file.name)}`,
+    participantId: seat.participant.participantId,
+    status: 'PENDING_UPLOAD',
+  }
+  chat.attachments.set(attachmentId, attachment)
+  return attachment
+}
+
+function complete(
+  ctx: EmulatorContext,
+  chats: Chats,
+  seat: Seat,
+  body: Record<string, unknown>,
+): object {
+  const ids = body.AttachmentIds
+  if (!Array.isArray(ids) || ids.length !== 1 || typeof ids[0] !== 'string') {
+    throw fail(
+      400,
+      V,
+      '1 validation error detected: AttachmentIds must contain exactly one attachment id',
+    )
+  }
+  requiredString(body, 'ClientToken', 500, V)
+  const attachment = seat.chat.attachments.get(ids[0])
+  if (attachment === undefined)
+    throw fail(400, V, `Attachment ${ids[0]} does not exist in this chat.`)
+  if (attachment.status !== 'PENDING_UPLOAD') return {}
+  const stored = ctx.storage.get(attachment.key)
+  if (stored === undefined)
+    throw fail(409, 'ConflictException', 'The attachment has not been uploaded yet.')
+  const uploader = seat.chat.participants.get(attachment.participantId) ?? seat.participant
+  const item = {
+    ...itemBase(
+      { chat: seat.chat, participant: uploader },
+      'ATTACHMENT',
+      new Date(ctx.now()).toISOString(),
+    ),
+  }
+  attachment.itemId = item.Id
+  attachment.status = 'IN_PROGRESS'
+  const publish = (): void =>
+    chats.publish(seat.chat, {
+      ...item,
+      Attachments: [
+        {
+          ContentType: attachment.contentType,
+          AttachmentId: attachment.attachmentId,
+          AttachmentName: attachment.name,
+          Status: attachment.status,
+        },
+      ],
+    })
+  ctx.scanner.scan(stored.bytes, (verdict) => {
+    attachment.status = verdict
+    // Connect deletes rejected files (Admin Guide, "Set up attachment scanning").
+    if (verdict === 'REJECTED') ctx.storage.delete(attachment.key)
+    publish()
+  })
+  if (attachment.status === 'IN_PROGRESS') publish()
+  return {}
+}
+
+async function getAttachment(
+  ctx: EmulatorContext,
+  chat: Chat,
+  body: Record<string, unknown>,
+  ex: Exchange,
+): Promise<object> {
+  const id = requiredString(body, 'AttachmentId', 256, V)
+  const requested = optionalInteger(body, 'UrlExpiryInSeconds', 5, 300, V)
+  const attachment = chat.attachments.get(id)
+  if (attachment === undefined) throw fail(400, V, `Attachment ${id} does not exist in this chat.`)
+  if (attachment.status !== 'APPROVED') {
+    const status = attachment.status === 'PENDING_UPLOAD' ? 'IN_PROGRESS' : attachment.status
+    throw fail(400, V, `Attachment ${id} is not available for download: its status is ${status}.`)
+  }
+  const ttl = ex.fault?.urlTtlSeconds ?? requested ?? DEFAULT_DOWNLOAD_TTL_SECONDS
+  const { url, expiresAt } = await ctx.presign(ex.host, 'GET', attachment.key, {}, ttl)
+  return { Url: url, UrlExpiry: isoTime(expiresAt), AttachmentSizeInBytes: attachment.size }
+}

@@ -1,0 +1,87 @@
+// Starts the emulator: one HTTP server (one port) for the Participant Service, Connect attached
+// files, S3 presigned URLs, the chat websocket and the /_emulator/ controls.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { attachedFileRoutes } from './attached-files.js'
+import { createCases, type CreatedCase } from './cases.js'
+import { attachChatWebsocket } from './chat-websocket.js'
+import { createChats, type CreatedChat } from './chats.js'
+import { createContext, resolveOptions, type EmulatorOptions } from './context.js'
+import { controlRoutes } from './controls.js'
+import { createFaultRegistry, type FaultControls } from './faults.js'
+import { participantChatRoutes } from './participant-chat.js'
+import { participantAttachmentRoutes } from './participant-service.js'
+import { createRouter } from './router.js'
+import { s3Routes } from './s3.js'
+import { createScanner } from './scanner.js'
+import { createStorage, type StoredObjectInfo } from './storage.js'
+import { createTimers } from './timers.js'
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:4566`: the endpoint for chatjs, the SDK clients and our adapters. */
+  url: string
+  /** Starts a chat, like StartChatContact: the customer's details plus `agent`, a second participant. */
+  createChat(): CreatedChat
+  /** Creates a case to attach files to: `{ instanceId, associatedResourceArn }`. */
+  createCase(): CreatedCase
+  /** Fault injection per operation. */
+  faults: FaultControls
+  /** The objects in the bucket, with size, content type and SHA-256. */
+  objects(): StoredObjectInfo[]
+  /** Stops listening, closes websockets and connections, clears timers. */
+  close(): Promise<void>
+}
+
+/** Starts an emulator; by default on 127.0.0.1 and a free port. */
+export async function startEmulator(options?: EmulatorOptions): Promise<Emulator> {
+  const resolved = resolveOptions(options)
+  const timers = createTimers()
+  const ctx = createContext({
+    options: resolved,
+    storage: createStorage(resolved.storageDir),
+    faults: createFaultRegistry(),
+    scanner: createScanner(resolved.scanDelayMs, timers),
+    timers,
+    uploads: new Map(),
+  })
+  const chats = createChats()
+  const cases = createCases(resolved)
+  const api = {
+    createChat: () => chats.create(),
+    createCase: () => cases.create(),
+    faults: ctx.faults as FaultControls,
+    objects: () => ctx.storage.list(),
+  }
+  const routes = [
+    ...participantChatRoutes(ctx, chats),
+    ...participantAttachmentRoutes(ctx, chats),
+    ...attachedFileRoutes(ctx, cases),
+    ...s3Routes(ctx),
+    ...controlRoutes(api),
+  ]
+  const server = createServer(createRouter(ctx, routes))
+  const websocket = attachChatWebsocket(server, chats)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(resolved.port, resolved.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${urlHost(resolved.host)}:${port}`,
+    ...api,
+    async close() {
+      timers.clear()
+      await websocket.close()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
+    },
+  }
+}
+
+// A wildcard bind is reached through loopback; IPv6 literals need brackets in a URL.
+const urlHost = (host: string): string => {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
+}

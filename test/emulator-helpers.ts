@@ -1,0 +1,54 @@
+// Helpers for the emulator tests: raw HTTP requests (so a test controls every header and the
+// exact bytes sent) and a clock tests can move forward.
+import { request } from 'node:http'
+
+/** A response read in full. */
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+  text: string
+}
+
+/** Sends one request with exactly these headers and body; rejects on a network error. */
+export function send(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: Buffer,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const all = Buffer.concat(chunks)
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: all,
+          text: all.toString('utf8'),
+        })
+      })
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/** PUTs `body` to a presigned URL with the headers the service said to include. */
+export const putObject = (
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer,
+): Promise<RawResponse> => send('PUT', url, headers, body)
+
+/** A clock for the emulator's `now` option: real time plus an offset a test can advance. */
+export function createTestClock(): { now: () => number; advance(ms: number): void } {
+  let offset = 0
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => void (offset += ms),
+  }
+}
