@@ -1,0 +1,40 @@
+// Shared steps of the adapter tests: what a chat widget's backend and the upload engine do
+// around an adapter (get a connection token, PUT the bytes to the presigned URL).
+import type { UploadTarget } from '../src/core/types.js'
+
+/** CreateParticipantConnection with a participant token: the chat's connection token. */
+export async function connectParticipant(url: string, participantToken: string): Promise<string> {
+  const response = await fetch(`${url}/participant/connection`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-amz-bearer': participantToken },
+    body: JSON.stringify({ Type: ['CONNECTION_CREDENTIALS'] }),
+  })
+  if (!response.ok) throw new Error(`CreateParticipantConnection answered ${response.status}`)
+  const body = (await response.json()) as { ConnectionCredentials: { ConnectionToken: string } }
+  return body.ConnectionCredentials.ConnectionToken
+}
+
+/**
+ * PUTs bytes to an upload target with every signed header but Content-Length, which the
+ * runtime sets from the body (as a browser does).
+ */
+export async function putToTarget(target: UploadTarget, bytes: Uint8Array): Promise<void> {
+  const headers = Object.fromEntries(
+    Object.entries(target.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+  )
+  const response = await fetch(target.url, { method: 'PUT', headers, body: bytes })
+  if (!response.ok) throw new Error(`PUT answered ${response.status}: ${await response.text()}`)
+}
+
+/** Fetches a download URL and returns the bytes. */
+export async function download(url: string): Promise<Uint8Array> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`GET answered ${response.status}`)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/** The bytes of a small text file. */
+export const textBytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+/** A fresh controller's signal, for calls that need one. */
+export const signal = (): AbortSignal => new AbortController().signal

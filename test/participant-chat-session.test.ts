@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+// A real amazon-connect-chatjs CUSTOMER session against the emulator drives the adapter, and the
+// ATTACHMENT item its websocket delivers renders through parseAttachmentItem.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startEmulator, type Emulator } from '../src/emulator/index.js'
+import {
+  parseAttachmentItem,
+  participantAdapterFromChatSession,
+  type ChatAttachment,
+  type ChatSessionLike,
+} from '../src/participant/index.js'
+import { putToTarget, signal, textBytes } from './adapter-helpers.js'
+
+/** The slice of chatjs's global `connect` these tests use (its types are an ambient namespace). */
+interface ChatJsSession extends ChatSessionLike {
+  connect(): Promise<unknown>
+  onMessage(handler: (event: unknown) => void): void
+  disconnectParticipant(): Promise<unknown>
+  controller: NonNullable<ChatSessionLike['controller']> & {
+    connectionDetailsProvider: { fetchConnectionDetails(): Promise<unknown> }
+  }
+}
+interface ChatJs {
+  ChatSession: {
+    setGlobalConfig(config: object): void
+    create(args: object): ChatJsSession
+  }
+}
+
+let emu: Emulator
+let chatjs: ChatJs
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 })
+  // jsdom's own WebSocket breaks under vitest (connect-apis.md §1.5); chatjs uses the global.
+  globalThis.WebSocket = (await import('ws')).WebSocket as unknown as typeof WebSocket
+  await import('amazon-connect-chatjs')
+  chatjs = (globalThis as unknown as { connect: ChatJs }).connect
+  chatjs.ChatSession.setGlobalConfig({
+    region: 'us-east-1',
+    endpoint: emu.url,
+    loggerConfig: { level: 'ERROR' },
+  })
+})
+afterAll(() => emu.close())
+
+async function customerSession(): Promise<ChatJsSession> {
+  const chat = emu.createChat()
+  const session = chatjs.ChatSession.create({
+    chatDetails: {
+      ContactId: chat.contactId,
+      ParticipantId: chat.participantId,
+      ParticipantToken: chat.participantToken,
+    },
+    options: { region: 'us-east-1' },
+    type: 'CUSTOMER',
+    disableCSM: true,
+  })
+  await session.connect()
+  return session
+}
+
+function nextApproved(session: ChatJsSession, id: string): Promise<ChatAttachment> {
+  return new Promise((resolve) => {
+    session.onMessage((event) => {
+      const attachment = parseAttachmentItem(event)
+      if (attachment?.id === id && attachment.status === 'approved') resolve(attachment)
+    })
+  })
+}
+
+describe('participantAdapterFromChatSession', () => {
+  it('uploads through a chatjs CUSTOMER session and renders the item its websocket pushes', async () => {
+    const session = await customerSession()
+    try {
+      const adapter = participantAdapterFromChatSession(session)
+      expect(adapter.key).toBe(`participant:${session.getChatDetails().contactId}`)
+      const bytes = textBytes('from the widget')
+      const file = { name: 'report.pdf', size: bytes.length, type: 'application/pdf' }
+      const target = await adapter.startUpload(file, { clientToken: 'c1', signal: signal() })
+      const pushed = nextApproved(session, target.id)
+      await putToTarget(target, bytes)
+      await adapter.completeUpload(target, { clientToken: 'c2', signal: signal() })
+      expect(await pushed).toEqual({
+        id: target.id,
+        name: 'report.pdf',
+        contentType: 'application/pdf',
+        status: 'approved',
+      })
+      const remote = await adapter.getFile(target.id)
+      expect(remote).toMatchObject({ status: 'approved', size: bytes.length })
+    } finally {
+      await session.disconnectParticipant()
+    }
+  })
+
+  it('uses the token chatjs refreshed, not the stale one in getChatDetails()', async () => {
+    const session = await customerSession()
+    try {
+      const bearers: string[] = []
+      const recording: typeof fetch = (input, init) => {
+        bearers.push(new Headers(init?.headers).get('x-amz-bearer') ?? '')
+        return fetch(input, init)
+      }
+      const adapter = participantAdapterFromChatSession(session, { fetch: recording })
+      const stale = session.getChatDetails().connectionDetails?.connectionToken
+      // What chatjs's token polling does a minute before the token expires.
+      await session.controller.connectionDetailsProvider.fetchConnectionDetails()
+      const fresh = session.controller.connectionDetailsProvider.getFetchedConnectionToken?.()
+      expect(fresh).toBeTruthy()
+      expect(fresh).not.toBe(stale)
+      expect(session.getChatDetails().connectionDetails?.connectionToken).toBe(stale)
+      const file = { name: 'a.txt', size: 3, type: 'text/plain' }
+      await adapter.startUpload(file, { clientToken: 'c3', signal: signal() })
+      expect(bearers).toEqual([fresh])
+    } finally {
+      await session.disconnectParticipant()
+    }
+  })
+})
+
+describe('participantAdapterFromChatSession with an AGENT session', () => {
+  it("falls back to Streams' getConnectionToken when chatjs holds no token yet", async () => {
+    const chat = emu.createChat()
+    const created = await fetch(`${emu.url}/participant/connection`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-amz-bearer': chat.agent.participantToken },
+      body: JSON.stringify({ Type: ['CONNECTION_CREDENTIALS'], ConnectParticipant: true }),
+    })
+    const { ConnectionCredentials } = (await created.json()) as {
+      ConnectionCredentials: { ConnectionToken: string; Expiry: string }
+    }
+    // The shape Streams gives an AgentChatSession before connect(): chatjs's provider holds the
+    // CCP's getConnectionToken and no fetched token yet.
+    const session: ChatSessionLike = {
+      getChatDetails: () => ({ contactId: chat.contactId, connectionDetails: null }),
+      controller: {
+        connectionDetailsProvider: {
+          getFetchedConnectionToken: () => null,
+          getConnectionToken: async () => ({
+            chatTokenTransport: { participantToken: ConnectionCredentials.ConnectionToken },
+          }),
+        },
+        chatClient: { invokeUrl: emu.url },
+      },
+    }
+    const adapter = participantAdapterFromChatSession(session)
+    const file = { name: 'a.txt', size: 3, type: 'text/plain' }
+    const target = await adapter.startUpload(file, { clientToken: 'c4', signal: signal() })
+    expect(target.id).toEqual(expect.any(String))
+  })
+})
