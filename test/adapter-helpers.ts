@@ -18,7 +18,10 @@ export async function connectParticipant(url: string, participantToken: string):
  * PUTs bytes to an upload target with every signed header but Content-Length, which the
  * runtime sets from the body (as a browser does).
  */
-export async function putToTarget(target: UploadTarget, bytes: Uint8Array): Promise<void> {
+export async function putToTarget(
+  target: UploadTarget,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<void> {
   const headers = Object.fromEntries(
     Object.entries(target.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
   )
@@ -34,7 +37,7 @@ export async function download(url: string): Promise<Uint8Array> {
 }
 
 /** The bytes of a small text file. */
-export const textBytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+export const textBytes = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text)
 
 /** A fresh controller's signal, for calls that need one. */
 export const signal = (): AbortSignal => new AbortController().signal

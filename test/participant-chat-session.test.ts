@@ -34,6 +34,7 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0 })
   // jsdom's own WebSocket breaks under vitest (connect-apis.md §1.5); chatjs uses the global.
   globalThis.WebSocket = (await import('ws')).WebSocket as unknown as typeof WebSocket
+  // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
   await import('amazon-connect-chatjs')
   chatjs = (globalThis as unknown as { connect: ChatJs }).connect
   chatjs.ChatSession.setGlobalConfig({
