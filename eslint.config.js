@@ -28,7 +28,14 @@ export default tseslint.config(
     files: ['src/core/**'],
     ignores: ['src/core/**/*.test.ts'],
     rules: forbid(
-      [...reactStack, ...awsAndChat, '**/react/**', '**/participant/**', '**/cases/**', '**/emulator/**'],
+      [
+        ...reactStack,
+        ...awsAndChat,
+        '**/react/**',
+        '**/participant/**',
+        '**/cases/**',
+        '**/emulator/**',
+      ],
       'core is framework-free: no React, no react-query, no AWS, no adapters.',
     ),
   },

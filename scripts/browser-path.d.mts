@@ -1,0 +1,4 @@
+/** The browser executable for the browser tests, or undefined when none is found. */
+export function findBrowser(env?: Record<string, string | undefined>): string | undefined
+/** One line telling how to get a browser. */
+export const browserHelp: string
