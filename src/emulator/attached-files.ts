@@ -1,8 +1,246 @@
-import type { Cases } from './cases.js'
-import type { EmulatorContext } from './context.js'
-import type { Route } from './router.js'
+// Connect attached files (Cases, Email, Tasks): Start/Complete/Get/BatchGet/Delete under
+// /attached-files/{InstanceId}, plus DescribeAttachedFilesConfiguration; every call SigV4-signed.
+import { randomUUID } from 'node:crypto'
+import type { AttachedFileRecord, Cases } from './cases.js'
+import { ACCOUNT_ID, isoTime, keySafeName, type EmulatorContext } from './context.js'
+import {
+  attachedFileView,
+  checkQuota,
+  checkStartInput,
+  type StartInput,
+} from './attached-files-rules.js'
+import { extensionOf, DEFAULT_FILE_TYPES } from './file-types.js'
+import type { Exchange, Route } from './router.js'
+import { verifySigned } from './sigv4.js'
+import { optionalInteger } from './validate.js'
+import { fail } from './wire-errors.js'
 
-/** The Connect attached-file routes. */
-export function attachedFileRoutes(_ctx: EmulatorContext, _cases: Cases): Route[] {
-  return []
+const I = 'InvalidRequestException'
+const SCOPES = ['EMAIL', 'CHAT', 'CASE', 'TASK']
+// Email attachments are capped at 20 MB (SES); the others follow the instance limit.
+const EMAIL_MAX_BYTES = 20 * 1024 * 1024
+
+type Handler = (ex: Exchange, arn: string, body: Buffer) => Promise<object> | object
+
+/** The Connect routes. */
+export function attachedFileRoutes(ctx: EmulatorContext, cases: Cases): Route[] {
+  const signed = async (ex: Exchange): Promise<Buffer> => {
+    const body = await ex.body()
+    await verifySigned(ex.req, ex.url, body, ctx.options.credentials, ctx.now())
+    if (ex.params.InstanceId !== cases.instanceId) {
+      throw fail(
+        404,
+        'ResourceNotFoundException',
+        `Instance ${ex.params.InstanceId ?? ''} not found.`,
+      )
+    }
+    return body
+  }
+  const route = (
+    method: string,
+    pattern: string,
+    operation: Route['operation'],
+    handle: Handler,
+  ): Route => ({
+    method,
+    pattern,
+    service: 'connect',
+    operation,
+    handle: async (ex) => {
+      const body = await signed(ex)
+      const arn = ex.url.searchParams.get('associatedResourceArn') ?? ''
+      if (!arn.startsWith('arn:'))
+        throw fail(400, I, 'associatedResourceArn must be the ARN of a case, email or task.')
+      return { body: await handle(ex, arn, body) }
+    },
+  })
+  const fileOf = (ex: Exchange, arn: string): AttachedFileRecord => {
+    const file = cases.files.get(ex.params.FileId ?? '')
+    if (file === undefined || file.associatedResourceArn !== arn) {
+      throw fail(404, 'ResourceNotFoundException', `File ${ex.params.FileId ?? ''} not found.`)
+    }
+    return file
+  }
+  return [
+    route('PUT', '/attached-files/{InstanceId}', 'StartAttachedFileUpload', (ex, arn, body) =>
+      start(ctx, cases, ex, arn, parse(body)),
+    ),
+    route(
+      'POST',
+      '/attached-files/{InstanceId}/{FileId}',
+      'CompleteAttachedFileUpload',
+      (ex, arn) => complete(ctx, fileOf(ex, arn)),
+    ),
+    route('GET', '/attached-files/{InstanceId}/{FileId}', 'GetAttachedFile', (ex, arn) =>
+      getFile(ctx, ex, fileOf(ex, arn)),
+    ),
+    route('POST', '/attached-files/{InstanceId}', 'BatchGetAttachedFileMetadata', (_, arn, body) =>
+      batchGet(cases, arn, parse(body)),
+    ),
+    route('DELETE', '/attached-files/{InstanceId}/{FileId}', 'DeleteAttachedFile', (ex, arn) => {
+      const file = fileOf(ex, arn)
+      cases.files.delete(file.fileId)
+      ctx.storage.delete(file.key)
+      return {}
+    }),
+    {
+      method: 'GET',
+      pattern: '/attached-files-configurations/{InstanceId}/{AttachmentScope}',
+      service: 'connect',
+      operation: 'DescribeAttachedFilesConfiguration',
+      handle: async (ex) => {
+        await signed(ex)
+        return {
+          body: describeConfiguration(ctx, cases.instanceId, ex.params.AttachmentScope ?? ''),
+        }
+      },
+    },
+  ]
+}
+
+const parse = (body: Buffer): Record<string, unknown> => {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8') || '{}')
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>
+  } catch {
+    // answered below
+  }
+  throw fail(400, I, 'The request body is not a JSON object.')
+}
+
+async function start(
+  ctx: EmulatorContext,
+  cases: Cases,
+  ex: Exchange,
+  arn: string,
+  body: Record<string, unknown>,
+): Promise<object> {
+  const input: StartInput = checkStartInput(body, ctx.options.maxFileSizeBytes)
+  const fingerprint = JSON.stringify([arn, input.name, input.size, input.urlExpiryInSeconds])
+  const known =
+    input.clientToken === undefined
+      ? undefined
+      : cases.files.get(cases.clientTokens.get(input.clientToken) ?? '')
+  if (known !== undefined && known.fingerprint !== fingerprint) {
+    throw fail(
+      409,
+      'ResourceConflictException',
+      'The ClientToken was already used with different parameters.',
+    )
+  }
+  if (known === undefined) checkQuota(cases.filesOf(arn), input.size, ctx.options)
+  const file = known ?? newFile(ctx, cases.instanceId, arn, input, fingerprint)
+  cases.files.set(file.fileId, file)
+  if (input.clientToken !== undefined) cases.clientTokens.set(input.clientToken, file.fileId)
+  const headers = { 'Content-Type': file.contentType, 'Content-Length': String(file.size) }
+  ctx.uploads.set(file.key, { size: file.size })
+  const ttl = ex.fault?.urlTtlSeconds ?? input.urlExpiryInSeconds ?? ctx.options.uploadUrlTtlSeconds
+  const { url, expiresAt } = await ctx.presign(ex.host, 'PUT', file.key, headers, ttl)
+  return {
+    FileArn: file.fileArn,
+    FileId: file.fileId,
+    CreationTime: file.creationTime,
+    FileStatus: file.status,
+    ...(file.createdBy === undefined ? {} : { CreatedBy: file.createdBy }),
+    UploadUrlMetadata: { Url: url, UrlExpiry: isoTime(expiresAt), HeadersToInclude: headers },
+  }
+}
+
+function newFile(
+  ctx: EmulatorContext,
+  instanceId: string,
+  arn: string,
+  input: StartInput,
+  fingerprint: string,
+): AttachedFileRecord {
+  const fileId = randomUUID()
+  return {
+    fileId,
+    fileArn: `arn:aws:connect:${ctx.options.region}:${ACCOUNT_ID}:instance/${instanceId}/file/${fileId}`,
+    instanceId,
+    associatedResourceArn: arn,
+    name: input.name,
+    size: input.size,
+    contentType: DEFAULT_FILE_TYPES[extensionOf(input.name)] ?? 'application/octet-stream',
+    key: `cases/${instanceId}/${fileId}/${keySafeName(input.name)}`,
+    status: 'PROCESSING',
+    completed: false,
+    creationTime: new Date(ctx.now()).toISOString(),
+    ...(input.createdBy === undefined ? {} : { createdBy: input.createdBy }),
+    ...(input.tags === undefined ? {} : { tags: input.tags }),
+    fingerprint,
+  }
+}
+
+function complete(ctx: EmulatorContext, file: AttachedFileRecord): object {
+  if (file.completed) return {}
+  const stored = ctx.storage.get(file.key)
+  if (stored === undefined)
+    throw fail(409, 'ResourceConflictException', 'The file has not been uploaded yet.')
+  file.completed = true
+  ctx.scanner.scan(stored.bytes, (verdict) => {
+    file.status = verdict
+    if (verdict === 'REJECTED') ctx.storage.delete(file.key)
+  })
+  return {}
+}
+
+async function getFile(
+  ctx: EmulatorContext,
+  ex: Exchange,
+  file: AttachedFileRecord,
+): Promise<object> {
+  const query = Object.fromEntries(
+    [...ex.url.searchParams].map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]),
+  )
+  const requested = optionalInteger(query, 'urlExpiryInSeconds', 5, 300, I)
+  const view = attachedFileView(file)
+  if (file.status !== 'APPROVED') return view
+  const ttl = ex.fault?.urlTtlSeconds ?? requested ?? 300
+  const { url, expiresAt } = await ctx.presign(ex.host, 'GET', file.key, {}, ttl)
+  return { ...view, DownloadUrlMetadata: { Url: url, UrlExpiry: isoTime(expiresAt) } }
+}
+
+function batchGet(cases: Cases, arn: string, body: Record<string, unknown>): object {
+  const ids = body.FileIds
+  if (
+    !Array.isArray(ids) ||
+    ids.length < 1 ||
+    ids.length > 100 ||
+    !ids.every((id) => typeof id === 'string')
+  ) {
+    throw fail(400, I, 'FileIds must list 1 to 100 file ids.')
+  }
+  const files: object[] = []
+  const errors: object[] = []
+  for (const id of ids as string[]) {
+    const file = cases.files.get(id)
+    if (file !== undefined && file.associatedResourceArn === arn) files.push(attachedFileView(file))
+    else
+      errors.push({
+        ErrorCode: 'ResourceNotFoundException',
+        ErrorMessage: `File ${id} not found.`,
+        FileId: id,
+      })
+  }
+  return { Files: files, Errors: errors }
+}
+
+function describeConfiguration(ctx: EmulatorContext, instanceId: string, scope: string): object {
+  if (!SCOPES.includes(scope))
+    throw fail(400, I, `AttachmentScope must be one of ${SCOPES.join(', ')}.`)
+  return {
+    AttachedFilesConfiguration: {
+      InstanceId: instanceId,
+      AttachmentScope: scope,
+      MaximumSizeLimitInBytes:
+        scope === 'EMAIL'
+          ? Math.min(EMAIL_MAX_BYTES, ctx.options.maxFileSizeBytes)
+          : ctx.options.maxFileSizeBytes,
+      ExtensionConfiguration: {
+        AllowedExtensions: Object.keys(DEFAULT_FILE_TYPES).map((Extension) => ({ Extension })),
+      },
+    },
+  }
 }
