@@ -38,6 +38,7 @@ let chatjs: ChatJs
 beforeAll(async () => {
   emu = await startEmulator()
   globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket
+  // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
   await import('amazon-connect-chatjs')
   chatjs = (globalThis as unknown as { connect: ChatJs }).connect
   chatjs.ChatSession.setGlobalConfig({
