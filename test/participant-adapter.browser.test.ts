@@ -1,0 +1,160 @@
+// The chat adapter in real Chromium against the emulator: cross-origin calls with their CORS
+// preflights (X-Amz-Bearer, JSON), the PUT through core's XHR transport, and error mapping as
+// a page sees it (only the headers the service exposes are readable).
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { isAttachmentError, type AttachmentError } from '../src/core/errors.js'
+import { xhrTransport } from '../src/core/xhr-transport.js'
+import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
+
+const emulator = inject('emulatorUrl')
+const touched = new Set<string>()
+
+afterEach(async () => {
+  // Clear only this file's faults: the emulator is shared with other browser test files.
+  for (const operation of touched) {
+    await fetch(`${emulator}/_emulator/faults/${operation}`, { method: 'DELETE' })
+  }
+  touched.clear()
+})
+
+async function setFault(operation: string, fault: object): Promise<void> {
+  touched.add(operation)
+  const response = await fetch(`${emulator}/_emulator/faults/${operation}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  })
+  if (!response.ok) throw new Error(`setting the fault answered ${response.status}`)
+}
+
+async function chatAdapter(): Promise<{ adapter: ParticipantAdapter; token: string }> {
+  const chat = (await (await fetch(`${emulator}/_emulator/chats`, { method: 'POST' })).json()) as {
+    participantToken: string
+  }
+  const response = await fetch(`${emulator}/participant/connection`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-amz-bearer': chat.participantToken },
+    body: JSON.stringify({ Type: ['CONNECTION_CREDENTIALS'] }),
+  })
+  const { ConnectionCredentials } = (await response.json()) as {
+    ConnectionCredentials: { ConnectionToken: string }
+  }
+  const token = ConnectionCredentials.ConnectionToken
+  return {
+    adapter: createParticipantAdapter({ connectionToken: token, endpoint: emulator }),
+    token,
+  }
+}
+
+const init = () => ({ clientToken: crypto.randomUUID(), signal: new AbortController().signal })
+
+async function rejection(promise: Promise<unknown>): Promise<AttachmentError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  if (!isAttachmentError(error))
+    throw new Error(`expected an AttachmentError, got ${String(error)}`)
+  return error
+}
+
+async function approved(adapter: ParticipantAdapter, id: string) {
+  for (let i = 0; i < 50; i++) {
+    const file = await adapter.getFile(id)
+    if (file.status !== 'processing') return file
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('the file stayed in processing')
+}
+
+describe('createParticipantAdapter in Chromium', () => {
+  it('starts, PUTs with progress, completes and downloads a file across origins', async () => {
+    // Another origin than the page's, so every call goes through CORS (preflights included).
+    expect(new URL(emulator).origin).not.toBe(location.origin)
+    const { adapter } = await chatAdapter()
+    const file = new File(['x'.repeat(200_000)], 'photo.png', { type: 'image/png' })
+    const target = await adapter.startUpload(
+      { name: file.name, size: file.size, type: file.type },
+      init(),
+    )
+    const progress: number[] = []
+    await xhrTransport({
+      url: target.url,
+      headers: target.headers,
+      body: file,
+      signal: new AbortController().signal,
+      onProgress: (loaded) => progress.push(loaded),
+    })
+    expect(progress.at(-1)).toBe(file.size)
+    await adapter.completeUpload(target, init())
+    const remote = await approved(adapter, target.id)
+    expect(remote).toMatchObject({ status: 'approved', size: file.size })
+    const downloaded = await fetch(remote.download!.url)
+    expect((await downloaded.text()).length).toBe(file.size)
+  })
+
+  it.each([
+    ['ServiceQuotaExceededException', 402, 'quota-exceeded'],
+    ['ValidationException', 400, 'invalid-request'],
+    ['AccessDeniedException', 403, 'access-denied'],
+    ['ConflictException', 409, 'conflict'],
+    ['ResourceNotFoundException', 404, 'not-found'],
+    ['ThrottlingException', 429, 'throttled'],
+    ['InternalServerException', 500, 'server'],
+  ])('maps %s (%i) to %s', async (errorType, status, code) => {
+    const { adapter } = await chatAdapter()
+    await setFault('CompleteAttachmentUpload', { status, errorType })
+    const target = { id: 'any', url: '', headers: {}, expiresAt: 0 }
+    const error = await rejection(adapter.completeUpload(target, init()))
+    expect(error).toMatchObject({ code, status })
+    expect(error.cause).toMatchObject({ name: errorType })
+  })
+
+  it('reports a rejected file as rejected, reading its status from the transcript', async () => {
+    const { adapter } = await chatAdapter()
+    const eicar = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+    const file = new File([eicar], 'virus.txt', { type: 'text/plain' })
+    const target = await adapter.startUpload(
+      { name: file.name, size: file.size, type: file.type },
+      init(),
+    )
+    await xhrTransport({
+      url: target.url,
+      headers: target.headers,
+      body: file,
+      signal: init().signal,
+    })
+    await adapter.completeUpload(target, init())
+    expect(await approved(adapter, target.id)).toEqual({
+      id: target.id,
+      status: 'rejected',
+      name: 'virus.txt',
+    })
+  })
+
+  it('aborts a slow request when the signal fires', async () => {
+    const { adapter } = await chatAdapter()
+    await setFault('StartAttachmentUpload', { delayMs: 5_000 })
+    const controller = new AbortController()
+    const pending = rejection(
+      adapter.startUpload(
+        { name: 'a.txt', size: 1, type: 'text/plain' },
+        {
+          clientToken: 'x',
+          signal: controller.signal,
+        },
+      ),
+    )
+    setTimeout(() => controller.abort(), 20)
+    expect((await pending).code).toBe('aborted')
+  })
+
+  it('keeps the token out of errors and request URLs', async () => {
+    const { adapter, token } = await chatAdapter()
+    await setFault('GetAttachment', { status: 400, message: `echo ${token}` })
+    const error = await rejection(adapter.getFile('any'))
+    expect(JSON.stringify([error.message, String(error.cause)])).not.toContain(token)
+    const urls = performance.getEntriesByType('resource').map((entry) => entry.name)
+    expect(urls.some((url) => url.includes(token))).toBe(false)
+  })
+})
