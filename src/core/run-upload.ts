@@ -1,0 +1,155 @@
+import type { RetryOptions } from './backoff.js'
+import { AttachmentError, isRetryable } from './errors.js'
+import type { OnlineSignal } from './online.js'
+import { randomToken } from './random-token.js'
+import type { UploadEvent } from './upload-machine.js'
+import type { AttachmentAdapter, FileInfo, Transport, UploadTarget } from './types.js'
+import { toAttachmentError, withRetry } from './with-retry.js'
+import type { RetryContext } from './with-retry.js'
+
+/**
+ * The private side of one upload: the bytes, the target (its URL is a bearer credential, so it
+ * never goes into the store) and the idempotency tokens, kept across manual retries.
+ */
+export interface UploadJob {
+  readonly id: string
+  readonly body: Blob
+  readonly info: FileInfo
+  target?: UploadTarget
+  /** Client token of the Start that produced (or is producing) the current target. */
+  startToken?: string
+  /** Client token of the Complete for the current target. */
+  completeToken?: string
+  /** Whether the PUT to the current target succeeded. */
+  uploaded: boolean
+  /** Fresh targets fetched after expired URLs since the upload last (re)started. */
+  refreshes: number
+}
+
+/** What the engine needs from the manager. */
+export interface UploadEngine {
+  adapter: AttachmentAdapter
+  transport: Transport
+  retry: RetryOptions
+  maxUrlRefreshes: number
+  expiryMarginMs: number
+  stallTimeoutMs: number
+  now: () => number
+  random: () => number
+  online: OnlineSignal
+  dispatch(id: string, event: UploadEvent): void
+  reportProgress(id: string, loaded: number): void
+}
+
+/**
+ * Runs one upload from where its job stands to `succeeded` or `failed`. Once `signal` aborts
+ * (cancel, remove, dispose) it dispatches nothing more, whatever arrives late.
+ */
+export async function runUpload(
+  job: UploadJob,
+  engine: UploadEngine,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    if (job.target === undefined) engine.dispatch(job.id, { type: 'start' })
+    else
+      engine.dispatch(job.id, { type: 'resume', phase: job.uploaded ? 'completing' : 'uploading' })
+    if (!job.uploaded) await upload(job, engine, signal)
+    await complete(job, engine, signal)
+    engine.dispatch(job.id, { type: 'completed' })
+  } catch (cause) {
+    if (signal.aborted) return
+    engine.dispatch(job.id, { type: 'fail', error: toAttachmentError(cause) })
+  }
+}
+
+/** Throws when the upload was aborted while awaiting, so a late result is dropped. */
+function assertActive(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason
+}
+
+function retryContext(job: UploadJob, engine: UploadEngine, signal: AbortSignal): RetryContext {
+  return {
+    ...engine,
+    signal,
+    onBackoff: (error, retryAt) => engine.dispatch(job.id, { type: 'backoff', error, retryAt }),
+    onAttempt: () => engine.dispatch(job.id, { type: 'attempt' }),
+  }
+}
+
+/** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
+async function upload(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    if (job.target === undefined) await start(job, engine, signal)
+    try {
+      await put(job, engine, signal)
+      job.uploaded = true
+      engine.dispatch(job.id, { type: 'uploaded' })
+      return
+    } catch (cause) {
+      const error = toAttachmentError(cause)
+      if (signal.aborted || error.code !== 'url-expired') throw error
+      if (job.refreshes >= engine.maxUrlRefreshes) throw error
+      // A fresh URL needs a new Start with a new token: the old token would only return the
+      // old target again. The first attachment was never completed, so it is not sent.
+      job.refreshes += 1
+      job.target = undefined
+      job.startToken = undefined
+      engine.dispatch(job.id, { type: 'expired' })
+    }
+  }
+}
+
+async function start(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
+  const clientToken = (job.startToken ??= randomToken())
+  try {
+    const target = await withRetry(
+      () => engine.adapter.startUpload(job.info, { clientToken, signal }),
+      retryContext(job, engine, signal),
+    )
+    assertActive(signal)
+    job.target = target
+    job.completeToken = undefined
+    engine.dispatch(job.id, { type: 'started', target })
+  } catch (error) {
+    // After a definite refusal nothing was created, so a manual retry may mint a new token;
+    // after a retryable failure the service may have created the attachment, so a manual
+    // retry keeps the token and gets that one back instead of a second.
+    if (!signal.aborted && !isRetryable(error)) job.startToken = undefined
+    throw error
+  }
+}
+
+async function put(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
+  const target = job.target
+  if (target === undefined) throw new Error('put() needs a target')
+  await withRetry(
+    async () => {
+      // Checked before every try: the file may have waited in the queue, offline or in backoff.
+      if (target.expiresAt - engine.expiryMarginMs <= engine.now()) {
+        throw new AttachmentError('url-expired', 'The upload URL expired before the upload began.')
+      }
+      await engine.transport({
+        url: target.url,
+        headers: target.headers,
+        body: job.body,
+        signal,
+        onProgress: (loaded) => engine.reportProgress(job.id, loaded),
+        stallTimeoutMs: engine.stallTimeoutMs,
+      })
+    },
+    retryContext(job, engine, signal),
+  )
+  assertActive(signal)
+}
+
+async function complete(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
+  const target = job.target
+  if (target === undefined) throw new Error('complete() needs a target')
+  const clientToken = (job.completeToken ??= randomToken())
+  await withRetry(
+    () => engine.adapter.completeUpload(target, { clientToken, signal }),
+    retryContext(job, engine, signal),
+  )
+  assertActive(signal)
+}

@@ -1,0 +1,81 @@
+import { DEFAULT_RETRY } from './backoff.js'
+import type { RetryOptions } from './backoff.js'
+import { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
+import type { AttachmentError } from './errors.js'
+import { defaultOnlineSignal } from './online.js'
+import type { OnlineSignal } from './online.js'
+import { defaultFrameScheduler } from './progress-batcher.js'
+import type { FrameScheduler } from './progress-batcher.js'
+import type { UploadState } from './upload-machine.js'
+import type { AttachmentAdapter, Transport, UploadRules } from './types.js'
+import { DEFAULT_STALL_TIMEOUT_MS, xhrTransport } from './xhr-transport.js'
+
+/** Options of `createUploadManager`. */
+export interface UploadManagerOptions {
+  /** The service the files go to (chat attachments, Cases/Email attached files). */
+  adapter: AttachmentAdapter
+  /** Sends the bytes to the presigned URL. @default xhrTransport */
+  transport?: Transport
+  /** Limits checked before any request, over the adapter's own. @default CONNECT_DEFAULT_LIMITS */
+  rules?: Partial<UploadRules>
+  /** Uploads in flight at once (waiting out a backoff counts). @default 3 */
+  concurrency?: number
+  /** Retries of Start, PUT and Complete. @default { attempts: 4, baseDelayMs: 500, maxDelayMs: 10000 } */
+  retry?: Partial<RetryOptions>
+  /** Fresh targets fetched for one file after its URL expired, before it fails. @default 2 */
+  maxUrlRefreshes?: number
+  /** A URL expiring within this many ms is replaced before the PUT. @default 10000 */
+  expiryMarginMs?: number
+  /** A PUT that moves no byte for this many ms fails with `timeout` (0: never). @default 30000 */
+  stallTimeoutMs?: number
+  /** The clock, epoch ms. @default Date.now */
+  now?: () => number
+  /** Random numbers in [0, 1) for backoff jitter. @default Math.random */
+  random?: () => number
+  /** Connectivity. @default navigator.onLine and window events in browsers, always online elsewhere */
+  online?: OnlineSignal
+  /** When progress is published. @default requestAnimationFrame, else a 16 ms timer */
+  scheduleFrame?: FrameScheduler
+  /** Called when an upload succeeds. @default none */
+  onUploadSucceeded?: (details: { upload: UploadState }) => void
+  /** Called when an upload fails for good (after its retries). @default none */
+  onUploadFailed?: (details: { upload: UploadState; error: AttachmentError }) => void
+}
+
+/** {@link UploadManagerOptions} with every default applied. */
+export type ResolvedUploadManagerOptions = Required<
+  Omit<UploadManagerOptions, 'rules' | 'retry' | 'onUploadSucceeded' | 'onUploadFailed'>
+> &
+  Pick<UploadManagerOptions, 'onUploadSucceeded' | 'onUploadFailed'> & {
+    rules: UploadRules
+    retry: RetryOptions
+  }
+
+// `{ maxFiles: undefined }` must not erase a default.
+const defined = <T extends object>(value: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
+
+/** Applies the defaults, in one place. */
+export function resolveOptions(options: UploadManagerOptions): ResolvedUploadManagerOptions {
+  const retry = { ...DEFAULT_RETRY, ...options.retry }
+  return {
+    ...options,
+    transport: options.transport ?? xhrTransport,
+    rules: {
+      ...CONNECT_DEFAULT_LIMITS,
+      ...defined(options.adapter.limits),
+      ...defined(options.rules),
+    },
+    concurrency: Math.max(1, options.concurrency ?? 3),
+    retry: { ...retry, attempts: Math.max(1, retry.attempts) },
+    maxUrlRefreshes: options.maxUrlRefreshes ?? 2,
+    // Margin for the time between this check and S3 reading the request, and for a client
+    // clock a little behind the service's; a larger skew is caught by `url-expired` anyway.
+    expiryMarginMs: options.expiryMarginMs ?? 10_000,
+    stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    online: options.online ?? defaultOnlineSignal(),
+    scheduleFrame: options.scheduleFrame ?? defaultFrameScheduler,
+  }
+}
