@@ -1,0 +1,91 @@
+// The cases adapter in real Chromium: an @aws-sdk/client-connect ConnectClient bundled for the
+// browser signs every call (SigV4 with Web Crypto) and reaches the emulator across origins.
+// Test credentials only; a real agent pane would use sendViaHttpBackend instead.
+import { ConnectClient } from '@aws-sdk/client-connect'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { xhrTransport } from '../src/core/xhr-transport.js'
+import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
+
+const emulator = inject('emulatorUrl')
+const touched = new Set<string>()
+
+afterEach(async () => {
+  // Clear only this file's faults: the emulator is shared with other browser test files.
+  for (const operation of touched) {
+    await fetch(`${emulator}/_emulator/faults/${operation}`, { method: 'DELETE' })
+  }
+  touched.clear()
+})
+
+async function caseAdapter(): Promise<CasesAdapter> {
+  const created = (await (
+    await fetch(`${emulator}/_emulator/cases`, { method: 'POST' })
+  ).json()) as {
+    instanceId: string
+    associatedResourceArn: string
+  }
+  const client = new ConnectClient({
+    region: 'us-east-1',
+    endpoint: emulator,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  })
+  return createCasesAdapter({ ...created, send: sendViaConnectClient(client) })
+}
+
+const init = () => ({ clientToken: crypto.randomUUID(), signal: new AbortController().signal })
+
+async function settled(adapter: CasesAdapter, id: string) {
+  for (let i = 0; i < 50; i++) {
+    const file = await adapter.getFile(id)
+    if (file.status !== 'processing') return file
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('the file stayed in processing')
+}
+
+describe('createCasesAdapter in Chromium', () => {
+  it('runs every operation through a browser ConnectClient', async () => {
+    expect(new URL(emulator).origin).not.toBe(location.origin)
+    const adapter = await caseAdapter()
+    const file = new File(['case file body'], 'case.pdf', { type: 'application/pdf' })
+    const target = await adapter.startUpload(
+      { name: file.name, size: file.size, type: file.type },
+      init(),
+    )
+    await xhrTransport({
+      url: target.url,
+      headers: target.headers,
+      body: file,
+      signal: init().signal,
+    })
+    await adapter.completeUpload(target, init())
+    const remote = await settled(adapter, target.id)
+    expect(remote).toMatchObject({ status: 'approved', name: 'case.pdf', size: file.size })
+    expect(await (await fetch(remote.download!.url)).text()).toBe('case file body')
+    const listed = await adapter.getFiles([target.id])
+    expect(listed.files.map((f) => f.id)).toEqual([target.id])
+    expect((await adapter.loadLimits()).allowedExtensions).toContain('.pdf')
+    await adapter.deleteFile(target.id)
+    await expect(adapter.getFile(target.id)).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('maps a service error with its reason in the browser', async () => {
+    const adapter = await caseAdapter()
+    const error = await adapter
+      .startUpload({ name: 'run.exe', size: 3, type: 'application/octet-stream' }, init())
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'invalid-request',
+      status: 400,
+      reason: 'INVALID_FILE_TYPE',
+    })
+    touched.add('GetAttachedFile')
+    await fetch(`${emulator}/_emulator/faults/GetAttachedFile`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 429 }),
+    })
+    await expect(adapter.getFile('any')).rejects.toMatchObject({ code: 'throttled', status: 429 })
+  })
+})
