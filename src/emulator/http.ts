@@ -67,8 +67,13 @@ export async function writeResponse(
   timers: Timers,
 ): Promise<void> {
   const { status, headers, body } = reply
-  res.writeHead(status, { ...headers, 'content-length': String(body.length) })
   const { resetAfterBytes, bytesPerSecond } = shaping
+  if (resetAfterBytes === 0) {
+    // Nothing at all reaches the client, not even the status line.
+    res.socket?.destroy()
+    return
+  }
+  res.writeHead(status, { ...headers, 'content-length': String(body.length) })
   if (resetAfterBytes === undefined && bytesPerSecond === undefined) {
     res.end(body)
     return

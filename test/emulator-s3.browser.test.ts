@@ -1,0 +1,108 @@
+// The emulator's S3 from a real page in Chromium: the page's origin differs from the emulator's,
+// so every PUT with the signed headers is preceded by a CORS preflight the emulator must answer.
+import { afterEach, describe, expect, inject, it } from 'vitest'
+
+const base = inject('emulatorUrl')
+
+const post = async (
+  path: string,
+  body: object = {},
+  headers: Record<string, string> = {},
+): Promise<unknown> => {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  expect(res.status).toBe(200)
+  return res.json()
+}
+
+/** Starts a chat attachment upload of `size` bytes through the Participant Service wire. */
+async function startUpload(
+  size: number,
+): Promise<{ url: string; headers: Record<string, string> }> {
+  const chat = (await post('/_emulator/chats')) as { participantToken: string }
+  const conn = (await post(
+    '/participant/connection',
+    { Type: ['CONNECTION_CREDENTIALS'] },
+    { 'x-amz-bearer': chat.participantToken },
+  )) as {
+    ConnectionCredentials: { ConnectionToken: string }
+  }
+  const started = (await post(
+    '/participant/start-attachment-upload',
+    {
+      ContentType: 'application/pdf',
+      AttachmentName: 'big.pdf',
+      AttachmentSizeInBytes: size,
+      ClientToken: crypto.randomUUID(),
+    },
+    { 'x-amz-bearer': conn.ConnectionCredentials.ConnectionToken },
+  )) as { UploadMetadata: { Url: string; HeadersToInclude: Record<string, string> } }
+  return { url: started.UploadMetadata.Url, headers: started.UploadMetadata.HeadersToInclude }
+}
+
+interface PutResult {
+  status: number
+  responseText: string
+  progress: number[]
+}
+
+/** An XHR PUT as our transport does it: every header except the browser-forbidden Content-Length. */
+function xhrPut(url: string, headers: Record<string, string>, body: Blob): Promise<PutResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    const progress: number[] = []
+    xhr.open('PUT', url)
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.toLowerCase() !== 'content-length') xhr.setRequestHeader(name, value)
+    }
+    xhr.upload.onprogress = (event) => progress.push(event.loaded)
+    xhr.onload = () => resolve({ status: xhr.status, responseText: xhr.responseText, progress })
+    xhr.onerror = () => reject(new Error('network error (CORS refused?)'))
+    xhr.send(body)
+  })
+}
+
+afterEach(async () => {
+  await fetch(`${base}/_emulator/faults/PutObject`, { method: 'DELETE' })
+})
+
+describe('startEmulator: S3 from a browser page', () => {
+  it('passes the cross-origin preflight and shows upload progress for a bandwidth-capped PUT', async () => {
+    expect(new URL(base).origin).not.toBe(location.origin)
+    // Loopback socket buffers swallow the first megabytes at once, so the body must be larger than
+    // them for Chromium to report progress more than once.
+    const size = 6 * 1024 * 1024
+    const { url, headers } = await startUpload(size)
+    const faulted = await fetch(`${base}/_emulator/faults/PutObject`, {
+      method: 'PUT',
+      body: JSON.stringify({ bytesPerSecond: 2 * 1024 * 1024 }),
+    })
+    expect(faulted.status).toBe(200)
+    const result = await xhrPut(
+      url,
+      headers,
+      new Blob([new Uint8Array(size)], { type: 'application/pdf' }),
+    )
+    expect(result.status).toBe(200)
+    expect(result.progress.length).toBeGreaterThan(1)
+    expect(result.progress.at(-1)).toBe(size)
+    const faults = (await (await fetch(`${base}/_emulator/faults`)).json()) as Array<{
+      operation: string
+      fired: number
+    }>
+    expect(faults).toContainEqual(expect.objectContaining({ operation: 'PutObject', fired: 1 }))
+  })
+
+  it('lets the page read the S3 XML error of a PUT missing a signed header', async () => {
+    const { url, headers } = await startUpload(4)
+    const without = Object.fromEntries(
+      Object.entries(headers).filter(([name]) => name !== 'x-amz-acl'),
+    )
+    const result = await xhrPut(url, without, new Blob(['abcd'], { type: 'application/pdf' }))
+    expect(result.status).toBe(403)
+    expect(result.responseText).toContain('<Code>SignatureDoesNotMatch</Code>')
+  })
+})
