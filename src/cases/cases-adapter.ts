@@ -13,8 +13,13 @@ import {
   type AttachedFileWire,
   type AttachedFilesConfigurationWire,
 } from './attached-file-mapping.js'
-import { toAttachmentError } from './cases-error.js'
-import type { AttachedFilesOperation, SendAttachedFiles } from './send.js'
+import {
+  createAttachedFilesCall,
+  getFilesInBatches,
+  type AttachedFileError,
+  type AttachedFilesCall,
+} from './attached-file-calls.js'
+import type { SendAttachedFiles } from './send.js'
 
 /** Options of {@link createCasesAdapter}. */
 export interface CasesAdapterOptions {
@@ -40,13 +45,6 @@ export interface CasesAdapterOptions {
   key?: string
 }
 
-/** A file error from BatchGetAttachedFileMetadata. */
-export interface AttachedFileError {
-  id: string
-  errorCode: string
-  message: string
-}
-
 /** The cases adapter: the port plus listing many files in one call and loading limits. */
 export interface CasesAdapter extends AttachmentAdapter {
   readonly limits: Partial<UploadRules>
@@ -65,14 +63,6 @@ interface StartOutput {
   FileArn?: string
   UploadUrlMetadata: { Url: string; UrlExpiry?: unknown; HeadersToInclude?: Record<string, string> }
 }
-
-interface BatchOutput {
-  Files?: AttachedFileWire[]
-  Errors?: { FileId?: string; ErrorCode?: string; ErrorMessage?: string }[]
-}
-
-// BatchGetAttachedFileMetadata accepts at most 100 FileIds.
-const BATCH_SIZE = 100
 
 function createdByWire(createdBy: CasesAdapterOptions['createdBy']): object | undefined {
   if (!createdBy) return undefined
@@ -112,43 +102,12 @@ function toTarget(out: StartOutput): UploadTarget {
  */
 export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
   const { instanceId, associatedResourceArn } = options
-  const ids = { InstanceId: instanceId, AssociatedResourceArn: associatedResourceArn }
-  let loaded: Partial<UploadRules> = {}
-
-  const call = async <T>(
-    operation: AttachedFilesOperation,
-    input: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<T> => {
-    try {
-      return (await options.send(operation, input, { signal })) as T
-    } catch (error) {
-      throw toAttachmentError(operation, error, signal)
-    }
-  }
-
+  const call = createAttachedFilesCall(options.send)
   // Every attached-file operation names the instance and the associated resource.
-  const fileCall = <T>(
-    operation: AttachedFilesOperation,
-    input: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<T> => call<T>(operation, { ...ids, ...input }, signal)
-
-  const batch = async (chunk: readonly string[], signal?: AbortSignal) => {
-    const out = await fileCall<BatchOutput>(
-      'BatchGetAttachedFileMetadata',
-      { FileIds: chunk },
-      signal,
-    )
-    return {
-      files: (out.Files ?? []).map((f) => toRemoteFile(f.FileId ?? '', f)),
-      errors: (out.Errors ?? []).map((e) => ({
-        id: e.FileId ?? '',
-        errorCode: e.ErrorCode ?? '',
-        message: e.ErrorMessage ?? '',
-      })),
-    }
-  }
+  const ids = { InstanceId: instanceId, AssociatedResourceArn: associatedResourceArn }
+  const fileCall: AttachedFilesCall = (operation, input, signal) =>
+    call(operation, { ...ids, ...input }, signal)
+  let loaded: Partial<UploadRules> = {}
 
   const adapter: CasesAdapter = {
     key: options.key ?? `cases:${instanceId}:${associatedResourceArn}`,
@@ -162,32 +121,18 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     async completeUpload(target, { signal }) {
       await fileCall('CompleteAttachedFileUpload', { FileId: target.id }, signal)
     },
-    async getFile(id, init = {}) {
+    async getFile(id, { signal } = {}) {
       const input = { FileId: id, UrlExpiryInSeconds: options.urlExpirySeconds ?? 300 }
-      return toRemoteFile(
-        id,
-        await fileCall<AttachedFileWire>('GetAttachedFile', input, init.signal),
-      )
+      return toRemoteFile(id, await fileCall<AttachedFileWire>('GetAttachedFile', input, signal))
     },
-    async deleteFile(id, init = {}) {
-      await fileCall('DeleteAttachedFile', { FileId: id }, init.signal)
+    async deleteFile(id, { signal } = {}) {
+      await fileCall('DeleteAttachedFile', { FileId: id }, signal)
     },
-    async getFiles(fileIds, init = {}) {
-      const chunks: string[][] = []
-      for (let i = 0; i < fileIds.length; i += BATCH_SIZE) {
-        chunks.push(fileIds.slice(i, i + BATCH_SIZE))
-      }
-      const results = await Promise.all(chunks.map((chunk) => batch(chunk, init.signal)))
-      return { files: results.flatMap((r) => r.files), errors: results.flatMap((r) => r.errors) }
-    },
-    async loadLimits(init = {}) {
+    getFiles: (fileIds, { signal } = {}) => getFilesInBatches(fileCall, fileIds, signal),
+    async loadLimits({ signal } = {}) {
       const input = { InstanceId: instanceId, AttachmentScope: options.attachmentScope ?? 'CASE' }
-      const out = await call<AttachedFilesConfigurationWire>(
-        'DescribeAttachedFilesConfiguration',
-        input,
-        init.signal,
-      )
-      loaded = toUploadRules(out)
+      const operation = 'DescribeAttachedFilesConfiguration'
+      loaded = toUploadRules(await call<AttachedFilesConfigurationWire>(operation, input, signal))
       return adapter.limits
     },
   }

@@ -6,12 +6,8 @@ export {
   type AttachedFilesHandlerOptions,
   type AuthorizeDetails,
 } from './attached-files-handler.js'
-export {
-  createCasesAdapter,
-  type AttachedFileError,
-  type CasesAdapter,
-  type CasesAdapterOptions,
-} from './cases-adapter.js'
+export type { AttachedFileError } from './attached-file-calls.js'
+export { createCasesAdapter, type CasesAdapter, type CasesAdapterOptions } from './cases-adapter.js'
 export {
   ATTACHED_FILES_OPERATIONS,
   type AttachedFilesOperation,

@@ -11,6 +11,7 @@ export {
   createParticipantAdapter,
   type ParticipantAdapter,
   type ParticipantAdapterOptions,
+  type ParticipantServiceOptions,
 } from './participant-adapter.js'
 export {
   participantAdapterFromChatSession,

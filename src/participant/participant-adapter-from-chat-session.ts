@@ -2,7 +2,7 @@ import { AttachmentError } from '../core/errors.js'
 import {
   createParticipantAdapter,
   type ParticipantAdapter,
-  type ParticipantAdapterOptions,
+  type ParticipantServiceOptions,
 } from './participant-adapter.js'
 
 /** What Streams' `getConnectionToken` resolves to (chatjs `connectionDetailsProvider`). */
@@ -31,10 +31,7 @@ export interface ChatSessionLike {
 }
 
 /** Options of {@link participantAdapterFromChatSession}; all default from the session. */
-export type ChatSessionAdapterOptions = Omit<
-  ParticipantAdapterOptions,
-  'connectionToken' | 'getConnectionToken'
->
+export type ChatSessionAdapterOptions = ParticipantServiceOptions
 
 /**
  * The current connection token. chatjs refreshes it about a minute before expiry into its

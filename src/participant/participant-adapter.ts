@@ -4,12 +4,8 @@ import { CHAT_LIMITS } from './chat-limits.js'
 import { callParticipant, type ParticipantClientConfig } from './participant-client.js'
 import { findAttachmentStatus } from './transcript-status.js'
 
-/** Options of {@link createParticipantAdapter}; give `connectionToken` or `getConnectionToken`. */
-export interface ParticipantAdapterOptions {
-  /** A fixed connection token (CreateParticipantConnection's ConnectionToken). */
-  connectionToken?: string
-  /** Reads the current connection token; called before every request, as tokens are refreshed. */
-  getConnectionToken?: () => string | Promise<string>
+/** Where and how the chat adapter talks to the Participant Service. */
+export interface ParticipantServiceOptions {
   /** The chat's AWS region. @default 'us-east-1' */
   region?: string
   /** The Participant Service base URL. @default `https://participant.connect.${region}.amazonaws.com` */
@@ -23,6 +19,21 @@ export interface ParticipantAdapterOptions {
   /** What the chat enforces. @default CHAT_LIMITS */
   limits?: Partial<UploadRules>
 }
+
+/** Options of {@link createParticipantAdapter}: one token source, and the service options. */
+export type ParticipantAdapterOptions = ParticipantServiceOptions &
+  (
+    | {
+        /** A fixed connection token (CreateParticipantConnection's ConnectionToken). */
+        connectionToken: string
+        getConnectionToken?: never
+      }
+    | {
+        connectionToken?: never
+        /** Reads the current connection token; called before every request, as tokens are refreshed. */
+        getConnectionToken: () => string | Promise<string>
+      }
+  )
 
 /** The chat adapter: {@link AttachmentAdapter} over the Participant Service. */
 export interface ParticipantAdapter extends AttachmentAdapter {
@@ -41,7 +52,10 @@ interface GetOutput {
 }
 
 function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientConfig {
-  const { connectionToken, getConnectionToken } = options
+  const { connectionToken, getConnectionToken } = options as {
+    connectionToken?: string
+    getConnectionToken?: () => string | Promise<string>
+  }
   const region = options.region ?? 'us-east-1'
   const endpoint = options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
   return {
@@ -53,20 +67,34 @@ function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientCo
 }
 
 /**
+ * GetAttachment, and for a file it refuses because the file is not APPROVED (a
+ * ValidationException naming the status), the status the transcript shows for it.
+ */
+async function getChatFile(
+  config: ParticipantClientConfig,
+  id: string,
+  urlExpirySeconds: number,
+  signal?: AbortSignal,
+): Promise<RemoteFile> {
+  try {
+    const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
+    const out = await callParticipant<GetOutput>(config, 'GetAttachment', input, signal)
+    const download = { url: out.Url, expiresAt: Date.parse(out.UrlExpiry) }
+    return { id, status: 'approved', size: out.AttachmentSizeInBytes, download }
+  } catch (error) {
+    if (!(error instanceof AttachmentError) || error.code !== 'invalid-request') throw error
+    const found = await findAttachmentStatus(config, id, signal)
+    if (!found || found.status === 'approved') throw error
+    return { id, status: found.status, name: found.name }
+  }
+}
+
+/**
  * Creates the chat attachment adapter: StartAttachmentUpload, CompleteAttachmentUpload and
  * GetAttachment over `fetch`, with the connection token read afresh for every call.
  */
 export function createParticipantAdapter(options: ParticipantAdapterOptions): ParticipantAdapter {
   const config = resolveOptions(options)
-  const urlExpirySeconds = options.urlExpirySeconds ?? 300
-
-  const getAttachment = async (id: string, signal?: AbortSignal): Promise<RemoteFile> => {
-    const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
-    const out = await callParticipant<GetOutput>(config, 'GetAttachment', input, signal)
-    const download = { url: out.Url, expiresAt: Date.parse(out.UrlExpiry) }
-    return { id, status: 'approved', size: out.AttachmentSizeInBytes, download }
-  }
-
   return {
     key: options.key ?? `participant:${config.endpoint}`,
     limits: { ...CHAT_LIMITS, ...options.limits },
@@ -90,16 +118,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
       const input = { AttachmentIds: [target.id], ClientToken: clientToken }
       await callParticipant(config, 'CompleteAttachmentUpload', input, signal)
     },
-    async getFile(id, init = {}): Promise<RemoteFile> {
-      try {
-        return await getAttachment(id, init.signal)
-      } catch (error) {
-        // GetAttachment refuses a file that is not APPROVED; its status is in the transcript.
-        if (!(error instanceof AttachmentError) || error.code !== 'invalid-request') throw error
-        const found = await findAttachmentStatus(config, id, init.signal)
-        if (!found || found.status === 'approved') throw error
-        return { id, status: found.status, name: found.name }
-      }
-    },
+    getFile: (id, init = {}) =>
+      getChatFile(config, id, options.urlExpirySeconds ?? 300, init.signal),
   }
 }
