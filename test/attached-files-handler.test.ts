@@ -156,6 +156,26 @@ describe('createAttachedFilesHandler', () => {
     })
   })
 
+  it('answers a generic 500 when authorize throws, and tells onError', async () => {
+    const onError = vi.fn()
+    options = {
+      authorize: () => {
+        throw new Error('session store down: redis://secret@10.0.0.1')
+      },
+      onError,
+    }
+    const response = await post(
+      JSON.stringify({
+        operation: 'GetAttachedFile',
+        input: { InstanceId: 'i', AssociatedResourceArn: 'a', FileId: 'f' },
+      }),
+    )
+    expect(response.status).toBe(500)
+    expect(await response.text()).not.toContain('redis')
+    expect(onError).toHaveBeenCalledOnce()
+    expect(sent).toEqual([])
+  })
+
   it.each([
     ['an unknown operation', JSON.stringify({ operation: 'DeleteInstance', input: {} })],
     ['bad JSON', '{"operation":'],

@@ -55,6 +55,20 @@ function errorResponse(error: unknown, onError?: (error: unknown) => void): Resp
   return json(502, { name: 'InternalServiceException', message: 'Amazon Connect did not answer.' })
 }
 
+/** True when `authorize` allows the call; otherwise the answer to give (403, or 500 if it threw). */
+async function isAuthorized(
+  options: AttachedFilesHandlerOptions,
+  details: AuthorizeDetails,
+): Promise<true | Response> {
+  try {
+    if ((await options.authorize(details)) === true) return true
+    return json(403, { name: 'AccessDeniedException', message: 'Not allowed.' })
+  } catch (error) {
+    options.onError?.(error)
+    return json(500, { name: 'InternalServiceException', message: 'Authorization failed.' })
+  }
+}
+
 function parseCall(
   body: unknown,
   allowed: readonly AttachedFilesOperation[],
@@ -92,15 +106,14 @@ export function createAttachedFilesHandler(
     }
     const call = parseCall(body, allowed)
     if (typeof call === 'string') return invalid(call)
+    const verdict = await isAuthorized(options, { ...call, request })
+    if (verdict !== true) return verdict
     try {
-      if ((await options.authorize({ ...call, request })) !== true) {
-        return json(403, { name: 'AccessDeniedException', message: 'Not allowed.' })
-      }
       const output = await send(call.operation, call.input, { signal: request.signal })
       // $metadata holds the request id and attempt counts: not the caller's business.
-      const { ...body } = output as Record<string, unknown>
-      delete body.$metadata
-      return json(200, body)
+      const { ...result } = output as Record<string, unknown>
+      delete result.$metadata
+      return json(200, result)
     } catch (error) {
       return errorResponse(error, options.onError)
     }
