@@ -26,6 +26,8 @@ export default defineConfig({
         },
       },
       {
+        // Bundled before the run starts: found mid-run, Vite would re-optimize and reload the page.
+        optimizeDeps: { include: ['@aws-sdk/client-connect'] },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
