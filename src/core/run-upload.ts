@@ -80,9 +80,10 @@ function retryContext(job: UploadJob, engine: UploadEngine, signal: AbortSignal)
 /** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
 async function upload(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
   for (;;) {
-    if (job.target === undefined) await start(job, engine, signal)
+    const fresh = job.target === undefined
+    if (fresh) await start(job, engine, signal)
     try {
-      await put(job, engine, signal)
+      await put(job, engine, signal, fresh)
       job.uploaded = true
       engine.dispatch(job.id, { type: 'uploaded' })
       return
@@ -120,13 +121,26 @@ async function start(job: UploadJob, engine: UploadEngine, signal: AbortSignal):
   }
 }
 
-async function put(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
+/**
+ * PUTs the bytes. A target that has waited (in the queue, offline, in a backoff) is replaced
+ * before it is used if it expires within the margin. A fresh target's first try always goes
+ * out, S3 being the judge: with a client clock running ahead of AWS's, every fresh target
+ * would look expired and the upload would fail without a single PUT.
+ */
+async function put(
+  job: UploadJob,
+  engine: UploadEngine,
+  signal: AbortSignal,
+  fresh: boolean,
+): Promise<void> {
   const target = job.target
   if (target === undefined) throw new Error('put() needs a target')
+  let trustTarget = fresh
   await withRetry(
     async () => {
-      // Checked before every try: the file may have waited in the queue, offline or in backoff.
-      if (target.expiresAt - engine.expiryMarginMs <= engine.now()) {
+      const check = !trustTarget
+      trustTarget = false
+      if (check && target.expiresAt - engine.expiryMarginMs <= engine.now()) {
         throw new AttachmentError('url-expired', 'The upload URL expired before the upload began.')
       }
       await engine.transport({

@@ -135,6 +135,17 @@ describe('createUploadManager expiry', () => {
     expect(state(ids[0]).status).toBe('succeeded')
   })
 
+  it('tries a fresh target once even when the local clock says it has expired', async () => {
+    const { manager, fake, transport, state } = setupManager({
+      adapterOptions: { urlLifetimeMs: -60_000 }, // a client clock a minute ahead of AWS's
+    })
+    const { ids } = manager.add([fileOf()])
+    await settle()
+    expect(fake.calls.start).toHaveLength(1)
+    expect(transport.puts).toHaveLength(1)
+    expect(state(ids[0]).status).toBe('succeeded')
+  })
+
   it('reuses an unexpired target on retry(id), and asks for a new one once it expired', async () => {
     const { manager, fake, transport, state } = setupManager()
     transport.failNext(serviceError(403, 'access-denied'), serviceError(403, 'access-denied'))
