@@ -3,6 +3,7 @@ import { runUpload } from './run-upload.js'
 import type { UploadEngine, UploadJob } from './run-upload.js'
 import { createUploadState } from './upload-machine.js'
 import type { UploadState } from './upload-machine.js'
+import type { UploadRules } from './types.js'
 import { resolveOptions } from './upload-manager-options.js'
 import type {
   ResolvedUploadManagerOptions,
@@ -51,9 +52,8 @@ let sequence = 0
 const counts = (upload: UploadState | undefined): boolean =>
   upload !== undefined && upload.status !== 'failed' && upload.status !== 'canceled'
 
-/** Creates an {@link UploadManager}; see {@link UploadManagerOptions} for the knobs. */
-export function createUploadManager(options: UploadManagerOptions): UploadManager {
-  const config = resolveOptions(options)
+/** The parts a manager is made of, wired together. */
+function assemble(config: ResolvedUploadManagerOptions) {
   const store = createUploadStore((upload) => announce(config, upload))
   const jobs = new Map<string, UploadJob>()
   const batcher = createProgressBatcher(config.scheduleFrame, (latest) =>
@@ -73,6 +73,33 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       return job === undefined ? Promise.resolve() : runUpload(job, engine, signal)
     },
   })
+  return { store, jobs, batcher, queue }
+}
+
+/** Validates files and creates a job and a queued upload for each one that passes. */
+function admit(
+  files: Iterable<File> | ArrayLike<File>,
+  rules: UploadRules,
+  { store, jobs }: Pick<ReturnType<typeof assemble>, 'store' | 'jobs'>,
+): AddResult {
+  const { ids, byId } = store.getSnapshot()
+  const existingCount = ids.filter((id) => counts(byId[id])).length
+  const { accepted, rejections } = validateFiles(files, rules, { existingCount })
+  const uploads = accepted.map(({ file, type }) => {
+    const id = `upload-${++sequence}`
+    const info = { name: file.name, size: file.size, type }
+    jobs.set(id, { id, body: file, info, uploaded: false, refreshes: 0 })
+    return createUploadState(id, info)
+  })
+  store.append(uploads)
+  return { ids: uploads.map((upload) => upload.id), rejections }
+}
+
+/** Creates an {@link UploadManager}; see {@link UploadManagerOptions} for the knobs. */
+export function createUploadManager(options: UploadManagerOptions): UploadManager {
+  const config = resolveOptions(options)
+  const parts = assemble(config)
+  const { store, jobs, batcher, queue } = parts
   let disposed = false
   const stop = (id: string): void => {
     queue.stop(id)
@@ -90,18 +117,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     subscribe: store.subscribe,
     add(files) {
       if (disposed) return { ids: [], rejections: [] }
-      const { ids, byId } = store.getSnapshot()
-      const existingCount = ids.filter((id) => counts(byId[id])).length
-      const { accepted, rejections } = validateFiles(files, config.rules, { existingCount })
-      const uploads = accepted.map(({ file, type }) => {
-        const id = `upload-${++sequence}`
-        const info = { name: file.name, size: file.size, type }
-        jobs.set(id, { id, body: file, info, uploaded: false, refreshes: 0 })
-        return createUploadState(id, info)
-      })
-      store.append(uploads)
+      const result = admit(files, config.rules, parts)
       queue.pump()
-      return { ids: uploads.map((upload) => upload.id), rejections }
+      return result
     },
     cancel(id) {
       if (!changes(id, 'cancel')) return
