@@ -10,6 +10,7 @@ import {
   type StartInput,
 } from './attached-files-rules.js'
 import { extensionOf, DEFAULT_FILE_TYPES } from './file-types.js'
+import { parseJsonObject } from './exchange.js'
 import type { Exchange, Route } from './router.js'
 import { verifySigned } from './sigv4.js'
 import { optionalInteger } from './validate.js'
@@ -98,16 +99,7 @@ export function attachedFileRoutes(ctx: EmulatorContext, cases: Cases): Route[] 
   ]
 }
 
-const parse = (body: Buffer): Record<string, unknown> => {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8') || '{}')
-    if (typeof value === 'object' && value !== null && !Array.isArray(value))
-      return value as Record<string, unknown>
-  } catch {
-    // answered below
-  }
-  throw fail(400, I, 'The request body is not a JSON object.')
-}
+const parse = (body: Buffer): Record<string, unknown> => parseJsonObject(body, 'connect')
 
 async function start(
   ctx: EmulatorContext,

@@ -2,46 +2,25 @@
 // shaping) and errors in the wire format of the service the path belongs to.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorContext } from './context.js'
+import { createExchange, toResponse, type Exchange, type Reply, type Response } from './exchange.js'
 import type { EmulatorOperation, Fault } from './faults.js'
-import type { Timers } from './timers.js'
 import {
   BodyAbortedError,
   corsHeaders,
   preflightHeaders,
-  readBody,
   writeResponse,
   type Shaping,
 } from './http.js'
 import {
+  connectReason,
   errorTypeFor,
   fail,
   renderError,
   WireError,
-  connectReason,
   type ServiceKind,
 } from './wire-errors.js'
 
-/** One request as a handler sees it. */
-export interface Exchange {
-  req: IncomingMessage
-  url: URL
-  /** Path parameters by the names in the route pattern. */
-  params: Record<string, string>
-  /** The Host the client used; URLs handed back point at it so signatures match. */
-  host: string
-  fault: Fault | undefined
-  /** The request body (read once, with the fault's shaping for PutObject). */
-  body(): Promise<Buffer>
-  /** The body parsed as a JSON object; ValidationException / InvalidRequestException when it is not. */
-  json(): Promise<Record<string, unknown>>
-}
-
-/** A handler's answer; an object body is sent as JSON. */
-export interface Reply {
-  status?: number
-  headers?: Record<string, string>
-  body?: Buffer | object
-}
+export type { Exchange, Reply } from './exchange.js'
 
 /** A route: `{Name}` matches one segment, `{Name+}` the rest of the path. */
 export interface Route {
@@ -57,6 +36,8 @@ interface Compiled extends Route {
   names: string[]
 }
 
+type Match = [Compiled, Record<string, string>]
+
 const compile = (route: Route): Compiled => {
   const names: string[] = []
   const source = route.pattern.replace(/\{(\w+)(\+?)\}/g, (_, name: string, greedy: string) => {
@@ -64,6 +45,17 @@ const compile = (route: Route): Compiled => {
     return greedy ? '(.+)' : '([^/]+)'
   })
   return { ...route, regex: new RegExp(`^${source}$`), names }
+}
+
+const findRoute = (routes: Compiled[], method: string, path: string): Match | undefined => {
+  for (const route of routes) {
+    const m = route.method === method ? route.regex.exec(path) : null
+    if (m === null) continue
+    const params: Record<string, string> = {}
+    route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')))
+    return [route, params]
+  }
+  return undefined
 }
 
 const isS3 = (path: string): boolean => path.startsWith('/s3/')
@@ -74,157 +66,97 @@ export function createRouter(
   routes: Route[],
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const compiled = routes.map(compile)
-  const s3Origin = (origin: string | undefined): string | undefined => {
-    const allowed = ctx.options.allowedOrigins
-    if (allowed.includes('*')) return origin ?? '*'
-    return origin !== undefined && allowed.includes(origin) ? origin : undefined
-  }
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://emulator')
-    const origin = isS3(url.pathname) ? s3Origin(req.headers.origin) : (req.headers.origin ?? '*')
-    if (req.method === 'OPTIONS') return preflight(req, res, url, origin)
-    const cors = origin === undefined ? {} : corsHeaders(origin)
-    const match = findRoute(compiled, req.method ?? 'GET', url.pathname)
-    if (match === undefined) {
-      return send(
-        res,
-        {
-          status: 404,
-          headers: { ...cors, 'content-type': 'application/json' },
-          body: Buffer.from('{"Message":"Not found"}'),
-        },
-        {},
-      )
-    }
-    const [route, params] = match
-    const service: ServiceKind = route.service === 'control' ? 'participant' : route.service
-    const fault = route.operation === undefined ? undefined : ctx.faults.take(route.operation)
-    const shaping: Shaping = fault ?? {}
-    const ex = exchange(
-      req,
-      url,
-      params,
-      fault,
-      route.operation === 'PutObject' ? shaping : {},
-      service,
-      ctx.timers,
-    )
-    try {
-      if (fault?.delayMs !== undefined) await ctx.timers.sleep(fault.delayMs)
-      if (fault?.status !== undefined) {
-        await ex.body()
-        throw faultError(service, fault, fault.status)
-      }
-      const reply = await route.handle(ex)
-      await send(res, toResponse(reply, cors), route.operation === 'PutObject' ? {} : shaping)
-    } catch (error) {
-      if (error instanceof BodyAbortedError) return
-      const wire = error instanceof WireError ? error : internal(error, service)
-      const rendered = renderError(service, wire)
-      await send(res, { ...rendered, headers: { ...cors, ...rendered.headers } }, {})
-    }
-  }
-  const send = (
-    res: ServerResponse,
-    reply: { status: number; headers: Record<string, string>; body: Buffer },
-    shaping: Shaping,
-  ) =>
-    res.headersSent || res.destroyed
-      ? Promise.resolve()
-      : writeResponse(res, reply, shaping, ctx.timers)
-  const preflight = (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    origin: string | undefined,
-  ): void => {
-    const method = String(req.headers['access-control-request-method'] ?? '')
-    if (isS3(url.pathname) && (origin === undefined || !['PUT', 'GET'].includes(method))) {
-      const rendered = renderError(
-        's3',
-        fail(
-          403,
-          'AccessForbidden',
-          "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.",
-        ),
-      )
-      res.writeHead(rendered.status, rendered.headers).end(rendered.body)
-      return
-    }
-    const methods = isS3(url.pathname) ? 'PUT, GET' : 'GET, PUT, POST, DELETE'
-    res.writeHead(200, preflightHeaders(req, origin ?? '*', methods)).end()
-  }
   return (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('emulator: request failed', error instanceof Error ? error.message : error)
+    dispatch(ctx, compiled, req, res).catch((error: unknown) => {
+      console.error('emulator: request failed:', error instanceof Error ? error.message : error)
       if (!res.headersSent) res.writeHead(500).end()
     })
   }
 }
 
-const findRoute = (
+async function dispatch(
+  ctx: EmulatorContext,
   routes: Compiled[],
-  method: string,
-  path: string,
-): [Compiled, Record<string, string>] | undefined => {
-  for (const route of routes) {
-    if (route.method !== method) continue
-    const m = route.regex.exec(path)
-    if (m === null) continue
-    const params: Record<string, string> = {}
-    route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')))
-    return [route, params]
-  }
-  return undefined
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://emulator')
+  const origin = allowedOrigin(ctx, url.pathname, req.headers.origin)
+  if (req.method === 'OPTIONS') return preflight(req, res, url.pathname, origin)
+  const cors = origin === undefined ? {} : corsHeaders(origin)
+  const match = findRoute(routes, req.method ?? 'GET', url.pathname)
+  if (match !== undefined) return run(ctx, match, req, res, url, cors)
+  const body = Buffer.from(
+    JSON.stringify({ Message: `No route for ${req.method} ${url.pathname}` }),
+  )
+  const headers = { ...cors, 'content-type': 'application/json' }
+  return send(ctx, res, { status: 404, headers, body }, {})
 }
 
-function exchange(
+// S3 follows the bucket's CORS rule (`allowedOrigins`); the service APIs allow any origin, as the
+// Participant Service must for widgets on customers' sites.
+function allowedOrigin(ctx: EmulatorContext, path: string, origin: string | undefined) {
+  if (!isS3(path)) return origin ?? '*'
+  const allowed = ctx.options.allowedOrigins
+  if (allowed.includes('*')) return origin ?? '*'
+  return origin !== undefined && allowed.includes(origin) ? origin : undefined
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse, path: string, origin?: string): void {
+  const method = String(req.headers['access-control-request-method'] ?? '')
+  if (isS3(path) && (origin === undefined || !['PUT', 'GET'].includes(method))) {
+    const refused = fail(403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed.')
+    const rendered = renderError('s3', refused)
+    res.writeHead(rendered.status, rendered.headers).end(rendered.body)
+    return
+  }
+  const methods = isS3(path) ? 'PUT, GET' : 'GET, PUT, POST, DELETE'
+  res.writeHead(200, preflightHeaders(req, origin ?? '*', methods)).end()
+}
+
+async function run(
+  ctx: EmulatorContext,
+  [route, params]: Match,
   req: IncomingMessage,
+  res: ServerResponse,
   url: URL,
-  params: Record<string, string>,
-  fault: Fault | undefined,
-  shaping: Shaping,
-  service: ServiceKind,
-  timers: Timers,
-): Exchange {
-  let body: Promise<Buffer> | undefined
-  const ex: Exchange = {
-    req,
+  cors: Record<string, string>,
+): Promise<void> {
+  const service: ServiceKind = route.service === 'control' ? 'participant' : route.service
+  const fault = route.operation === undefined ? undefined : ctx.faults.take(route.operation)
+  // Byte shaping acts on PutObject's request body and on every other operation's response.
+  const shapesRequest = route.operation === 'PutObject'
+  const shaping: Shaping = fault ?? {}
+  const ex = createExchange(req, {
     url,
     params,
-    host: req.headers.host ?? 'localhost',
     fault,
-    body: () => (body ??= readBody(req, shaping, timers)),
-    async json() {
-      const text = (await ex.body()).toString('utf8')
-      try {
-        const value: unknown = text === '' ? {} : JSON.parse(text)
-        if (typeof value === 'object' && value !== null && !Array.isArray(value))
-          return value as Record<string, unknown>
-      } catch {
-        // answered below
-      }
-      throw fail(400, errorTypeFor(service, 400), 'The request body is not a JSON object.')
-    },
+    shaping: shapesRequest ? shaping : {},
+    service,
+    timers: ctx.timers,
+  })
+  try {
+    if (fault?.delayMs !== undefined) await ctx.timers.sleep(fault.delayMs)
+    if (fault?.status !== undefined) {
+      await ex.body()
+      throw faultError(service, fault, fault.status)
+    }
+    const reply = await route.handle(ex)
+    await send(ctx, res, toResponse(reply, cors), shapesRequest ? {} : shaping)
+  } catch (error) {
+    if (error instanceof BodyAbortedError) return
+    const rendered = renderError(
+      service,
+      error instanceof WireError ? error : internal(error, service),
+    )
+    await send(ctx, res, { ...rendered, headers: { ...cors, ...rendered.headers } }, {})
   }
-  return ex
 }
 
-const toResponse = (reply: Reply, cors: Record<string, string>) => {
-  const json = reply.body !== undefined && !Buffer.isBuffer(reply.body)
-  const body =
-    reply.body === undefined
-      ? Buffer.alloc(0)
-      : Buffer.isBuffer(reply.body)
-        ? reply.body
-        : Buffer.from(JSON.stringify(reply.body))
-  const headers = {
-    ...cors,
-    ...(json ? { 'content-type': 'application/json' } : {}),
-    ...reply.headers,
-  }
-  return { status: reply.status ?? 200, headers, body }
-}
+const send = (ctx: EmulatorContext, res: ServerResponse, response: Response, shaping: Shaping) =>
+  res.headersSent || res.destroyed
+    ? Promise.resolve()
+    : writeResponse(res, response, shaping, ctx.timers)
 
 function faultError(service: ServiceKind, fault: Fault, status: number): WireError {
   const type = fault.errorType ?? errorTypeFor(service, status)
@@ -234,7 +166,7 @@ function faultError(service: ServiceKind, fault: Fault, status: number): WireErr
 }
 
 function internal(error: unknown, service: ServiceKind): WireError {
-  console.error('emulator: handler failed', error instanceof Error ? error.stack : error)
+  console.error('emulator: handler failed:', error instanceof Error ? error.stack : error)
   return new WireError(
     500,
     errorTypeFor(service, 500),
