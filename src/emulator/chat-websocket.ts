@@ -43,28 +43,6 @@ export function attachChatWebsocket(server: Server, chats: Chats): ChatWebsocket
     socket.on('message', (data) => answer(client, String(data)))
   }
 
-  const answer = (client: Client, text: string): void => {
-    let frame: { topic?: unknown; content?: { topics?: unknown } }
-    try {
-      frame = JSON.parse(text) as typeof frame
-    } catch {
-      return
-    }
-    const send = (value: object): void => client.socket.send(JSON.stringify(value))
-    if (frame.topic === 'aws/subscribe') {
-      const topics = Array.isArray(frame.content?.topics) ? frame.content.topics : []
-      client.subscribed = topics.includes('aws/chat')
-      send({
-        topic: 'aws/subscribe',
-        content: { status: client.subscribed ? 'success' : 'failure', topics },
-      })
-    } else if (frame.topic === 'aws/ping') {
-      send({ topic: 'aws/ping', statusCode: 200, statusContent: 'OK' })
-    } else if (frame.topic === 'aws/heartbeat') {
-      send({ topic: 'aws/heartbeat' })
-    }
-  }
-
   chats.onPush((chat, item) => {
     const frame = JSON.stringify({ topic: 'aws/chat', content: JSON.stringify(item) })
     for (const client of clients) {
@@ -87,5 +65,28 @@ export function attachChatWebsocket(server: Server, chats: Chats): ChatWebsocket
         clients.clear()
         wss.close(() => resolve())
       }),
+  }
+}
+
+// Answers the WebSocketManager's control frames; pushed items go out through `onPush`.
+function answer(client: Client, text: string): void {
+  let frame: { topic?: unknown; content?: { topics?: unknown } }
+  try {
+    frame = JSON.parse(text) as typeof frame
+  } catch {
+    return
+  }
+  const send = (value: object): void => client.socket.send(JSON.stringify(value))
+  if (frame.topic === 'aws/subscribe') {
+    const topics = Array.isArray(frame.content?.topics) ? frame.content.topics : []
+    client.subscribed = topics.includes('aws/chat')
+    send({
+      topic: 'aws/subscribe',
+      content: { status: client.subscribed ? 'success' : 'failure', topics },
+    })
+  } else if (frame.topic === 'aws/ping') {
+    send({ topic: 'aws/ping', statusCode: 200, statusContent: 'OK' })
+  } else if (frame.topic === 'aws/heartbeat') {
+    send({ topic: 'aws/heartbeat' })
   }
 }
