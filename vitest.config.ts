@@ -33,6 +33,8 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['test/browser-global-setup.ts'],
           testTimeout: 30_000,
+          // One file at a time: the files share one emulator, and its faults are global.
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,
