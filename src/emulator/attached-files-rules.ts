@@ -1,6 +1,6 @@
 // The checks Connect applies to StartAttachedFileUpload, and the AttachedFile shape it returns.
 import type { AttachedFileRecord } from './cases.js'
-import type { ResolvedOptions } from './context.js'
+import type { EmulatorContext, ResolvedOptions } from './context.js'
 import { DEFAULT_FILE_TYPES, extensionOf } from './file-types.js'
 import { optionalInteger } from './validate.js'
 import { connectReason, fail } from './wire-errors.js'
@@ -98,5 +98,32 @@ export function attachedFileView(file: AttachedFileRecord): Record<string, unkno
     AssociatedResourceArn: file.associatedResourceArn,
     ...(file.createdBy === undefined ? {} : { CreatedBy: file.createdBy }),
     ...(file.tags === undefined ? {} : { Tags: file.tags }),
+  }
+}
+
+const SCOPES = ['EMAIL', 'CHAT', 'CASE', 'TASK']
+// Email attachments are capped at 20 MB (SES); the others follow the instance limit.
+const EMAIL_MAX_BYTES = 20 * 1024 * 1024
+
+/** DescribeAttachedFilesConfiguration's answer: the defaults, as Connect returns when nothing is customized. */
+export function describeConfiguration(
+  ctx: EmulatorContext,
+  instanceId: string,
+  scope: string,
+): object {
+  if (!SCOPES.includes(scope))
+    throw fail(400, I, `AttachmentScope must be one of ${SCOPES.join(', ')}.`)
+  return {
+    AttachedFilesConfiguration: {
+      InstanceId: instanceId,
+      AttachmentScope: scope,
+      MaximumSizeLimitInBytes:
+        scope === 'EMAIL'
+          ? Math.min(EMAIL_MAX_BYTES, ctx.options.maxFileSizeBytes)
+          : ctx.options.maxFileSizeBytes,
+      ExtensionConfiguration: {
+        AllowedExtensions: Object.keys(DEFAULT_FILE_TYPES).map((Extension) => ({ Extension })),
+      },
+    },
   }
 }

@@ -7,6 +7,7 @@ import {
   attachedFileView,
   checkQuota,
   checkStartInput,
+  describeConfiguration,
   type StartInput,
 } from './attached-files-rules.js'
 import { extensionOf, DEFAULT_FILE_TYPES } from './file-types.js'
@@ -17,26 +18,13 @@ import { optionalInteger } from './validate.js'
 import { fail } from './wire-errors.js'
 
 const I = 'InvalidRequestException'
-const SCOPES = ['EMAIL', 'CHAT', 'CASE', 'TASK']
-// Email attachments are capped at 20 MB (SES); the others follow the instance limit.
-const EMAIL_MAX_BYTES = 20 * 1024 * 1024
 
 type Handler = (ex: Exchange, arn: string, body: Buffer) => Promise<object> | object
+const FILES = '/attached-files/{InstanceId}'
+const FILE = '/attached-files/{InstanceId}/{FileId}'
 
 /** The Connect routes. */
 export function attachedFileRoutes(ctx: EmulatorContext, cases: Cases): Route[] {
-  const signed = async (ex: Exchange): Promise<Buffer> => {
-    const body = await ex.body()
-    await verifySigned(ex.req, ex.url, body, ctx.options.credentials, ctx.now())
-    if (ex.params.InstanceId !== cases.instanceId) {
-      throw fail(
-        404,
-        'ResourceNotFoundException',
-        `Instance ${ex.params.InstanceId ?? ''} not found.`,
-      )
-    }
-    return body
-  }
   const route = (
     method: string,
     pattern: string,
@@ -48,55 +36,73 @@ export function attachedFileRoutes(ctx: EmulatorContext, cases: Cases): Route[] 
     service: 'connect',
     operation,
     handle: async (ex) => {
-      const body = await signed(ex)
-      const arn = ex.url.searchParams.get('associatedResourceArn') ?? ''
-      if (!arn.startsWith('arn:'))
-        throw fail(400, I, 'associatedResourceArn must be the ARN of a case, email or task.')
-      return { body: await handle(ex, arn, body) }
+      const body = await signedBody(ctx, cases, ex)
+      return { body: await handle(ex, associatedResourceArn(ex), body) }
     },
   })
-  const fileOf = (ex: Exchange, arn: string): AttachedFileRecord => {
-    const file = cases.files.get(ex.params.FileId ?? '')
-    if (file === undefined || file.associatedResourceArn !== arn) {
-      throw fail(404, 'ResourceNotFoundException', `File ${ex.params.FileId ?? ''} not found.`)
-    }
-    return file
-  }
+  const fileOf = (ex: Exchange, arn: string) => findFile(cases, ex.params.FileId ?? '', arn)
   return [
-    route('PUT', '/attached-files/{InstanceId}', 'StartAttachedFileUpload', (ex, arn, body) =>
+    route('PUT', FILES, 'StartAttachedFileUpload', (ex, arn, body) =>
       start(ctx, cases, ex, arn, parse(body)),
     ),
-    route(
-      'POST',
-      '/attached-files/{InstanceId}/{FileId}',
-      'CompleteAttachedFileUpload',
-      (ex, arn) => complete(ctx, fileOf(ex, arn)),
-    ),
-    route('GET', '/attached-files/{InstanceId}/{FileId}', 'GetAttachedFile', (ex, arn) =>
-      getFile(ctx, ex, fileOf(ex, arn)),
-    ),
-    route('POST', '/attached-files/{InstanceId}', 'BatchGetAttachedFileMetadata', (_, arn, body) =>
+    route('POST', FILE, 'CompleteAttachedFileUpload', (ex, arn) => complete(ctx, fileOf(ex, arn))),
+    route('GET', FILE, 'GetAttachedFile', (ex, arn) => getFile(ctx, ex, fileOf(ex, arn))),
+    route('POST', FILES, 'BatchGetAttachedFileMetadata', (_, arn, body) =>
       batchGet(cases, arn, parse(body)),
     ),
-    route('DELETE', '/attached-files/{InstanceId}/{FileId}', 'DeleteAttachedFile', (ex, arn) => {
-      const file = fileOf(ex, arn)
-      cases.files.delete(file.fileId)
-      ctx.storage.delete(file.key)
-      return {}
-    }),
+    route('DELETE', FILE, 'DeleteAttachedFile', (ex, arn) =>
+      deleteFile(ctx, cases, fileOf(ex, arn)),
+    ),
     {
       method: 'GET',
       pattern: '/attached-files-configurations/{InstanceId}/{AttachmentScope}',
       service: 'connect',
       operation: 'DescribeAttachedFilesConfiguration',
       handle: async (ex) => {
-        await signed(ex)
+        await signedBody(ctx, cases, ex)
         return {
           body: describeConfiguration(ctx, cases.instanceId, ex.params.AttachmentScope ?? ''),
         }
       },
     },
   ]
+}
+
+/** The body of a request whose SigV4 signature holds, for the emulator's instance. */
+async function signedBody(ctx: EmulatorContext, cases: Cases, ex: Exchange): Promise<Buffer> {
+  const body = await ex.body()
+  await verifySigned(ex.req, ex.url, body, ctx.options.credentials, ctx.now())
+  if (ex.params.InstanceId !== cases.instanceId) {
+    throw fail(
+      404,
+      'ResourceNotFoundException',
+      `Instance ${ex.params.InstanceId ?? ''} not found.`,
+    )
+  }
+  return body
+}
+
+const associatedResourceArn = (ex: Exchange): string => {
+  const arn = ex.url.searchParams.get('associatedResourceArn') ?? ''
+  if (!arn.startsWith('arn:')) {
+    throw fail(400, I, 'associatedResourceArn must be the ARN of a case, email or task.')
+  }
+  return arn
+}
+
+const findFile = (cases: Cases, fileId: string, arn: string): AttachedFileRecord => {
+  const file = cases.files.get(fileId)
+  if (file === undefined || file.associatedResourceArn !== arn) {
+    throw fail(404, 'ResourceNotFoundException', `File ${fileId} not found.`)
+  }
+  return file
+}
+
+// "Deletes an attached file along with the underlying S3 Object" (DeleteAttachedFile docs).
+const deleteFile = (ctx: EmulatorContext, cases: Cases, file: AttachedFileRecord): object => {
+  cases.files.delete(file.fileId)
+  ctx.storage.delete(file.key)
+  return {}
 }
 
 const parse = (body: Buffer): Record<string, unknown> => parseJsonObject(body, 'connect')
@@ -217,22 +223,4 @@ function batchGet(cases: Cases, arn: string, body: Record<string, unknown>): obj
       })
   }
   return { Files: files, Errors: errors }
-}
-
-function describeConfiguration(ctx: EmulatorContext, instanceId: string, scope: string): object {
-  if (!SCOPES.includes(scope))
-    throw fail(400, I, `AttachmentScope must be one of ${SCOPES.join(', ')}.`)
-  return {
-    AttachedFilesConfiguration: {
-      InstanceId: instanceId,
-      AttachmentScope: scope,
-      MaximumSizeLimitInBytes:
-        scope === 'EMAIL'
-          ? Math.min(EMAIL_MAX_BYTES, ctx.options.maxFileSizeBytes)
-          : ctx.options.maxFileSizeBytes,
-      ExtensionConfiguration: {
-        AllowedExtensions: Object.keys(DEFAULT_FILE_TYPES).map((Extension) => ({ Extension })),
-      },
-    },
-  }
 }

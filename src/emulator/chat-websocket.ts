@@ -25,10 +25,8 @@ export function attachChatWebsocket(server: Server, chats: Chats): ChatWebsocket
   const clients = new Set<Client>()
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://emulator')
-    const seat =
-      url.pathname === PATH ? chats.byWebsocketId(url.searchParams.get('id') ?? '') : undefined
-    if (seat === undefined || seat.participant.disconnected) {
+    const seat = seatOf(chats, req)
+    if (seat === undefined) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
@@ -89,4 +87,12 @@ function answer(client: Client, text: string): void {
   } else if (frame.topic === 'aws/heartbeat') {
     send({ topic: 'aws/heartbeat' })
   }
+}
+
+// The participant a websocket URL was issued to, unless they have left the chat.
+function seatOf(chats: Chats, req: IncomingMessage): Seat | undefined {
+  const url = new URL(req.url ?? '/', 'http://emulator')
+  const seat =
+    url.pathname === PATH ? chats.byWebsocketId(url.searchParams.get('id') ?? '') : undefined
+  return seat?.participant.disconnected === false ? seat : undefined
 }

@@ -85,79 +85,75 @@ export interface Chats {
 
 const token = (): string => randomBytes(32).toString('base64url')
 
+const newParticipant = (role: ParticipantRole, displayName: string): Participant => ({
+  participantId: randomUUID(),
+  participantToken: token(),
+  role,
+  displayName,
+  disconnected: false,
+})
+
+function newChat(): { chat: Chat; customer: Participant; agent: Participant } {
+  const customer = newParticipant('CUSTOMER', 'Customer')
+  const agent = newParticipant('AGENT', 'Agent')
+  const chat: Chat = {
+    contactId: randomUUID(),
+    participants: new Map([customer, agent].map((p) => [p.participantId, p])),
+    items: [],
+    attachments: new Map(),
+    clientTokens: new Map(),
+  }
+  return { chat, customer, agent }
+}
+
 /** Creates an empty registry. */
 export function createChats(): Chats {
-  const chats = new Map<string, Chat>()
-  const participantTokens = new Map<string, [string, string]>()
-  const connectionTokens = new Map<string, { ids: [string, string]; expiresAt: number }>()
-  const websocketIds = new Map<string, [string, string]>()
-  const listeners: Array<(chat: Chat, item: TranscriptItem) => void> = []
+  const participantTokens = new Map<string, Seat>()
+  const connectionTokens = new Map<string, { seat: Seat; expiresAt: number }>()
+  const websocketIds = new Map<string, Seat>()
+  const pushListeners: Array<(chat: Chat, item: TranscriptItem) => void> = []
   const leaveListeners: Array<(seat: Seat) => void> = []
-
-  const seat = (ids: [string, string] | undefined): Seat | undefined => {
-    const chat = ids === undefined ? undefined : chats.get(ids[0])
-    const participant = ids === undefined ? undefined : chat?.participants.get(ids[1])
-    return chat === undefined || participant === undefined ? undefined : { chat, participant }
+  const push = (chat: Chat, item: TranscriptItem): void => {
+    for (const listener of pushListeners) listener(chat, item)
   }
-  const newParticipant = (role: ParticipantRole, displayName: string): Participant => ({
-    participantId: randomUUID(),
-    participantToken: token(),
-    role,
-    displayName,
-    disconnected: false,
-  })
-
   return {
     create() {
-      const contactId = randomUUID()
-      const customer = newParticipant('CUSTOMER', 'Customer')
-      const agent = newParticipant('AGENT', 'Agent')
-      const chat: Chat = {
-        contactId,
-        participants: new Map([customer, agent].map((p) => [p.participantId, p])),
-        items: [],
-        attachments: new Map(),
-        clientTokens: new Map(),
+      const { chat, customer, agent } = newChat()
+      for (const participant of [customer, agent]) {
+        participantTokens.set(participant.participantToken, { chat, participant })
       }
-      chats.set(contactId, chat)
-      for (const p of [customer, agent])
-        participantTokens.set(p.participantToken, [contactId, p.participantId])
-      return {
-        contactId,
-        participantId: customer.participantId,
-        participantToken: customer.participantToken,
-        agent: { participantId: agent.participantId, participantToken: agent.participantToken },
+      const { participantId, participantToken } = customer
+      const agentSeat = {
+        participantId: agent.participantId,
+        participantToken: agent.participantToken,
       }
+      return { contactId: chat.contactId, participantId, participantToken, agent: agentSeat }
     },
-    byParticipantToken: (t) => seat(participantTokens.get(t)),
-    issueConnectionToken(s, expiresAt) {
+    byParticipantToken: (t) => participantTokens.get(t),
+    issueConnectionToken(seat, expiresAt) {
       const t = token()
-      connectionTokens.set(t, { ids: [s.chat.contactId, s.participant.participantId], expiresAt })
+      connectionTokens.set(t, { seat, expiresAt })
       return t
     },
     byConnectionToken(t, now) {
       const grant = connectionTokens.get(t)
-      return grant === undefined || grant.expiresAt <= now ? undefined : seat(grant.ids)
+      return grant !== undefined && grant.expiresAt > now ? grant.seat : undefined
     },
-    issueWebsocketId(s) {
+    issueWebsocketId(seat) {
       const id = token()
-      websocketIds.set(id, [s.chat.contactId, s.participant.participantId])
+      websocketIds.set(id, seat)
       return id
     },
-    byWebsocketId: (id) => seat(websocketIds.get(id)),
+    byWebsocketId: (id) => websocketIds.get(id),
     publish(chat, item) {
       const index = chat.items.findIndex((existing) => existing.Id === item.Id)
       if (index === -1) chat.items.push(item)
       else chat.items[index] = item
-      for (const listener of listeners) listener(chat, item)
+      push(chat, item)
     },
-    onlyPush(chat, item) {
-      for (const listener of listeners) listener(chat, item)
-    },
-    onPush: (listener) => void listeners.push(listener),
-    disconnect(s) {
-      for (const listener of leaveListeners) listener(s)
-    },
+    onlyPush: push,
+    onPush: (listener) => void pushListeners.push(listener),
+    disconnect: (seat) => leaveListeners.forEach((listener) => listener(seat)),
     onDisconnect: (listener) => void leaveListeners.push(listener),
   }
 }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto'
 import type { FaultRegistry } from './faults.js'
 import type { Scanner } from './scanner.js'
-import { presignS3, type EmulatorCredentials } from './sigv4.js'
+import { presignS3 } from './presigned-url.js'
+import type { EmulatorCredentials } from './sigv4.js'
 import type { Storage } from './storage.js'
 import type { Timers } from './timers.js'
 

@@ -2,7 +2,7 @@
 // SendMessage, SendEvent, GetTranscript, DisconnectParticipant.
 import { isoTime, type EmulatorContext } from './context.js'
 import { itemBase, type Chats, type Seat, type TranscriptItem } from './chats.js'
-import { authorize } from './participant-service.js'
+import { accessDenied, authorize } from './participant-service.js'
 import type { Exchange, Route } from './router.js'
 import { optionalInteger, requiredString } from './validate.js'
 import { fail } from './wire-errors.js'
@@ -20,23 +20,20 @@ const TRANSIENT_EVENTS = new Set([
   'application/vnd.amazonaws.connect.event.message.read',
 ])
 
+type ChatHandler = (seat: Seat, body: Record<string, unknown>, time: string) => object
+
 /** The chat routes. */
 export function participantChatRoutes(ctx: EmulatorContext, chats: Chats): Route[] {
-  const post = (
-    pattern: string,
-    operation: Route['operation'],
-    handle: (seat: Seat, body: Record<string, unknown>) => object,
-  ): Route => ({
+  const post = (pattern: string, operation: Route['operation'], handle: ChatHandler): Route => ({
     method: 'POST',
     pattern,
     service: 'participant',
     operation,
     handle: async (ex) => {
       const seat = authorize(ctx, chats, ex)
-      return { body: handle(seat, await ex.json()) }
+      return { body: handle(seat, await ex.json(), new Date(ctx.now()).toISOString()) }
     },
   })
-  const now = (): string => new Date(ctx.now()).toISOString()
   return [
     {
       method: 'POST',
@@ -45,37 +42,39 @@ export function participantChatRoutes(ctx: EmulatorContext, chats: Chats): Route
       operation: 'CreateParticipantConnection',
       handle: async (ex) => ({ body: connect(ctx, chats, ex, await ex.json()) }),
     },
-    post('/participant/message', 'SendMessage', (seat, body) => {
-      const item = {
-        ...itemBase(seat, 'MESSAGE', now()),
-        ContentType: requiredString(body, 'ContentType', 256, V),
-        Content: requiredString(body, 'Content', 16384, V),
-      }
-      chats.publish(seat.chat, item)
-      return { Id: item.Id, AbsoluteTime: item.AbsoluteTime }
-    }),
-    post('/participant/event', 'SendEvent', (seat, body) => {
-      const contentType = requiredString(body, 'ContentType', 256, V)
-      const item: TranscriptItem = {
-        ...itemBase(seat, 'EVENT', now()),
-        ContentType: contentType,
-        ...(typeof body.Content === 'string' ? { Content: body.Content } : {}),
-      }
-      if (TRANSIENT_EVENTS.has(contentType)) chats.onlyPush(seat.chat, item)
-      else chats.publish(seat.chat, item)
-      return { Id: item.Id, AbsoluteTime: item.AbsoluteTime }
-    }),
+    post('/participant/message', 'SendMessage', (...args) => sendMessage(chats, ...args)),
+    post('/participant/event', 'SendEvent', (...args) => sendEvent(chats, ...args)),
     post('/participant/transcript', 'GetTranscript', (seat, body) => transcript(seat, body)),
-    post('/participant/disconnect', 'DisconnectParticipant', (seat) => {
-      chats.publish(seat.chat, {
-        ...itemBase(seat, 'EVENT', now()),
-        ContentType: 'application/vnd.amazonaws.connect.event.participant.left',
-      })
+    post('/participant/disconnect', 'DisconnectParticipant', (seat, _, time) => {
+      const left = 'application/vnd.amazonaws.connect.event.participant.left'
+      chats.publish(seat.chat, { ...itemBase(seat, 'EVENT', time), ContentType: left })
       seat.participant.disconnected = true
       chats.disconnect(seat)
       return {}
     }),
   ]
+}
+
+function sendMessage(chats: Chats, seat: Seat, body: Record<string, unknown>, time: string) {
+  const item = {
+    ...itemBase(seat, 'MESSAGE', time),
+    ContentType: requiredString(body, 'ContentType', 256, V),
+    Content: requiredString(body, 'Content', 16384, V),
+  }
+  chats.publish(seat.chat, item)
+  return { Id: item.Id, AbsoluteTime: item.AbsoluteTime }
+}
+
+function sendEvent(chats: Chats, seat: Seat, body: Record<string, unknown>, time: string) {
+  const contentType = requiredString(body, 'ContentType', 256, V)
+  const item: TranscriptItem = {
+    ...itemBase(seat, 'EVENT', time),
+    ContentType: contentType,
+    ...(typeof body.Content === 'string' ? { Content: body.Content } : {}),
+  }
+  if (TRANSIENT_EVENTS.has(contentType)) chats.onlyPush(seat.chat, item)
+  else chats.publish(seat.chat, item)
+  return { Id: item.Id, AbsoluteTime: item.AbsoluteTime }
 }
 
 function connect(
@@ -87,19 +86,11 @@ function connect(
   const bearer = ex.req.headers['x-amz-bearer']
   const seat = typeof bearer === 'string' ? chats.byParticipantToken(bearer) : undefined
   if (seat === undefined || seat.participant.disconnected) {
-    throw fail(
-      403,
-      'AccessDeniedException',
-      'You do not have sufficient access to perform this action.',
-    )
+    throw accessDenied()
   }
   const types = body.Type
   if (body.ConnectParticipant !== true && (!Array.isArray(types) || types.length === 0)) {
-    throw fail(
-      400,
-      V,
-      "1 validation error detected: Value at 'type' failed to satisfy constraint: Member must not be null",
-    )
+    throw fail(400, V, "1 validation error detected: Value at 'type' must not be null")
   }
   const wanted = new Set(Array.isArray(types) ? types : ['WEBSOCKET', 'CONNECTION_CREDENTIALS'])
   const now = ctx.now()

@@ -11,17 +11,15 @@ const V = 'ValidationException'
 // GetAttachment's default URL lifetime is not documented; the allowed maximum is used.
 const DEFAULT_DOWNLOAD_TTL_SECONDS = 300
 
+/** The Participant Service's answer to a missing, unknown or expired token. */
+export const accessDenied = () =>
+  fail(403, 'AccessDeniedException', 'You do not have sufficient access to perform this action.')
+
 /** The seat of the request's ConnectionToken; AccessDeniedException (403) otherwise. */
 export function authorize(ctx: EmulatorContext, chats: Chats, ex: Exchange): Seat {
   const bearer = ex.req.headers['x-amz-bearer']
   const seat = typeof bearer === 'string' ? chats.byConnectionToken(bearer, ctx.now()) : undefined
-  if (seat === undefined || seat.participant.disconnected) {
-    throw fail(
-      403,
-      'AccessDeniedException',
-      'You do not have sufficient access to perform this action.',
-    )
-  }
+  if (seat === undefined || seat.participant.disconnected) throw accessDenied()
   return seat
 }
 
@@ -120,32 +118,48 @@ function complete(
 ): object {
   const ids = body.AttachmentIds
   if (!Array.isArray(ids) || ids.length !== 1 || typeof ids[0] !== 'string') {
-    throw fail(
-      400,
-      V,
-      '1 validation error detected: AttachmentIds must contain exactly one attachment id',
-    )
+    throw fail(400, V, '1 validation error detected: AttachmentIds must hold exactly one id')
   }
   requiredString(body, 'ClientToken', 500, V)
   const attachment = seat.chat.attachments.get(ids[0])
-  if (attachment === undefined)
+  if (attachment === undefined) {
     throw fail(400, V, `Attachment ${ids[0]} does not exist in this chat.`)
+  }
   if (attachment.status !== 'PENDING_UPLOAD') return {}
   const stored = ctx.storage.get(attachment.key)
-  if (stored === undefined)
+  if (stored === undefined) {
     throw fail(409, 'ConflictException', 'The attachment has not been uploaded yet.')
-  const uploader = seat.chat.participants.get(attachment.participantId) ?? seat.participant
-  const item = {
-    ...itemBase(
-      { chat: seat.chat, participant: uploader },
-      'ATTACHMENT',
-      new Date(ctx.now()).toISOString(),
-    ),
   }
-  attachment.itemId = item.Id
   attachment.status = 'IN_PROGRESS'
-  const publish = (): void =>
-    chats.publish(seat.chat, {
+  const publish = attachmentPublisher(ctx, chats, seat.chat, attachment)
+  ctx.scanner.scan(stored.bytes, (verdict) => {
+    attachment.status = verdict
+    // Connect deletes rejected files (Admin Guide, "Set up attachment scanning").
+    if (verdict === 'REJECTED') ctx.storage.delete(attachment.key)
+    publish()
+  })
+  // With a scan delay the chat sees the item twice: IN_PROGRESS now, the verdict later.
+  if (attachment.status === 'IN_PROGRESS') publish()
+  return {}
+}
+
+/** Publishes (and later updates) the ATTACHMENT item of `attachment` with its current status. */
+function attachmentPublisher(
+  ctx: EmulatorContext,
+  chats: Chats,
+  chat: Chat,
+  attachment: ChatAttachment,
+): () => void {
+  const uploader = chat.participants.get(attachment.participantId)
+  if (uploader === undefined) throw new Error('The uploader is not a participant of the chat')
+  const item = itemBase(
+    { chat, participant: uploader },
+    'ATTACHMENT',
+    new Date(ctx.now()).toISOString(),
+  )
+  attachment.itemId = item.Id
+  return () =>
+    chats.publish(chat, {
       ...item,
       Attachments: [
         {
@@ -156,14 +170,6 @@ function complete(
         },
       ],
     })
-  ctx.scanner.scan(stored.bytes, (verdict) => {
-    attachment.status = verdict
-    // Connect deletes rejected files (Admin Guide, "Set up attachment scanning").
-    if (verdict === 'REJECTED') ctx.storage.delete(attachment.key)
-    publish()
-  })
-  if (attachment.status === 'IN_PROGRESS') publish()
-  return {}
 }
 
 async function getAttachment(

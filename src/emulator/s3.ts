@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { BUCKET, type EmulatorContext } from './context.js'
 import type { Exchange, Route } from './router.js'
-import { verifyPresigned } from './sigv4.js'
+import { verifyPresigned } from './presigned-url.js'
 import { fail } from './wire-errors.js'
 
 /** The S3 routes. */

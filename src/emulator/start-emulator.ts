@@ -1,6 +1,6 @@
 // Starts the emulator: one HTTP server (one port) for the Participant Service, Connect attached
 // files, S3 presigned URLs, the chat websocket and the /_emulator/ controls.
-import { createServer } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { attachedFileRoutes } from './attached-files.js'
 import { createCases, type CreatedCase } from './cases.js'
@@ -62,11 +62,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
   ]
   const server = createServer(createRouter(ctx, routes))
   const websocket = attachChatWebsocket(server, chats)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(resolved.port, resolved.host, () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const port = await listen(server, resolved.port, resolved.host)
   return {
     url: `http://${urlHost(resolved.host)}:${port}`,
     ...api,
@@ -79,6 +75,12 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     },
   }
 }
+
+const listen = (server: Server, port: number, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port))
+  })
 
 // A wildcard bind is reached through loopback; IPv6 literals need brackets in a URL.
 const urlHost = (host: string): string => {
