@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { request } from 'node:http'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createTestClock, putObject, send } from './emulator-helpers.js'
 
@@ -114,6 +115,20 @@ describe('startEmulator: S3 presigned URLs', () => {
     )
     expect(longer.status).toBe(400)
     expect(xmlCode(longer.text)).toBe('EntityTooLarge')
+  })
+
+  it('takes a client that aborts mid-body in its stride: nothing stored, nothing logged', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const big = Buffer.alloc(256 * 1024, 1)
+    const { url, headers } = await startUpload(big)
+    const req = request(url, { method: 'PUT', headers, agent: false })
+    req.on('error', () => {})
+    req.write(big.subarray(0, 1024), () => req.destroy())
+    await new Promise((resolve) => req.once('close', resolve))
+    expect((await putObject(url, headers, big)).status).toBe(200)
+    expect(emu.objects()).toHaveLength(1)
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
   })
 
   it('answers a tampered signature with 403 SignatureDoesNotMatch', async () => {

@@ -52,9 +52,10 @@ export function readBody(req: IncomingMessage, shaping: Shaping, timers: Timers)
       if (!done) reject(new BodyAbortedError('Client closed the connection'))
       done = true
     })
+    // A client that aborts mid-body (XHR abort, a reset) is not an emulator failure.
     req.on('error', (error) => {
       done = true
-      reject(error)
+      reject(new BodyAbortedError(error.message))
     })
   })
 }
