@@ -18,6 +18,11 @@ export interface UploadManagerOptions {
   transport?: Transport
   /** Limits checked before any request, over the adapter's own. @default CONNECT_DEFAULT_LIMITS */
   rules?: Partial<UploadRules>
+  /**
+   * Files the conversation or case already holds that this manager did not upload (from the
+   * transcript, say); they count against `rules.maxFiles`. @default () => 0
+   */
+  existingCount?: () => number
   /** Uploads in flight at once (waiting out a backoff counts). @default 3 */
   concurrency?: number
   /** Retries of Start, PUT and Complete. @default { attempts: 4, baseDelayMs: 500, maxDelayMs: 10000 } */
@@ -66,6 +71,7 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
       ...defined(options.adapter.limits),
       ...defined(options.rules),
     },
+    existingCount: options.existingCount ?? (() => 0),
     concurrency: Math.max(1, options.concurrency ?? 3),
     retry: { ...retry, attempts: Math.max(1, retry.attempts) },
     maxUrlRefreshes: options.maxUrlRefreshes ?? 2,

@@ -61,6 +61,18 @@ describe('createUploadManager', () => {
     expect(transport.puts).toHaveLength(5)
   })
 
+  it('counts the files the conversation already holds against maxFiles', async () => {
+    let inTranscript = 33
+    const { manager, fake } = setupManager({ existingCount: () => inTranscript })
+    const first = manager.add([fileOf('a.pdf'), fileOf('b.pdf'), fileOf('c.pdf')])
+    expect(first.ids).toHaveLength(2)
+    expect(first.rejections.map((r) => r.errors[0]?.code)).toEqual(['too-many-files'])
+    inTranscript = 30
+    expect(manager.add([fileOf('d.pdf'), fileOf('e.pdf'), fileOf('f.pdf')]).ids).toHaveLength(3)
+    await settle()
+    expect(fake.calls.start).toHaveLength(5)
+  })
+
   it('keeps no more than `concurrency` uploads in flight and finishes 100 files', async () => {
     const { manager, fake, transport, statuses } = setupManager({
       concurrency: 3,

@@ -3,7 +3,6 @@ import { runUpload } from './run-upload.js'
 import type { UploadEngine, UploadJob } from './run-upload.js'
 import { createUploadState } from './upload-machine.js'
 import type { UploadState } from './upload-machine.js'
-import type { UploadRules } from './types.js'
 import { resolveOptions } from './upload-manager-options.js'
 import type {
   ResolvedUploadManagerOptions,
@@ -79,12 +78,12 @@ function assemble(config: ResolvedUploadManagerOptions) {
 /** Validates files and creates a job and a queued upload for each one that passes. */
 function admit(
   files: Iterable<File> | ArrayLike<File>,
-  rules: UploadRules,
+  config: Pick<ResolvedUploadManagerOptions, 'rules' | 'existingCount'>,
   { store, jobs }: Pick<ReturnType<typeof assemble>, 'store' | 'jobs'>,
 ): AddResult {
   const { ids, byId } = store.getSnapshot()
-  const existingCount = ids.filter((id) => counts(byId[id])).length
-  const { accepted, rejections } = validateFiles(files, rules, { existingCount })
+  const existingCount = config.existingCount() + ids.filter((id) => counts(byId[id])).length
+  const { accepted, rejections } = validateFiles(files, config.rules, { existingCount })
   const uploads = accepted.map(({ file, type }) => {
     const id = `upload-${++sequence}`
     const info = { name: file.name, size: file.size, type }
@@ -117,7 +116,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     subscribe: store.subscribe,
     add(files) {
       if (disposed) return { ids: [], rejections: [] }
-      const result = admit(files, config.rules, parts)
+      const result = admit(files, config, parts)
       queue.pump()
       return result
     },
