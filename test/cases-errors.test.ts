@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { isAttachmentError, type AttachmentError } from '../src/core/errors.js'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
+import { attachmentErrorOf } from './attachment-error-of.js'
 import { signal } from './adapter-helpers.js'
 import { connectClient } from './cases-helpers.js'
 
@@ -21,16 +21,6 @@ const caseAdapter = (secret = 'test', target: Emulator = emu): CasesAdapter =>
 const file = { name: 'notes.txt', size: 5, type: 'text/plain' }
 const init = () => ({ clientToken: crypto.randomUUID(), signal: signal() })
 
-async function rejection(promise: Promise<unknown>): Promise<AttachmentError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAttachmentError(error))
-    throw new Error(`expected an AttachmentError, got ${String(error)}`)
-  return error
-}
-
 describe('createCasesAdapter errors', () => {
   it.each([
     ['ServiceQuotaExceededException', 402, 'quota-exceeded', 'TOTAL_FILE_SIZE_EXCEEDED'],
@@ -45,7 +35,7 @@ describe('createCasesAdapter errors', () => {
     async (errorType, status, code, reason) => {
       const adapter = caseAdapter()
       emu.faults.set('StartAttachedFileUpload', { status, errorType, reason, message: 'injected' })
-      const error = await rejection(adapter.startUpload(file, init()))
+      const error = await attachmentErrorOf(adapter.startUpload(file, init()))
       expect(error).toMatchObject({ code, status, reason })
       expect(error.cause).toMatchObject({ name: errorType, $metadata: { httpStatusCode: status } })
       expect(emu.faults.count('StartAttachedFileUpload')).toBe(1)
@@ -56,18 +46,18 @@ describe('createCasesAdapter errors', () => {
     ['a disallowed extension', { ...file, name: 'run.exe' }, 'INVALID_FILE_TYPE'],
     ['an oversized file', { ...file, size: 200 * 1024 * 1024 }, 'INVALID_FILE_SIZE'],
   ])('maps a real %s to invalid-request with its reason', async (_, badFile, reason) => {
-    const error = await rejection(caseAdapter().startUpload(badFile, init()))
+    const error = await attachmentErrorOf(caseAdapter().startUpload(badFile, init()))
     expect(error).toMatchObject({ code: 'invalid-request', status: 400, reason })
     expect(error.cause).toMatchObject({ name: 'InvalidRequestException' })
   })
 
   it('maps a real wrong secret key to access-denied', async () => {
-    const error = await rejection(caseAdapter('wrong').startUpload(file, init()))
+    const error = await attachmentErrorOf(caseAdapter('wrong').startUpload(file, init()))
     expect(error).toMatchObject({ code: 'access-denied', status: 403 })
   })
 
   it('maps a real unknown file to not-found', async () => {
-    const error = await rejection(caseAdapter().getFile('no-such-file'))
+    const error = await attachmentErrorOf(caseAdapter().getFile('no-such-file'))
     expect(error).toMatchObject({ code: 'not-found', status: 404 })
     expect(error.cause).toMatchObject({ name: 'ResourceNotFoundException' })
   })
@@ -75,14 +65,14 @@ describe('createCasesAdapter errors', () => {
   it('maps an unreachable endpoint to network', async () => {
     const gone = await startEmulator({ port: 0 })
     await gone.close()
-    const error = await rejection(caseAdapter('test', gone).startUpload(file, init()))
+    const error = await attachmentErrorOf(caseAdapter('test', gone).startUpload(file, init()))
     expect(error).toMatchObject({ code: 'network', status: 0 })
   })
 
   it('aborts a request when the signal fires', async () => {
     emu.faults.set('GetAttachedFile', { delayMs: 5_000 })
     const controller = new AbortController()
-    const pending = rejection(caseAdapter().getFile('any', { signal: controller.signal }))
+    const pending = attachmentErrorOf(caseAdapter().getFile('any', { signal: controller.signal }))
     setTimeout(() => controller.abort(), 20)
     expect((await pending).code).toBe('aborted')
   })
@@ -90,7 +80,7 @@ describe('createCasesAdapter errors', () => {
   it('keeps URLs out of error messages', async () => {
     const url = `${emu.url}/s3/bucket/key?X-Amz-Signature=abc`
     emu.faults.set('GetAttachedFile', { status: 400, message: `bad ${url}` })
-    const error = await rejection(caseAdapter().getFile('any'))
+    const error = await attachmentErrorOf(caseAdapter().getFile('any'))
     expect(error.message).not.toContain(url)
     expect(error.message).toContain('[url]')
   })

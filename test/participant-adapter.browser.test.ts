@@ -2,9 +2,9 @@
 // preflights (X-Amz-Bearer, JSON), the PUT through core's XHR transport, and error mapping as
 // a page sees it (only the headers the service exposes are readable).
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { isAttachmentError, type AttachmentError } from '../src/core/errors.js'
 import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
+import { attachmentErrorOf } from './attachment-error-of.js'
 
 const emulator = inject('emulatorUrl')
 const touched = new Set<string>()
@@ -47,16 +47,6 @@ async function chatAdapter(): Promise<{ adapter: ParticipantAdapter; token: stri
 }
 
 const init = () => ({ clientToken: crypto.randomUUID(), signal: new AbortController().signal })
-
-async function rejection(promise: Promise<unknown>): Promise<AttachmentError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAttachmentError(error))
-    throw new Error(`expected an AttachmentError, got ${String(error)}`)
-  return error
-}
 
 async function approved(adapter: ParticipantAdapter, id: string) {
   for (let i = 0; i < 50; i++) {
@@ -105,7 +95,7 @@ describe('createParticipantAdapter in Chromium', () => {
     const { adapter } = await chatAdapter()
     await setFault('CompleteAttachmentUpload', { status, errorType })
     const target = { id: 'any', url: '', headers: {}, expiresAt: 0 }
-    const error = await rejection(adapter.completeUpload(target, init()))
+    const error = await attachmentErrorOf(adapter.completeUpload(target, init()))
     expect(error).toMatchObject({ code, status })
     expect(error.cause).toMatchObject({ name: errorType })
   })
@@ -136,7 +126,7 @@ describe('createParticipantAdapter in Chromium', () => {
     const { adapter } = await chatAdapter()
     await setFault('StartAttachmentUpload', { delayMs: 5_000 })
     const controller = new AbortController()
-    const pending = rejection(
+    const pending = attachmentErrorOf(
       adapter.startUpload(
         { name: 'a.txt', size: 1, type: 'text/plain' },
         {
@@ -152,7 +142,7 @@ describe('createParticipantAdapter in Chromium', () => {
   it('keeps the token out of errors and request URLs', async () => {
     const { adapter, token } = await chatAdapter()
     await setFault('GetAttachment', { status: 400, message: `echo ${token}` })
-    const error = await rejection(adapter.getFile('any'))
+    const error = await attachmentErrorOf(adapter.getFile('any'))
     expect(JSON.stringify([error.message, String(error.cause)])).not.toContain(token)
     const urls = performance.getEntriesByType('resource').map((entry) => entry.name)
     expect(urls.some((url) => url.includes(token))).toBe(false)

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { isAttachmentError, type AttachmentError } from '../src/core/errors.js'
 import { EICAR, startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createParticipantAdapter } from '../src/participant/index.js'
+import { attachmentErrorOf } from './attachment-error-of.js'
 import { connectParticipant, download, putToTarget, signal, textBytes } from './adapter-helpers.js'
 
 let emu: Emulator
@@ -35,16 +35,6 @@ async function upload(adapter: ReturnType<typeof createParticipantAdapter>, text
   await putToTarget(target, bytes)
   await adapter.completeUpload(target, { clientToken: crypto.randomUUID(), signal: signal() })
   return target
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AttachmentError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAttachmentError(error))
-    throw new Error(`expected an AttachmentError, got ${String(error)}`)
-  return error
 }
 
 describe('createParticipantAdapter', () => {
@@ -118,7 +108,7 @@ describe('createParticipantAdapter', () => {
     let current = 'not-a-token'
     const getConnectionToken = vi.fn(() => current)
     const adapter = createParticipantAdapter({ getConnectionToken, endpoint: emu.url })
-    const denied = await rejection(
+    const denied = await attachmentErrorOf(
       adapter.startUpload(file(), { clientToken: 'a', signal: signal() }),
     )
     expect(denied.code).toBe('access-denied')

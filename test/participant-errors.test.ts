@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { isAttachmentError, type AttachmentError } from '../src/core/errors.js'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
+import { attachmentErrorOf } from './attachment-error-of.js'
 import { connectParticipant, signal } from './adapter-helpers.js'
 
 let emu: Emulator
@@ -21,16 +21,6 @@ async function chat(): Promise<{ adapter: ParticipantAdapter; token: string }> {
 const file = { name: 'notes.txt', size: 5, type: 'text/plain' }
 const init = () => ({ clientToken: crypto.randomUUID(), signal: signal() })
 
-async function rejection(promise: Promise<unknown>): Promise<AttachmentError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAttachmentError(error))
-    throw new Error(`expected an AttachmentError, got ${String(error)}`)
-  return error
-}
-
 describe('createParticipantAdapter errors', () => {
   it.each([
     ['ServiceQuotaExceededException', 402, 'quota-exceeded'],
@@ -43,7 +33,7 @@ describe('createParticipantAdapter errors', () => {
   ])('maps %s (%i) to %s with the service error as cause', async (errorType, status, code) => {
     const { adapter } = await chat()
     emu.faults.set('StartAttachmentUpload', { status, errorType, message: `injected ${errorType}` })
-    const error = await rejection(adapter.startUpload(file, init()))
+    const error = await attachmentErrorOf(adapter.startUpload(file, init()))
     expect(error).toMatchObject({ code, status })
     expect(error.cause).toMatchObject({ name: errorType, status, message: `injected ${errorType}` })
     expect(error.message).toContain(errorType)
@@ -53,7 +43,7 @@ describe('createParticipantAdapter errors', () => {
   it('lets the error name decide over an unusual status', async () => {
     const { adapter } = await chat()
     emu.faults.set('GetAttachment', { status: 400, errorType: 'ThrottlingException' })
-    expect((await rejection(adapter.getFile('any'))).code).toBe('throttled')
+    expect((await attachmentErrorOf(adapter.getFile('any'))).code).toBe('throttled')
   })
 
   it('keeps a reason the error body carries, string or Connect-style union', async () => {
@@ -71,7 +61,7 @@ describe('createParticipantAdapter errors', () => {
       { SomeReason: 'TOTAL_FILE_COUNT_EXCEEDED' },
     ]) {
       const adapter = createParticipantAdapter({ connectionToken: 't', fetch: answer(reason) })
-      const error = await rejection(adapter.startUpload(file, init()))
+      const error = await attachmentErrorOf(adapter.startUpload(file, init()))
       expect(error).toMatchObject({ code: 'quota-exceeded', reason: 'TOTAL_FILE_COUNT_EXCEEDED' })
       expect(error.cause).toMatchObject({ name: 'ServiceQuotaExceededException' })
     }
@@ -79,7 +69,9 @@ describe('createParticipantAdapter errors', () => {
 
   it('maps a real oversized file to invalid-request', async () => {
     const { adapter } = await chat()
-    const error = await rejection(adapter.startUpload({ ...file, size: 21 * 1024 * 1024 }, init()))
+    const error = await attachmentErrorOf(
+      adapter.startUpload({ ...file, size: 21 * 1024 * 1024 }, init()),
+    )
     expect(error).toMatchObject({ code: 'invalid-request', status: 400 })
     expect(error.cause).toMatchObject({ name: 'ValidationException' })
   })
@@ -87,27 +79,27 @@ describe('createParticipantAdapter errors', () => {
   it('maps a real Complete before the bytes arrived to conflict', async () => {
     const { adapter } = await chat()
     const target = await adapter.startUpload(file, init())
-    const error = await rejection(adapter.completeUpload(target, init()))
+    const error = await attachmentErrorOf(adapter.completeUpload(target, init()))
     expect(error).toMatchObject({ code: 'conflict', status: 409 })
   })
 
   it('maps the real 36th attachment of a chat to quota-exceeded', async () => {
     const { adapter } = await chat()
     for (let i = 0; i < 35; i++) await adapter.startUpload(file, init())
-    const error = await rejection(adapter.startUpload(file, init()))
+    const error = await attachmentErrorOf(adapter.startUpload(file, init()))
     expect(error).toMatchObject({ code: 'quota-exceeded', status: 402 })
   })
 
   it('maps a real bad token to access-denied', async () => {
     const adapter = createParticipantAdapter({ connectionToken: 'wrong', endpoint: emu.url })
-    expect((await rejection(adapter.startUpload(file, init()))).code).toBe('access-denied')
+    expect((await attachmentErrorOf(adapter.startUpload(file, init()))).code).toBe('access-denied')
   })
 
   it('maps an unreachable service to network', async () => {
     const gone = await startEmulator({ port: 0 })
     await gone.close()
     const adapter = createParticipantAdapter({ connectionToken: 't', endpoint: gone.url })
-    const error = await rejection(adapter.startUpload(file, init()))
+    const error = await attachmentErrorOf(adapter.startUpload(file, init()))
     expect(error).toMatchObject({ code: 'network', status: 0 })
   })
 
@@ -115,7 +107,7 @@ describe('createParticipantAdapter errors', () => {
     const { adapter } = await chat()
     emu.faults.set('StartAttachmentUpload', { delayMs: 5_000 })
     const controller = new AbortController()
-    const pending = rejection(
+    const pending = attachmentErrorOf(
       adapter.startUpload(file, { clientToken: 'x', signal: controller.signal }),
     )
     setTimeout(() => controller.abort(), 20)
@@ -143,8 +135,8 @@ describe('createParticipantAdapter errors', () => {
       message: `token ${token} at ${target.url}`,
     })
     const errors = [
-      await rejection(adapter.getFile(target.id)),
-      await rejection(adapter.completeUpload(target, init())),
+      await attachmentErrorOf(adapter.getFile(target.id)),
+      await attachmentErrorOf(adapter.completeUpload(target, init())),
     ]
     for (const error of errors) {
       const seen = [error.message, String(error.cause), JSON.stringify(error), error.stack ?? '']

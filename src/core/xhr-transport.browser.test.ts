@@ -1,5 +1,5 @@
 import { describe, expect, it, inject } from 'vitest'
-import { isAttachmentError, type AttachmentError } from './errors.js'
+import { attachmentErrorOf } from '../../test/attachment-error-of.js'
 import { xhrTransport } from './xhr-transport.js'
 
 const server = inject('putServerUrl')
@@ -16,16 +16,6 @@ async function recorded(id: string) {
     size: number
     complete: boolean
   }[]
-}
-
-async function failure(promise: Promise<unknown>): Promise<AttachmentError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAttachmentError(error))
-    throw new Error(`expected an AttachmentError, got ${String(error)}`)
-  return error
 }
 
 describe('xhrTransport', () => {
@@ -84,14 +74,14 @@ describe('xhrTransport', () => {
     })
     await expect.poll(async () => (await recorded(id))[0]?.complete).toBe(true)
     controller.abort()
-    expect((await failure(put)).code).toBe('aborted')
+    expect((await attachmentErrorOf(put)).code).toBe('aborted')
   })
 
   it('fails at once when the signal has already fired', async () => {
     const id = nextId()
     const controller = new AbortController()
     controller.abort()
-    const error = await failure(
+    const error = await attachmentErrorOf(
       xhrTransport({
         url: `${server}/put/${id}`,
         body: bytes(10),
@@ -104,7 +94,7 @@ describe('xhrTransport', () => {
   })
 
   it('fails with {timeout} when nothing moves for the stall timeout', async () => {
-    const error = await failure(
+    const error = await attachmentErrorOf(
       xhrTransport({
         url: `${server}/put/${nextId()}?hang=1`,
         body: bytes(1024),
@@ -123,7 +113,7 @@ describe('xhrTransport', () => {
     [404, 'not-found'],
     [400, 'invalid-request'],
   ])('treats HTTP %i as an error with code {%s}', async (status, code) => {
-    const error = await failure(
+    const error = await attachmentErrorOf(
       xhrTransport({
         url: `${server}/put/${nextId()}?status=${status}`,
         body: bytes(10),
@@ -144,7 +134,7 @@ describe('xhrTransport', () => {
     ['AccessDenied', 'Access Denied', 'access-denied'],
   ])('maps S3 error %s "%s" to {%s}', async (s3Code, message, code) => {
     const query = new URLSearchParams({ status: '403', code: s3Code, message })
-    const error = await failure(
+    const error = await attachmentErrorOf(
       xhrTransport({
         url: `${server}/put/${nextId()}?${query}`,
         body: bytes(10),
@@ -158,7 +148,7 @@ describe('xhrTransport', () => {
   })
 
   it('reports a refused connection as {network}', async () => {
-    const error = await failure(
+    const error = await attachmentErrorOf(
       xhrTransport({
         url: 'http://127.0.0.1:9/put/nothing-listens-here',
         body: bytes(10),
