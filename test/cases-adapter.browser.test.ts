@@ -5,25 +5,15 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
+import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
-const touched = new Set<string>()
+const controls = emulatorControls(emulator)
 
-afterEach(async () => {
-  // Clear only this file's faults: the emulator is shared with other browser test files.
-  for (const operation of touched) {
-    await fetch(`${emulator}/_emulator/faults/${operation}`, { method: 'DELETE' })
-  }
-  touched.clear()
-})
+afterEach(() => controls.clearFaults())
 
 async function caseAdapter(): Promise<CasesAdapter> {
-  const created = (await (
-    await fetch(`${emulator}/_emulator/cases`, { method: 'POST' })
-  ).json()) as {
-    instanceId: string
-    associatedResourceArn: string
-  }
+  const created = await controls.createCase()
   const client = new ConnectClient({
     region: 'us-east-1',
     endpoint: emulator,
@@ -80,12 +70,7 @@ describe('createCasesAdapter in Chromium', () => {
       status: 400,
       reason: 'INVALID_FILE_TYPE',
     })
-    touched.add('GetAttachedFile')
-    await fetch(`${emulator}/_emulator/faults/GetAttachedFile`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 429 }),
-    })
+    await controls.setFault('GetAttachedFile', { status: 429 })
     await expect(adapter.getFile('any')).rejects.toMatchObject({ code: 'throttled', status: 429 })
   })
 })

@@ -1,8 +1,10 @@
 // The emulator's S3 from a real page in Chromium: the page's origin differs from the emulator's,
 // so every PUT with the signed headers is preceded by a CORS preflight the emulator must answer.
 import { afterEach, describe, expect, inject, it } from 'vitest'
+import { emulatorControls } from './emulator-controls.js'
 
 const base = inject('emulatorUrl')
+const controls = emulatorControls(base)
 
 const post = async (
   path: string,
@@ -22,14 +24,7 @@ const post = async (
 async function startUpload(
   size: number,
 ): Promise<{ url: string; headers: Record<string, string> }> {
-  const chat = (await post('/_emulator/chats')) as { participantToken: string }
-  const conn = (await post(
-    '/participant/connection',
-    { Type: ['CONNECTION_CREDENTIALS'] },
-    { 'x-amz-bearer': chat.participantToken },
-  )) as {
-    ConnectionCredentials: { ConnectionToken: string }
-  }
+  const connectionToken = await controls.chatConnectionToken()
   const started = (await post(
     '/participant/start-attachment-upload',
     {
@@ -38,7 +33,7 @@ async function startUpload(
       AttachmentSizeInBytes: size,
       ClientToken: crypto.randomUUID(),
     },
-    { 'x-amz-bearer': conn.ConnectionCredentials.ConnectionToken },
+    { 'x-amz-bearer': connectionToken },
   )) as { UploadMetadata: { Url: string; HeadersToInclude: Record<string, string> } }
   return { url: started.UploadMetadata.Url, headers: started.UploadMetadata.HeadersToInclude }
 }
@@ -65,9 +60,7 @@ function xhrPut(url: string, headers: Record<string, string>, body: Blob): Promi
   })
 }
 
-afterEach(async () => {
-  await fetch(`${base}/_emulator/faults/PutObject`, { method: 'DELETE' })
-})
+afterEach(() => controls.clearFaults())
 
 describe('startEmulator: S3 from a browser page', () => {
   it('passes the cross-origin preflight and shows upload progress for a bandwidth-capped PUT', async () => {
@@ -76,11 +69,7 @@ describe('startEmulator: S3 from a browser page', () => {
     // them for Chromium to report progress more than once.
     const size = 6 * 1024 * 1024
     const { url, headers } = await startUpload(size)
-    const faulted = await fetch(`${base}/_emulator/faults/PutObject`, {
-      method: 'PUT',
-      body: JSON.stringify({ bytesPerSecond: 2 * 1024 * 1024 }),
-    })
-    expect(faulted.status).toBe(200)
+    await controls.setFault('PutObject', { bytesPerSecond: 2 * 1024 * 1024 })
     const result = await xhrPut(
       url,
       headers,
@@ -89,11 +78,7 @@ describe('startEmulator: S3 from a browser page', () => {
     expect(result.status).toBe(200)
     expect(result.progress.length).toBeGreaterThan(1)
     expect(result.progress.at(-1)).toBe(size)
-    const faults = (await (await fetch(`${base}/_emulator/faults`)).json()) as Array<{
-      operation: string
-      fired: number
-    }>
-    expect(faults).toContainEqual(expect.objectContaining({ operation: 'PutObject', fired: 1 }))
+    expect(await controls.faultCount('PutObject')).toBe(1)
   })
 
   it('lets the page read the S3 XML error of a PUT missing a signed header', async () => {

@@ -5,41 +5,15 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
+import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
-const touched = new Set<string>()
+const controls = emulatorControls(emulator)
 
-afterEach(async () => {
-  // Clear only this file's faults: the emulator is shared with other browser test files.
-  for (const operation of touched) {
-    await fetch(`${emulator}/_emulator/faults/${operation}`, { method: 'DELETE' })
-  }
-  touched.clear()
-})
-
-async function setFault(operation: string, fault: object): Promise<void> {
-  touched.add(operation)
-  const response = await fetch(`${emulator}/_emulator/faults/${operation}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(fault),
-  })
-  if (!response.ok) throw new Error(`setting the fault answered ${response.status}`)
-}
+afterEach(() => controls.clearFaults())
 
 async function chatAdapter(): Promise<{ adapter: ParticipantAdapter; token: string }> {
-  const chat = (await (await fetch(`${emulator}/_emulator/chats`, { method: 'POST' })).json()) as {
-    participantToken: string
-  }
-  const response = await fetch(`${emulator}/participant/connection`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-amz-bearer': chat.participantToken },
-    body: JSON.stringify({ Type: ['CONNECTION_CREDENTIALS'] }),
-  })
-  const { ConnectionCredentials } = (await response.json()) as {
-    ConnectionCredentials: { ConnectionToken: string }
-  }
-  const token = ConnectionCredentials.ConnectionToken
+  const token = await controls.chatConnectionToken()
   return {
     adapter: createParticipantAdapter({ connectionToken: token, endpoint: emulator }),
     token,
@@ -93,7 +67,7 @@ describe('createParticipantAdapter in Chromium', () => {
     ['InternalServerException', 500, 'server'],
   ])('maps %s (%i) to %s', async (errorType, status, code) => {
     const { adapter } = await chatAdapter()
-    await setFault('CompleteAttachmentUpload', { status, errorType })
+    await controls.setFault('CompleteAttachmentUpload', { status, errorType })
     const target = { id: 'any', url: '', headers: {}, expiresAt: 0 }
     const error = await attachmentErrorOf(adapter.completeUpload(target, init()))
     expect(error).toMatchObject({ code, status })
@@ -124,7 +98,7 @@ describe('createParticipantAdapter in Chromium', () => {
 
   it('aborts a slow request when the signal fires', async () => {
     const { adapter } = await chatAdapter()
-    await setFault('StartAttachmentUpload', { delayMs: 5_000 })
+    await controls.setFault('StartAttachmentUpload', { delayMs: 5_000 })
     const controller = new AbortController()
     const pending = attachmentErrorOf(
       adapter.startUpload(
@@ -141,7 +115,7 @@ describe('createParticipantAdapter in Chromium', () => {
 
   it('keeps the token out of errors and request URLs', async () => {
     const { adapter, token } = await chatAdapter()
-    await setFault('GetAttachment', { status: 400, message: `echo ${token}` })
+    await controls.setFault('GetAttachment', { status: 400, message: `echo ${token}` })
     const error = await attachmentErrorOf(adapter.getFile('any'))
     expect(JSON.stringify([error.message, String(error.cause)])).not.toContain(token)
     const urls = performance.getEntriesByType('resource').map((entry) => entry.name)

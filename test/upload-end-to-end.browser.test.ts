@@ -4,41 +4,24 @@
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { createUploadManager, type UploadManager } from '../src/core/index.js'
 import { createParticipantAdapter } from '../src/participant/index.js'
-import { connectParticipant, download } from './adapter-helpers.js'
+import { download } from './adapter-helpers.js'
+import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
+const controls = emulatorControls(emulator)
 const managers: UploadManager[] = []
 
 afterEach(async () => {
   for (const manager of managers.splice(0)) manager.dispose()
-  await fetch(`${emulator}/_emulator/faults`, { method: 'DELETE' })
+  await controls.clearFaults()
 })
 
 async function chat() {
-  const created = await fetch(`${emulator}/_emulator/chats`, { method: 'POST' })
-  const { participantToken } = (await created.json()) as { participantToken: string }
-  const connectionToken = await connectParticipant(emulator, participantToken)
+  const connectionToken = await controls.chatConnectionToken()
   const adapter = createParticipantAdapter({ connectionToken, endpoint: emulator })
   const manager = createUploadManager({ adapter, retry: { baseDelayMs: 20, maxDelayMs: 50 } })
   managers.push(manager)
   return { adapter, manager, connectionToken }
-}
-
-async function setFault(operation: string, fault: object): Promise<void> {
-  const response = await fetch(`${emulator}/_emulator/faults/${operation}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(fault),
-  })
-  expect(response.ok).toBe(true)
-}
-
-async function faultCount(operation: string): Promise<number> {
-  const faults = (await (await fetch(`${emulator}/_emulator/faults`)).json()) as {
-    operation: string
-    fired: number
-  }[]
-  return faults.find((entry) => entry.operation === operation)?.fired ?? 0
 }
 
 /** Resolves with the final state of every upload once none is still in flight. */
@@ -119,11 +102,11 @@ describe('createUploadManager in Chromium with the chat adapter and the emulator
 
   it('retries a PUT that S3 answers with 503 and creates one attachment', async () => {
     const { manager, connectionToken } = await chat()
-    await setFault('PutObject', { status: 503, times: 1 })
+    await controls.setFault('PutObject', { status: 503, times: 1 })
     const { ids } = manager.add([new File(['hello'], 'hello.txt', { type: 'text/plain' })])
     const snapshot = await settled(manager)
     expect(snapshot.byId[ids[0] ?? '']?.status).toBe('succeeded')
-    expect(await faultCount('PutObject')).toBe(1)
+    expect(await controls.faultCount('PutObject')).toBe(1)
     expect(await transcriptAttachments(connectionToken)).toEqual([
       snapshot.byId[ids[0] ?? '']?.remoteId,
     ])
@@ -131,7 +114,7 @@ describe('createUploadManager in Chromium with the chat adapter and the emulator
 
   it('gets a fresh URL when S3 says the request has expired, and succeeds', async () => {
     const { manager } = await chat()
-    await setFault('PutObject', {
+    await controls.setFault('PutObject', {
       status: 403,
       errorType: 'AccessDenied',
       message: 'Request has expired',
@@ -140,12 +123,12 @@ describe('createUploadManager in Chromium with the chat adapter and the emulator
     const { ids } = manager.add([new File(['late'], 'late.txt', { type: 'text/plain' })])
     const snapshot = await settled(manager)
     expect(snapshot.byId[ids[0] ?? '']?.status).toBe('succeeded')
-    expect(await faultCount('PutObject')).toBe(1)
+    expect(await controls.faultCount('PutObject')).toBe(1)
   })
 
   it('cancels a slow PUT: nothing is stored and nothing is completed', async () => {
     const { manager, connectionToken } = await chat()
-    await setFault('PutObject', { bytesPerSecond: 256 * 1024, times: 1 })
+    await controls.setFault('PutObject', { bytesPerSecond: 256 * 1024, times: 1 })
     const { ids } = manager.add([
       new File([patterned(4 * 1024 * 1024)], 'big.mov', { type: 'video/quicktime' }),
     ])
