@@ -1,6 +1,6 @@
 // Shared steps of the adapter tests: what a chat widget's backend and the upload engine do
 // around an adapter (get a connection token, PUT the bytes to the presigned URL).
-import type { UploadTarget } from '../src/core/types.js'
+import type { AttachmentAdapter, RemoteFile, UploadTarget } from '../src/core/types.js'
 
 /** CreateParticipantConnection with a participant token: the chat's connection token. */
 export async function connectParticipant(url: string, participantToken: string): Promise<string> {
@@ -41,3 +41,30 @@ export const textBytes = (text: string): Uint8Array<ArrayBuffer> => new TextEnco
 
 /** A fresh controller's signal, for calls that need one. */
 export const signal = (): AbortSignal => new AbortController().signal
+
+/** Asks for a file until it is no longer processing: the emulator scans files a little later. */
+export async function settledFile(
+  adapter: Pick<AttachmentAdapter, 'getFile'>,
+  id: string,
+): Promise<RemoteFile> {
+  for (let i = 0; i < 50; i++) {
+    const file = await adapter.getFile(id)
+    if (file.status !== 'processing') return file
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('the file stayed in processing')
+}
+
+/**
+ * The Participant Service's errors, their HTTP statuses and the codes the chat adapter maps them
+ * to: the same table in Node and in the browser.
+ */
+export const participantServiceErrors: [errorType: string, status: number, code: string][] = [
+  ['ServiceQuotaExceededException', 402, 'quota-exceeded'],
+  ['ValidationException', 400, 'invalid-request'],
+  ['AccessDeniedException', 403, 'access-denied'],
+  ['ConflictException', 409, 'conflict'],
+  ['ResourceNotFoundException', 404, 'not-found'],
+  ['ThrottlingException', 429, 'throttled'],
+  ['InternalServerException', 500, 'server'],
+]

@@ -5,6 +5,7 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
+import { settledFile } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
@@ -25,15 +26,6 @@ async function caseAdapter(): Promise<CasesAdapter> {
 
 const init = () => ({ clientToken: crypto.randomUUID(), signal: new AbortController().signal })
 
-async function settled(adapter: CasesAdapter, id: string) {
-  for (let i = 0; i < 50; i++) {
-    const file = await adapter.getFile(id)
-    if (file.status !== 'processing') return file
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  throw new Error('the file stayed in processing')
-}
-
 describe('createCasesAdapter in Chromium', () => {
   it('runs every operation through a browser ConnectClient', async () => {
     expect(new URL(emulator).origin).not.toBe(location.origin)
@@ -50,7 +42,7 @@ describe('createCasesAdapter in Chromium', () => {
       signal: init().signal,
     })
     await adapter.completeUpload(target, init())
-    const remote = await settled(adapter, target.id)
+    const remote = await settledFile(adapter, target.id)
     expect(remote).toMatchObject({ status: 'approved', name: 'case.pdf', size: file.size })
     expect(await (await fetch(remote.download!.url)).text()).toBe('case file body')
     const listed = await adapter.getFiles([target.id])

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
+import { participantServiceErrors, settledFile } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
@@ -21,15 +22,6 @@ async function chatAdapter(): Promise<{ adapter: ParticipantAdapter; token: stri
 }
 
 const init = () => ({ clientToken: crypto.randomUUID(), signal: new AbortController().signal })
-
-async function approved(adapter: ParticipantAdapter, id: string) {
-  for (let i = 0; i < 50; i++) {
-    const file = await adapter.getFile(id)
-    if (file.status !== 'processing') return file
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  throw new Error('the file stayed in processing')
-}
 
 describe('createParticipantAdapter in Chromium', () => {
   it('starts, PUTs with progress, completes and downloads a file across origins', async () => {
@@ -51,21 +43,13 @@ describe('createParticipantAdapter in Chromium', () => {
     })
     expect(progress.at(-1)).toBe(file.size)
     await adapter.completeUpload(target, init())
-    const remote = await approved(adapter, target.id)
+    const remote = await settledFile(adapter, target.id)
     expect(remote).toMatchObject({ status: 'approved', size: file.size })
     const downloaded = await fetch(remote.download!.url)
     expect((await downloaded.text()).length).toBe(file.size)
   })
 
-  it.each([
-    ['ServiceQuotaExceededException', 402, 'quota-exceeded'],
-    ['ValidationException', 400, 'invalid-request'],
-    ['AccessDeniedException', 403, 'access-denied'],
-    ['ConflictException', 409, 'conflict'],
-    ['ResourceNotFoundException', 404, 'not-found'],
-    ['ThrottlingException', 429, 'throttled'],
-    ['InternalServerException', 500, 'server'],
-  ])('maps %s (%i) to %s', async (errorType, status, code) => {
+  it.each(participantServiceErrors)('maps %s (%i) to %s', async (errorType, status, code) => {
     const { adapter } = await chatAdapter()
     await controls.setFault('CompleteAttachmentUpload', { status, errorType })
     const target = { id: 'any', url: '', headers: {}, expiresAt: 0 }
@@ -89,7 +73,7 @@ describe('createParticipantAdapter in Chromium', () => {
       signal: init().signal,
     })
     await adapter.completeUpload(target, init())
-    expect(await approved(adapter, target.id)).toEqual({
+    expect(await settledFile(adapter, target.id)).toEqual({
       id: target.id,
       status: 'rejected',
       name: 'virus.txt',

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
-import { connectParticipant, signal } from './adapter-helpers.js'
+import { connectParticipant, participantServiceErrors, signal } from './adapter-helpers.js'
 
 let emu: Emulator
 
@@ -22,23 +22,26 @@ const file = { name: 'notes.txt', size: 5, type: 'text/plain' }
 const init = () => ({ clientToken: crypto.randomUUID(), signal: signal() })
 
 describe('createParticipantAdapter errors', () => {
-  it.each([
-    ['ServiceQuotaExceededException', 402, 'quota-exceeded'],
-    ['ValidationException', 400, 'invalid-request'],
-    ['AccessDeniedException', 403, 'access-denied'],
-    ['ConflictException', 409, 'conflict'],
-    ['ResourceNotFoundException', 404, 'not-found'],
-    ['ThrottlingException', 429, 'throttled'],
-    ['InternalServerException', 500, 'server'],
-  ])('maps %s (%i) to %s with the service error as cause', async (errorType, status, code) => {
-    const { adapter } = await chat()
-    emu.faults.set('StartAttachmentUpload', { status, errorType, message: `injected ${errorType}` })
-    const error = await attachmentErrorOf(adapter.startUpload(file, init()))
-    expect(error).toMatchObject({ code, status })
-    expect(error.cause).toMatchObject({ name: errorType, status, message: `injected ${errorType}` })
-    expect(error.message).toContain(errorType)
-    expect(emu.faults.count('StartAttachmentUpload')).toBe(1)
-  })
+  it.each(participantServiceErrors)(
+    'maps %s (%i) to %s with the service error as cause',
+    async (errorType, status, code) => {
+      const { adapter } = await chat()
+      emu.faults.set('StartAttachmentUpload', {
+        status,
+        errorType,
+        message: `injected ${errorType}`,
+      })
+      const error = await attachmentErrorOf(adapter.startUpload(file, init()))
+      expect(error).toMatchObject({ code, status })
+      expect(error.cause).toMatchObject({
+        name: errorType,
+        status,
+        message: `injected ${errorType}`,
+      })
+      expect(error.message).toContain(errorType)
+      expect(emu.faults.count('StartAttachmentUpload')).toBe(1)
+    },
+  )
 
   it('lets the error name decide over an unusual status', async () => {
     const { adapter } = await chat()
