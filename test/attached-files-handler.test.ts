@@ -10,7 +10,7 @@ import {
   type ConnectClientLike,
 } from '../src/cases/index.js'
 import { download, putToTarget, signal, textBytes } from './adapter-helpers.js'
-import { connectClient } from './cases-helpers.js'
+import { connectClient } from './emulator-helpers.js'
 
 // A host app's backend: Node's http server in front of the Fetch API handler.
 async function serve(handler: (request: Request) => Promise<Response>): Promise<Server> {

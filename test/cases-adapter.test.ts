@@ -9,7 +9,7 @@ import {
   type SendAttachedFiles,
 } from '../src/cases/index.js'
 import { download, putToTarget, signal, textBytes } from './adapter-helpers.js'
-import { connectClient } from './cases-helpers.js'
+import { connectClient } from './emulator-helpers.js'
 
 let emu: Emulator
 

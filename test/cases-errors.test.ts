@@ -3,7 +3,7 @@ import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
 import { signal } from './adapter-helpers.js'
-import { connectClient } from './cases-helpers.js'
+import { connectClient } from './emulator-helpers.js'
 
 let emu: Emulator
 

@@ -1,7 +1,7 @@
 import {
   BatchGetAttachedFileMetadataCommand,
   CompleteAttachedFileUploadCommand,
-  ConnectClient,
+  type ConnectClient,
   DeleteAttachedFileCommand,
   DescribeAttachedFilesConfigurationCommand,
   GetAttachedFileCommand,
@@ -10,36 +10,21 @@ import {
 } from '@aws-sdk/client-connect'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EICAR, startEmulator, type CreatedCase, type Emulator } from '../src/emulator/index.js'
-import { putObject, send } from './emulator-helpers.js'
+import { connectClient, errorOf, putObject, send } from './emulator-helpers.js'
 
 let emu: Emulator
 let client: ConnectClient
 let kase: CreatedCase
 
-const connectClient = (secretAccessKey = 'test') =>
-  new ConnectClient({
-    region: 'us-east-1',
-    endpoint: emu.url,
-    credentials: { accessKeyId: 'test', secretAccessKey },
-    maxAttempts: 1,
-  })
-
 beforeEach(async () => {
   emu = await startEmulator()
-  client = connectClient()
+  client = connectClient(emu)
   kase = emu.createCase()
 })
 afterEach(async () => {
   client.destroy()
   await emu.close()
 })
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) =>
-      error as Error & { $metadata: { httpStatusCode?: number }; Reason?: Record<string, string> },
-  )
 
 const startInput = (
   change: Partial<StartAttachedFileUploadCommandInput> = {},
@@ -114,16 +99,16 @@ describe('startEmulator: Connect attached files', () => {
     expect(batch.Errors?.map((e) => e.FileId)).toEqual(['missing'])
     await client.send(new DeleteAttachedFileCommand(ids(fileId)))
     expect(emu.objects()).toEqual([])
-    expect((await rejection(client.send(new GetAttachedFileCommand(ids(fileId)))))?.name).toBe(
+    expect((await errorOf(client.send(new GetAttachedFileCommand(ids(fileId)))))?.name).toBe(
       'ResourceNotFoundException',
     )
   })
 
   it('answers 403 for a wrong secret, and for a request signed for another body', async () => {
-    const wrong = connectClient('not-the-secret')
-    const error = await rejection(wrong.send(new StartAttachedFileUploadCommand(startInput())))
+    const wrong = connectClient(emu, 'not-the-secret')
+    const error = await errorOf(wrong.send(new StartAttachedFileUploadCommand(startInput())))
     wrong.destroy()
-    expect(error?.$metadata.httpStatusCode).toBe(403)
+    expect(error?.$metadata?.httpStatusCode).toBe(403)
     expect(error?.name).toBe('InvalidSignatureException')
     const unsigned = await send(
       'PUT',
@@ -141,11 +126,9 @@ describe('startEmulator: Connect attached files', () => {
     ['INVALID_FILE_SIZE', { FileSizeInBytes: 0 }],
     ['INVALID_FILE_SIZE', { FileSizeInBytes: 20 * 1024 * 1024 + 1 }],
   ])('answers InvalidRequestException with Reason %s', async (reason, change) => {
-    const error = await rejection(
-      client.send(new StartAttachedFileUploadCommand(startInput(change))),
-    )
+    const error = await errorOf(client.send(new StartAttachedFileUploadCommand(startInput(change))))
     expect(error?.name).toBe('InvalidRequestException')
-    expect(error?.$metadata.httpStatusCode).toBe(400)
+    expect(error?.$metadata?.httpStatusCode).toBe(400)
     expect(error?.Reason).toEqual({ AttachedFileInvalidRequestExceptionReason: reason })
   })
 
@@ -153,10 +136,10 @@ describe('startEmulator: Connect attached files', () => {
     await emu.close()
     emu = await startEmulator({ maxFilesPerCase: 2, maxBytesPerCase: 25 })
     client.destroy()
-    client = connectClient()
+    client = connectClient(emu)
     kase = emu.createCase()
     await client.send(new StartAttachedFileUploadCommand(startInput({ FileSizeInBytes: 10 })))
-    const size = await rejection(
+    const size = await errorOf(
       client.send(new StartAttachedFileUploadCommand(startInput({ FileSizeInBytes: 16 }))),
     )
     expect(size?.name).toBe('ServiceQuotaExceededException')
@@ -164,10 +147,10 @@ describe('startEmulator: Connect attached files', () => {
       AttachedFileServiceQuotaExceededExceptionReason: 'TOTAL_FILE_SIZE_EXCEEDED',
     })
     await client.send(new StartAttachedFileUploadCommand(startInput({ FileSizeInBytes: 10 })))
-    const count = await rejection(
+    const count = await errorOf(
       client.send(new StartAttachedFileUploadCommand(startInput({ FileSizeInBytes: 1 }))),
     )
-    expect(count?.$metadata.httpStatusCode).toBe(402)
+    expect(count?.$metadata?.httpStatusCode).toBe(402)
     expect(count?.Reason).toEqual({
       AttachedFileServiceQuotaExceededExceptionReason: 'TOTAL_FILE_COUNT_EXCEEDED',
     })
@@ -181,7 +164,7 @@ describe('startEmulator: Connect attached files', () => {
       new StartAttachedFileUploadCommand(startInput({ ClientToken: 'same' })),
     )
     expect(again.FileId).toBe(first.FileId)
-    const error = await rejection(
+    const error = await errorOf(
       client.send(
         new StartAttachedFileUploadCommand(
           startInput({ ClientToken: 'same', FileSizeInBytes: 12 }),
@@ -189,16 +172,16 @@ describe('startEmulator: Connect attached files', () => {
       ),
     )
     expect(error?.name).toBe('ResourceConflictException')
-    expect(error?.$metadata.httpStatusCode).toBe(409)
+    expect(error?.$metadata?.httpStatusCode).toBe(409)
   })
 
   it('answers ResourceNotFoundException for an unknown file, instance or case, and on completing an unknown file', async () => {
-    expect((await rejection(client.send(new GetAttachedFileCommand(ids('nope')))))?.name).toBe(
+    expect((await errorOf(client.send(new GetAttachedFileCommand(ids('nope')))))?.name).toBe(
       'ResourceNotFoundException',
     )
     const started = await client.send(new StartAttachedFileUploadCommand(startInput()))
     const otherCase = emu.createCase().associatedResourceArn
-    const wrongCase = await rejection(
+    const wrongCase = await errorOf(
       client.send(
         new GetAttachedFileCommand({
           ...ids(started.FileId ?? ''),
@@ -207,20 +190,20 @@ describe('startEmulator: Connect attached files', () => {
       ),
     )
     expect(wrongCase?.name).toBe('ResourceNotFoundException')
-    const wrongInstance = await rejection(
+    const wrongInstance = await errorOf(
       client.send(
         new GetAttachedFileCommand({ ...ids(started.FileId ?? ''), InstanceId: 'other' }),
       ),
     )
-    expect(wrongInstance?.$metadata.httpStatusCode).toBe(404)
+    expect(wrongInstance?.$metadata?.httpStatusCode).toBe(404)
     expect(
-      (await rejection(client.send(new CompleteAttachedFileUploadCommand(ids('nope')))))?.name,
+      (await errorOf(client.send(new CompleteAttachedFileUploadCommand(ids('nope')))))?.name,
     ).toBe('ResourceNotFoundException')
   })
 
   it('answers ResourceConflictException when completing a file whose bytes were not PUT', async () => {
     const started = await client.send(new StartAttachedFileUploadCommand(startInput()))
-    const error = await rejection(
+    const error = await errorOf(
       client.send(new CompleteAttachedFileUploadCommand(ids(started.FileId ?? ''))),
     )
     expect(error?.name).toBe('ResourceConflictException')
@@ -233,7 +216,7 @@ describe('startEmulator: Connect attached files', () => {
     expect(got.DownloadUrlMetadata).toBeUndefined()
     const clean = await uploadFile(Buffer.from('clean'), 'clean.txt')
     for (const seconds of [4, 301]) {
-      const error = await rejection(
+      const error = await errorOf(
         client.send(new GetAttachedFileCommand({ ...ids(clean), UrlExpiryInSeconds: seconds })),
       )
       expect(error?.name).toBe('InvalidRequestException')
@@ -250,7 +233,7 @@ describe('startEmulator: Connect attached files', () => {
     await emu.close()
     emu = await startEmulator({ scanDelayMs: 100 })
     client.destroy()
-    client = connectClient()
+    client = connectClient(emu)
     kase = emu.createCase()
     const fileId = await uploadFile(Buffer.from('clean'), 'clean.txt')
     expect((await client.send(new GetAttachedFileCommand(ids(fileId)))).FileStatus).toBe(

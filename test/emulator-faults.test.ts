@@ -1,14 +1,21 @@
-import { ConnectClient, StartAttachedFileUploadCommand } from '@aws-sdk/client-connect'
+import { StartAttachedFileUploadCommand } from '@aws-sdk/client-connect'
 import {
   CompleteAttachmentUploadCommand,
-  ConnectParticipantClient,
+  type ConnectParticipantClient,
   CreateParticipantConnectionCommand,
   GetAttachmentCommand,
   StartAttachmentUploadCommand,
 } from '@aws-sdk/client-connectparticipant'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { createTestClock, putObject, send } from './emulator-helpers.js'
+import {
+  connectClient,
+  createTestClock,
+  errorOf,
+  participantClient,
+  putObject,
+  send,
+} from './emulator-helpers.js'
 
 let emu: Emulator
 let client: ConnectParticipantClient
@@ -16,24 +23,12 @@ const clock = createTestClock()
 
 beforeEach(async () => {
   emu = await startEmulator({ now: clock.now })
-  client = new ConnectParticipantClient({
-    region: 'us-east-1',
-    endpoint: emu.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  })
+  client = participantClient(emu)
 })
 afterEach(async () => {
   client.destroy()
   await emu.close()
 })
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) =>
-      error as Error & { $metadata?: { httpStatusCode?: number }; Reason?: object; code?: string },
-  )
 
 const connectionToken = async () => {
   const out = await client.send(
@@ -66,7 +61,7 @@ describe('startEmulator: faults', () => {
   it('answers a status fault in the service wire format, as many times as asked, and counts it', async () => {
     emu.faults.set('CreateParticipantConnection', { status: 429, times: 2 })
     for (let i = 0; i < 2; i++) {
-      const error = await rejection(connectionToken())
+      const error = await errorOf(connectionToken())
       expect(error?.name).toBe('ThrottlingException')
       expect(error?.$metadata?.httpStatusCode).toBe(429)
     }
@@ -79,18 +74,13 @@ describe('startEmulator: faults', () => {
 
   it('carries errorType, message and a Connect Reason', async () => {
     const kase = emu.createCase()
-    const connect = new ConnectClient({
-      region: 'us-east-1',
-      endpoint: emu.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    })
+    const connect = connectClient(emu)
     emu.faults.set('StartAttachedFileUpload', {
       status: 402,
       message: 'Too many',
       reason: 'TOTAL_FILE_COUNT_EXCEEDED',
     })
-    const error = await rejection(
+    const error = await errorOf(
       connect.send(
         new StartAttachedFileUploadCommand({
           InstanceId: kase.instanceId,
@@ -131,7 +121,7 @@ describe('startEmulator: faults', () => {
     const body = Buffer.alloc(1024 * 1024, 7)
     const target = await start(token, body.length)
     emu.faults.set('PutObject', { resetAfterBytes: 64 * 1024 })
-    const error = await rejection(putObject(target.url, target.headers, body))
+    const error = await errorOf(putObject(target.url, target.headers, body))
     expect(error?.code).toMatch(/ECONNRESET|EPIPE/)
     expect(emu.objects()).toEqual([])
     expect((await putObject(target.url, target.headers, body)).status).toBe(200)
@@ -139,7 +129,7 @@ describe('startEmulator: faults', () => {
 
   it('resets a service response after resetAfterBytes, which the SDK sees as a network error', async () => {
     emu.faults.set('CreateParticipantConnection', { resetAfterBytes: 0 })
-    const error = await rejection(connectionToken())
+    const error = await errorOf(connectionToken())
     expect(error?.$metadata?.httpStatusCode).toBeUndefined()
     expect(emu.faults.count('CreateParticipantConnection')).toBe(1)
   })
@@ -173,7 +163,7 @@ describe('startEmulator: faults', () => {
     expect((await send('GET', Url ?? '')).body.length).toBe(body.length)
     expect(performance.now() - began).toBeGreaterThan(400)
     emu.faults.set('GetObject', { resetAfterBytes: 1000 })
-    const broken = await rejection(send('GET', Url ?? ''))
+    const broken = await errorOf(send('GET', Url ?? ''))
     expect(broken?.message).toMatch(/aborted|socket hang up|ECONNRESET/)
   })
 

@@ -1,6 +1,46 @@
-// Helpers for the emulator tests: raw HTTP requests (so a test controls every header and the
-// exact bytes sent) and a clock tests can move forward.
+// Helpers for the emulator tests: AWS SDK clients pointed at the emulator, raw HTTP requests (so
+// a test controls every header and the exact bytes sent) and a clock tests can move forward.
+import { ConnectClient } from '@aws-sdk/client-connect'
+import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant'
 import { request } from 'node:http'
+import type { Emulator } from '../src/emulator/index.js'
+
+/**
+ * A ConnectClient for the emulator. One attempt only: the SDK's own retries would repeat
+ * injected faults and slow the tests; retrying is the engine's job.
+ */
+export function connectClient(emu: Emulator, secretAccessKey = 'test'): ConnectClient {
+  return new ConnectClient({
+    region: 'us-east-1',
+    endpoint: emu.url,
+    credentials: { accessKeyId: 'test', secretAccessKey },
+    maxAttempts: 1,
+  })
+}
+
+/** A ConnectParticipantClient for the emulator, with one attempt for the same reason. */
+export function participantClient(emu: Emulator): ConnectParticipantClient {
+  return new ConnectParticipantClient({
+    region: 'us-east-1',
+    endpoint: emu.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  })
+}
+
+/** What a failed SDK call (a service exception) or raw request (a Node network error) carries. */
+export type CallError = Error & {
+  $metadata?: { httpStatusCode?: number }
+  Reason?: Record<string, string>
+  code?: string
+}
+
+/** The error `promise` rejected with, or undefined if it resolved. */
+export const errorOf = (promise: Promise<unknown>): Promise<CallError | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as CallError,
+  )
 
 /** A response read in full. */
 export interface RawResponse {

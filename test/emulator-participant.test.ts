@@ -1,6 +1,6 @@
 import {
   CompleteAttachmentUploadCommand,
-  ConnectParticipantClient,
+  type ConnectParticipantClient,
   CreateParticipantConnectionCommand,
   DisconnectParticipantCommand,
   GetAttachmentCommand,
@@ -12,7 +12,7 @@ import {
 import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EICAR, startEmulator, type Emulator } from '../src/emulator/index.js'
-import { createTestClock, putObject, send } from './emulator-helpers.js'
+import { createTestClock, errorOf, participantClient, putObject, send } from './emulator-helpers.js'
 
 let emu: Emulator
 let client: ConnectParticipantClient
@@ -20,12 +20,7 @@ const clock = createTestClock()
 
 beforeEach(async () => {
   emu = await startEmulator({ port: 0, now: clock.now })
-  client = new ConnectParticipantClient({
-    region: 'us-east-1',
-    endpoint: emu.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  })
+  client = participantClient(emu)
 })
 
 afterEach(async () => {
@@ -71,12 +66,6 @@ const upload = async (token: string, bytes: Buffer, name?: string) => {
   return started.AttachmentId ?? ''
 }
 
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as Error & { $metadata: { httpStatusCode?: number } },
-  )
-
 describe('startEmulator: Participant Service', () => {
   it('hands out a connection token and a websocket URL on the same port', async () => {
     const chat = emu.createChat()
@@ -94,12 +83,12 @@ describe('startEmulator: Participant Service', () => {
   })
 
   it('answers AccessDeniedException for an unknown or expired token', async () => {
-    const denied = await rejection(connect('not-a-token'))
+    const denied = await errorOf(connect('not-a-token'))
     expect(denied?.name).toBe('AccessDeniedException')
-    expect(denied?.$metadata.httpStatusCode).toBe(403)
+    expect(denied?.$metadata?.httpStatusCode).toBe(403)
     const token = await connect()
     clock.advance(25 * 60 * 60 * 1000)
-    const expired = await rejection(startUpload(token, Buffer.from('x')))
+    const expired = await errorOf(startUpload(token, Buffer.from('x')))
     expect(expired?.name).toBe('AccessDeniedException')
   })
 
@@ -168,23 +157,23 @@ describe('startEmulator: Participant Service', () => {
       ContentType: 'application/pdf',
       ...change,
     }
-    const error = await rejection(client.send(new StartAttachmentUploadCommand(input)))
+    const error = await errorOf(client.send(new StartAttachmentUploadCommand(input)))
     expect(error?.name).toBe('ValidationException')
-    expect(error?.$metadata.httpStatusCode).toBe(400)
+    expect(error?.$metadata?.httpStatusCode).toBe(400)
   })
 
   it('answers ServiceQuotaExceededException past 35 attachments in a chat', async () => {
     const token = await connect()
     for (let i = 0; i < 35; i++) await startUpload(token, Buffer.from('x'), `f${i}.txt`)
-    const error = await rejection(startUpload(token, Buffer.from('x'), 'f35.txt'))
+    const error = await errorOf(startUpload(token, Buffer.from('x'), 'f35.txt'))
     expect(error?.name).toBe('ServiceQuotaExceededException')
-    expect(error?.$metadata.httpStatusCode).toBe(402)
+    expect(error?.$metadata?.httpStatusCode).toBe(402)
   })
 
   it('answers ConflictException when completing an attachment whose bytes were not PUT', async () => {
     const token = await connect()
     const started = await startUpload(token, Buffer.from('abc'))
-    const error = await rejection(
+    const error = await errorOf(
       client.send(
         new CompleteAttachmentUploadCommand({
           ConnectionToken: token,
@@ -193,14 +182,14 @@ describe('startEmulator: Participant Service', () => {
       ),
     )
     expect(error?.name).toBe('ConflictException')
-    expect(error?.$metadata.httpStatusCode).toBe(409)
+    expect(error?.$metadata?.httpStatusCode).toBe(409)
   })
 
   it('answers ValidationException for a URL lifetime outside 5..300 seconds', async () => {
     const token = await connect()
     const id = await upload(token, Buffer.from('abc'))
     for (const seconds of [4, 301]) {
-      const error = await rejection(
+      const error = await errorOf(
         client.send(
           new GetAttachmentCommand({
             ConnectionToken: token,
@@ -216,7 +205,7 @@ describe('startEmulator: Participant Service', () => {
   it('rejects a file with the EICAR string and names the status in GetAttachment and the transcript', async () => {
     const token = await connect()
     const id = await upload(token, Buffer.from(`prefix ${EICAR} suffix`), 'virus.txt')
-    const error = await rejection(
+    const error = await errorOf(
       client.send(new GetAttachmentCommand({ ConnectionToken: token, AttachmentId: id })),
     )
     expect(error?.name).toBe('ValidationException')
@@ -234,15 +223,10 @@ describe('startEmulator: Participant Service', () => {
   it('keeps a file IN_PROGRESS for scanDelayMs, then approves it', async () => {
     await emu.close()
     emu = await startEmulator({ scanDelayMs: 150 })
-    client = new ConnectParticipantClient({
-      region: 'us-east-1',
-      endpoint: emu.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    })
+    client = participantClient(emu)
     const token = await connect()
     const id = await upload(token, Buffer.from('clean'))
-    const error = await rejection(
+    const error = await errorOf(
       client.send(new GetAttachmentCommand({ ConnectionToken: token, AttachmentId: id })),
     )
     expect(error?.message).toContain('IN_PROGRESS')
@@ -289,7 +273,7 @@ describe('startEmulator: Participant Service', () => {
     )
     expect(all.Transcript?.map((i) => i.Content)).toEqual(['hello', 'again'])
     await client.send(new DisconnectParticipantCommand({ ConnectionToken: token }))
-    const error = await rejection(client.send(new GetTranscriptCommand({ ConnectionToken: token })))
+    const error = await errorOf(client.send(new GetTranscriptCommand({ ConnectionToken: token })))
     expect(error?.name).toBe('AccessDeniedException')
   })
 })
