@@ -1,6 +1,7 @@
 // Shared steps of the adapter tests: what a chat widget's backend and the upload engine do
 // around an adapter (get a connection token, PUT the bytes to the presigned URL).
 import type { AttachmentAdapter, RemoteFile, UploadTarget } from '../src/core/types.js'
+import { xhrTransport } from '../src/core/xhr-transport.js'
 
 /** CreateParticipantConnection with a participant token: the chat's connection token. */
 export async function connectParticipant(url: string, participantToken: string): Promise<string> {
@@ -41,6 +42,29 @@ export const textBytes = (text: string): Uint8Array<ArrayBuffer> => new TextEnco
 
 /** A fresh controller's signal, for calls that need one. */
 export const signal = (): AbortSignal => new AbortController().signal
+
+/**
+ * Starts a file's upload, PUTs it with core's XHR transport (as a page does) and completes it:
+ * its target. Browser only.
+ */
+export async function uploadThroughXhr(
+  adapter: AttachmentAdapter,
+  file: File,
+  onProgress?: (loaded: number) => void,
+): Promise<UploadTarget> {
+  const init = () => ({ clientToken: crypto.randomUUID(), signal: signal() })
+  const info = { name: file.name, size: file.size, type: file.type }
+  const target = await adapter.startUpload(info, init())
+  await xhrTransport({
+    url: target.url,
+    headers: target.headers,
+    body: file,
+    signal: signal(),
+    ...(onProgress ? { onProgress } : {}),
+  })
+  await adapter.completeUpload(target, init())
+  return target
+}
 
 /** Asks for a file until it is no longer processing: the emulator scans files a little later. */
 export async function settledFile(

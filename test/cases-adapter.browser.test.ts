@@ -3,9 +3,8 @@
 // Test credentials only; a real agent pane would use sendViaHttpBackend instead.
 import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
-import { settledFile } from './adapter-helpers.js'
+import { settledFile, uploadThroughXhr } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
@@ -31,17 +30,7 @@ describe('createCasesAdapter in Chromium', () => {
     expect(new URL(emulator).origin).not.toBe(location.origin)
     const adapter = await caseAdapter()
     const file = new File(['case file body'], 'case.pdf', { type: 'application/pdf' })
-    const target = await adapter.startUpload(
-      { name: file.name, size: file.size, type: file.type },
-      init(),
-    )
-    await xhrTransport({
-      url: target.url,
-      headers: target.headers,
-      body: file,
-      signal: init().signal,
-    })
-    await adapter.completeUpload(target, init())
+    const target = await uploadThroughXhr(adapter, file)
     const remote = await settledFile(adapter, target.id)
     expect(remote).toMatchObject({ status: 'approved', name: 'case.pdf', size: file.size })
     expect(await (await fetch(remote.download!.url)).text()).toBe('case file body')

@@ -2,10 +2,9 @@
 // preflights (X-Amz-Bearer, JSON), the PUT through core's XHR transport, and error mapping as
 // a page sees it (only the headers the service exposes are readable).
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createParticipantAdapter, type ParticipantAdapter } from '../src/participant/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
-import { participantServiceErrors, settledFile } from './adapter-helpers.js'
+import { participantServiceErrors, settledFile, uploadThroughXhr } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
@@ -29,20 +28,9 @@ describe('createParticipantAdapter in Chromium', () => {
     expect(new URL(emulator).origin).not.toBe(location.origin)
     const { adapter } = await chatAdapter()
     const file = new File(['x'.repeat(200_000)], 'photo.png', { type: 'image/png' })
-    const target = await adapter.startUpload(
-      { name: file.name, size: file.size, type: file.type },
-      init(),
-    )
     const progress: number[] = []
-    await xhrTransport({
-      url: target.url,
-      headers: target.headers,
-      body: file,
-      signal: new AbortController().signal,
-      onProgress: (loaded) => progress.push(loaded),
-    })
+    const target = await uploadThroughXhr(adapter, file, (loaded) => progress.push(loaded))
     expect(progress.at(-1)).toBe(file.size)
-    await adapter.completeUpload(target, init())
     const remote = await settledFile(adapter, target.id)
     expect(remote).toMatchObject({ status: 'approved', size: file.size })
     const downloaded = await fetch(remote.download!.url)
@@ -62,17 +50,7 @@ describe('createParticipantAdapter in Chromium', () => {
     const { adapter } = await chatAdapter()
     const eicar = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
     const file = new File([eicar], 'virus.txt', { type: 'text/plain' })
-    const target = await adapter.startUpload(
-      { name: file.name, size: file.size, type: file.type },
-      init(),
-    )
-    await xhrTransport({
-      url: target.url,
-      headers: target.headers,
-      body: file,
-      signal: init().signal,
-    })
-    await adapter.completeUpload(target, init())
+    const target = await uploadThroughXhr(adapter, file)
     expect(await settledFile(adapter, target.id)).toEqual({
       id: target.id,
       status: 'rejected',
