@@ -2,7 +2,7 @@
 // SendMessage, SendEvent, GetTranscript, DisconnectParticipant.
 import { isoTime, type EmulatorContext } from './context.js'
 import { itemBase, type Chats, type Seat, type TranscriptItem } from './chats.js'
-import { accessDenied, authorize } from './participant-service.js'
+import { accessDenied, authorizedPost } from './participant-service.js'
 import type { Exchange, Route } from './router.js'
 import { optionalInteger, requiredString } from './validate.js'
 import { fail } from './wire-errors.js'
@@ -24,16 +24,11 @@ type ChatHandler = (seat: Seat, body: Record<string, unknown>, time: string) => 
 
 /** The chat routes. */
 export function participantChatRoutes(ctx: EmulatorContext, chats: Chats): Route[] {
-  const post = (pattern: string, operation: Route['operation'], handle: ChatHandler): Route => ({
-    method: 'POST',
-    pattern,
-    service: 'participant',
-    operation,
-    handle: async (ex) => {
-      const seat = authorize(ctx, chats, ex)
-      return { body: handle(seat, await ex.json(), new Date(ctx.now()).toISOString()) }
-    },
-  })
+  const authorized = authorizedPost(ctx, chats)
+  const post = (pattern: string, operation: Route['operation'], handle: ChatHandler): Route =>
+    authorized(pattern, operation, (seat, body) =>
+      handle(seat, body, new Date(ctx.now()).toISOString()),
+    )
   return [
     {
       method: 'POST',

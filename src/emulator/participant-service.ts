@@ -23,13 +23,16 @@ export function authorize(ctx: EmulatorContext, chats: Chats, ex: Exchange): Sea
   return seat
 }
 
-/** The attachment routes. */
-export function participantAttachmentRoutes(ctx: EmulatorContext, chats: Chats): Route[] {
-  const post = (
-    pattern: string,
-    operation: Route['operation'],
-    handle: (seat: Seat, body: Record<string, unknown>, ex: Exchange) => Promise<object>,
-  ): Route => ({
+/** What a call with a valid ConnectionToken does: its seat and JSON body in, the answer out. */
+export type SeatHandler = (
+  seat: Seat,
+  body: Record<string, unknown>,
+  ex: Exchange,
+) => object | Promise<object>
+
+/** Makes the Participant Service's POST routes, each checking the request's ConnectionToken. */
+export function authorizedPost(ctx: EmulatorContext, chats: Chats) {
+  return (pattern: string, operation: Route['operation'], handle: SeatHandler): Route => ({
     method: 'POST',
     pattern,
     service: 'participant',
@@ -39,6 +42,11 @@ export function participantAttachmentRoutes(ctx: EmulatorContext, chats: Chats):
       return { body: await handle(seat, await ex.json(), ex) }
     },
   })
+}
+
+/** The attachment routes. */
+export function participantAttachmentRoutes(ctx: EmulatorContext, chats: Chats): Route[] {
+  const post = authorizedPost(ctx, chats)
   return [
     post('/participant/start-attachment-upload', 'StartAttachmentUpload', (seat, body, ex) =>
       start(ctx, seat, body, ex),
