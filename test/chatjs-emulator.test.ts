@@ -6,6 +6,7 @@ import { File } from 'node:buffer'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
+import { loadChatJs } from './load-chatjs.js'
 
 interface ChatItem {
   Type?: string
@@ -37,15 +38,7 @@ let chatjs: ChatJs
 
 beforeAll(async () => {
   emu = await startEmulator()
-  globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket
-  // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
-  await import('amazon-connect-chatjs')
-  chatjs = (globalThis as unknown as { connect: ChatJs }).connect
-  chatjs.ChatSession.setGlobalConfig({
-    region: 'us-east-1',
-    endpoint: emu.url,
-    loggerConfig: { useDefaultLogger: false },
-  })
+  chatjs = await loadChatJs<ChatJs>(emu.url, { useDefaultLogger: false })
 })
 afterAll(() => emu.close())
 

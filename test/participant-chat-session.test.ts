@@ -10,6 +10,7 @@ import {
   type ChatSessionLike,
 } from '../src/participant/index.js'
 import { putToTarget, signal, textBytes } from './adapter-helpers.js'
+import { loadChatJs } from './load-chatjs.js'
 
 /** The slice of chatjs's global `connect` these tests use (its types are an ambient namespace). */
 interface ChatJsSession extends ChatSessionLike {
@@ -32,16 +33,7 @@ let chatjs: ChatJs
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 })
-  // jsdom's own WebSocket breaks under vitest (connect-apis.md §1.5); chatjs uses the global.
-  globalThis.WebSocket = (await import('ws')).WebSocket as unknown as typeof WebSocket
-  // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
-  await import('amazon-connect-chatjs')
-  chatjs = (globalThis as unknown as { connect: ChatJs }).connect
-  chatjs.ChatSession.setGlobalConfig({
-    region: 'us-east-1',
-    endpoint: emu.url,
-    loggerConfig: { level: 'ERROR' },
-  })
+  chatjs = await loadChatJs<ChatJs>(emu.url, { level: 'ERROR' })
 })
 afterAll(() => emu.close())
 
