@@ -6,7 +6,7 @@ import { File } from 'node:buffer'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { loadChatJs } from './load-chatjs.js'
+import { loadChatJs, type ChatJs } from './load-chatjs.js'
 
 interface ChatItem {
   Type?: string
@@ -26,19 +26,13 @@ interface ChatSession {
   }): Promise<{ data: { Transcript: ChatItem[] } }>
   disconnectParticipant(): Promise<unknown>
 }
-interface ChatJs {
-  ChatSession: {
-    setGlobalConfig(config: object): void
-    create(args: object): ChatSession
-  }
-}
 
 let emu: Emulator
-let chatjs: ChatJs
+let chatjs: ChatJs<ChatSession>
 
 beforeAll(async () => {
   emu = await startEmulator()
-  chatjs = await loadChatJs<ChatJs>(emu.url, { useDefaultLogger: false })
+  chatjs = await loadChatJs<ChatSession>(emu.url, { useDefaultLogger: false })
 })
 afterAll(() => emu.close())
 

@@ -10,9 +10,9 @@ import {
   type ChatSessionLike,
 } from '../src/participant/index.js'
 import { putToTarget, signal, textBytes } from './adapter-helpers.js'
-import { loadChatJs } from './load-chatjs.js'
+import { loadChatJs, type ChatJs } from './load-chatjs.js'
 
-/** The slice of chatjs's global `connect` these tests use (its types are an ambient namespace). */
+/** The slice of a chatjs session these tests use. */
 interface ChatJsSession extends ChatSessionLike {
   connect(): Promise<unknown>
   onMessage(handler: (event: unknown) => void): void
@@ -21,19 +21,13 @@ interface ChatJsSession extends ChatSessionLike {
     connectionDetailsProvider: { fetchConnectionDetails(): Promise<unknown> }
   }
 }
-interface ChatJs {
-  ChatSession: {
-    setGlobalConfig(config: object): void
-    create(args: object): ChatJsSession
-  }
-}
 
 let emu: Emulator
-let chatjs: ChatJs
+let chatjs: ChatJs<ChatJsSession>
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 })
-  chatjs = await loadChatJs<ChatJs>(emu.url, { level: 'ERROR' })
+  chatjs = await loadChatJs<ChatJsSession>(emu.url, { level: 'ERROR' })
 })
 afterAll(() => emu.close())
 
