@@ -6,7 +6,7 @@ import { File } from 'node:buffer'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { loadChatJs, type ChatJs } from './load-chatjs.js'
+import { confirmedSubscriptions, loadChatJs, type ChatJs } from './load-chatjs.js'
 
 interface ChatItem {
   Type?: string
@@ -75,8 +75,10 @@ describe('startEmulator with amazon-connect-chatjs', () => {
     const received: ChatItem[] = []
     session.onMessage((event) => received.push(event.data))
     const established = new Promise<void>((resolve) => session.onConnectionEstablished(resolve))
+    const subscribedBefore = confirmedSubscriptions()
     await session.connect()
     await established
+    await expect.poll(confirmedSubscriptions).toBeGreaterThan(subscribedBefore)
 
     await session.sendMessage({ contentType: 'text/plain', message: 'hello from chatjs' })
     const bytes = Buffer.from('a small text attachment')

@@ -12,15 +12,35 @@ export interface ChatJs<Session> {
   }
 }
 
+let subscriptions = 0
+
 /**
- * Loads chatjs with `ws` as the global WebSocket (jsdom's own breaks under vitest) and points it
- * at the emulator: chatjs's global `connect`.
+ * How many chat websockets opened by chatjs have had their `aws/chat` subscription confirmed.
+ * chatjs reports a connection as established when the socket opens, before it subscribes, and
+ * an item pushed in between is not delivered (as with the real service): a test waits for this
+ * count to grow before it makes the chat push anything.
+ */
+export const confirmedSubscriptions = (): number => subscriptions
+
+/**
+ * Loads chatjs with `ws` as the global WebSocket (jsdom's own breaks under vitest), counting
+ * confirmed subscriptions, and points it at the emulator: chatjs's global `connect`.
  */
 export async function loadChatJs<Session>(
   endpoint: string,
   loggerConfig: object,
 ): Promise<ChatJs<Session>> {
-  globalThis.WebSocket = (await import('ws')).WebSocket as unknown as typeof WebSocket
+  const { WebSocket: NodeWebSocket } = await import('ws')
+  class CountingWebSocket extends NodeWebSocket {
+    constructor(...args: ConstructorParameters<typeof NodeWebSocket>) {
+      super(...args)
+      this.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as { topic?: string; content?: { status?: string } }
+        if (frame.topic === 'aws/subscribe' && frame.content?.status === 'success') subscriptions++
+      })
+    }
+  }
+  globalThis.WebSocket = CountingWebSocket as unknown as typeof WebSocket
   // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
   await import('amazon-connect-chatjs')
   const chatjs = (globalThis as unknown as { connect: ChatJs<Session> }).connect

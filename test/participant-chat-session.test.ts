@@ -10,7 +10,7 @@ import {
   type ChatSessionLike,
 } from '../src/participant/index.js'
 import { putToTarget, signal, textBytes } from './adapter-helpers.js'
-import { loadChatJs, type ChatJs } from './load-chatjs.js'
+import { confirmedSubscriptions, loadChatJs, type ChatJs } from './load-chatjs.js'
 
 /** The slice of a chatjs session these tests use. */
 interface ChatJsSession extends ChatSessionLike {
@@ -43,7 +43,10 @@ async function customerSession(): Promise<ChatJsSession> {
     type: 'CUSTOMER',
     disableCSM: true,
   })
+  const subscribedBefore = confirmedSubscriptions()
   await session.connect()
+  // Pushes reach the session only once its websocket has subscribed.
+  await expect.poll(confirmedSubscriptions).toBeGreaterThan(subscribedBefore)
   return session
 }
 
