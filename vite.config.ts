@@ -1,17 +1,6 @@
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { findBrowser } from './scripts/browser-path.mjs'
-
-// Flags that keep Chromium quiet on a machine with no network but loopback (without them it
-// keeps trying to reach Google's hosts) and let it run as root in a container.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+import { chromiumArgs, findBrowser } from './scripts/browser-path.mjs'
 
 export default defineConfig({
   test: {
@@ -40,7 +29,7 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: { executablePath: findBrowser(), args: chromiumArgs },
+              launchOptions: { executablePath: findBrowser(), args: [...chromiumArgs] },
             }),
             instances: [{ browser: 'chromium' }],
           },

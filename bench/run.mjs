@@ -8,7 +8,7 @@ import { createServer } from 'node:http'
 import { basename, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright'
-import { browserHelp, findBrowser } from '../scripts/browser-path.mjs'
+import { browserHelp, chromiumArgs, findBrowser } from '../scripts/browser-path.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const benchDir = join(root, 'bench')
@@ -19,16 +19,7 @@ const RUN_TIMEOUT_MS = 120_000
 
 // The flags of the browser tests (quiet on a machine with only loopback, root in a container),
 // plus exact heap figures for `performance.memory` and a `gc()` to call before reading them.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-]
+const launchArgs = [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc']
 
 /** Rejects when `promise` has not settled within `ms`. */
 function withTimeout(promise, ms, what) {
@@ -158,7 +149,7 @@ async function runAll(executablePath, names) {
     server = await servePages(bundles)
     browser = await chromium.launch({
       executablePath,
-      args: chromiumArgs,
+      args: launchArgs,
       timeout: STEP_TIMEOUT_MS,
     })
     const context = await browser.newContext()

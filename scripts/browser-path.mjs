@@ -20,3 +20,14 @@ export function findBrowser(env = process.env) {
 
 export const browserHelp =
   'No Chromium found: install it (Debian: `apt-get install -y chromium`) or set CHROMIUM_PATH to a Chrome or Chromium executable.'
+
+// Flags that keep Chromium quiet on a machine with no network but loopback (without them it
+// keeps trying to reach Google's hosts) and let it run as root in a container.
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
