@@ -5,6 +5,7 @@ import { createUploadManager } from '../src/core/index.js'
 import type { UploadManager } from '../src/core/index.js'
 import { createParticipantAdapter } from '../src/participant/index.js'
 import { median, round, type BenchRow, type BenchConfig } from './bench-row.js'
+import { emulatorControls } from '../test/emulator-controls.js'
 import { waitSettled } from './wait-settled.js'
 
 const MiB = 1024 * 1024
@@ -13,21 +14,6 @@ const SMALL_FILES = 10
 // warm-up and the small files that stays under the chat's 35 attachments.
 const BIG_RUNS = 3
 const TIMEOUT_MS = 60_000
-
-/** Creates a chat on the emulator and connects its customer: the connection token. */
-async function connectionToken(emulatorUrl: string): Promise<string> {
-  const chat = await fetch(`${emulatorUrl}/_emulator/chats`, { method: 'POST' })
-  if (!chat.ok) throw new Error(`creating a chat answered ${chat.status}`)
-  const { participantToken } = (await chat.json()) as { participantToken: string }
-  const connection = await fetch(`${emulatorUrl}/participant/connection`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-amz-bearer': participantToken },
-    body: JSON.stringify({ Type: ['CONNECTION_CREDENTIALS'] }),
-  })
-  if (!connection.ok) throw new Error(`CreateParticipantConnection answered ${connection.status}`)
-  const body = (await connection.json()) as { ConnectionCredentials: { ConnectionToken: string } }
-  return body.ConnectionCredentials.ConnectionToken
-}
 
 // `performance.memory` is Chromium's own; precise only with --enable-precise-memory-info.
 // `gc` exists when Chromium runs with --js-flags=--expose-gc.
@@ -95,7 +81,7 @@ function uploadRows({ bigMs, smallMs, heapBefore, heapAfter }: UploadTimes): Ben
 export async function run({ emulatorUrl }: BenchConfig): Promise<BenchRow[]> {
   const adapter = createParticipantAdapter({
     endpoint: emulatorUrl,
-    connectionToken: await connectionToken(emulatorUrl),
+    connectionToken: await emulatorControls(emulatorUrl).chatConnectionToken(),
   })
   const big = Array.from({ length: BIG_RUNS }, (_, i) => pdf(`big-${i}.pdf`, 20 * MiB))
   const small = Array.from({ length: SMALL_FILES }, (_, i) => pdf(`small-${i}.pdf`, MiB))
