@@ -1,4 +1,5 @@
-import { reasonOf, redactUrls, statusOf } from './cases-error.js'
+import { reasonOf, redactUrls } from '../core/errors.js'
+import { statusOf } from './cases-error.js'
 import type { AttachedFilesOperation } from './send.js'
 import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 import { validateAttachedFilesInput } from './validate-attached-files-input.js'

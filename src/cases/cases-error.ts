@@ -1,4 +1,10 @@
-import { AttachmentError, codeFromStatus, isAttachmentError } from '../core/errors.js'
+import {
+  AttachmentError,
+  codeFromStatus,
+  isAttachmentError,
+  reasonOf,
+  redactUrls,
+} from '../core/errors.js'
 import type { AttachmentErrorCode } from '../core/errors.js'
 
 // Both vocabularies (connect-apis.md §0.8): the Connect API's attached-file errors, and the
@@ -15,21 +21,6 @@ const codeByName: Record<string, AttachmentErrorCode> = {
   InternalServiceException: 'server',
   InternalServerException: 'server',
   CredentialsProviderError: 'access-denied',
-}
-
-/** Removes URLs (presigned ones carry credentials) from text meant for a message. */
-export function redactUrls(text: string): string {
-  return text.replace(/\b(?:https?|wss?):\/\/\S+/gi, '[url]')
-}
-
-/** Reads `Reason` whether it is a string or Connect's one-key union object. */
-export function reasonOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value
-  if (value && typeof value === 'object') {
-    const first = Object.values(value).find((v) => typeof v === 'string')
-    return first as string | undefined
-  }
-  return undefined
 }
 
 interface ErrorLike {

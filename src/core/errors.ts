@@ -82,3 +82,20 @@ export function codeFromStatus(status: number): AttachmentErrorCode {
   if (status >= 500) return 'server'
   return 'invalid-request'
 }
+
+/** `text` with every URL replaced by `[url]`: presigned URLs carry credentials in their query. */
+export function redactUrls(text: string): string {
+  return text.replace(/\w+:\/\/\S+/g, '[url]')
+}
+
+/**
+ * A service error's reason, whether the body carries it as a string or as a one-key union
+ * (`{ AttachedFileInvalidRequestExceptionReason: 'INVALID_FILE_TYPE' }`).
+ */
+export function reasonOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (value && typeof value === 'object') {
+    return Object.values(value).find((v): v is string => typeof v === 'string')
+  }
+  return undefined
+}

@@ -1,4 +1,4 @@
-import { AttachmentError, codeFromStatus } from '../core/errors.js'
+import { AttachmentError, codeFromStatus, reasonOf, redactUrls } from '../core/errors.js'
 
 // The Participant Service's error names (connect-apis.md §3.1) with the status each stands for,
 // so the name decides the code even when a response carries an unusual status; a name not
@@ -27,7 +27,7 @@ export interface ParticipantServiceError extends Error {
  * credentials in their query string).
  */
 export function redact(text: string, secret?: string): string {
-  const noUrls = text.replace(/\w+:\/\/\S+/g, '[url]')
+  const noUrls = redactUrls(text)
   return secret ? noUrls.split(secret).join('[redacted]') : noUrls
 }
 
@@ -38,12 +38,6 @@ export function redact(text: string, secret?: string): string {
 function errorName(response: Response, body: Record<string, unknown>): string {
   const raw = response.headers.get('x-amzn-errortype') || body.__type || `HTTP${response.status}`
   return String(raw).split(':')[0]!.split('#').pop()!
-}
-
-/** Connect's reasons are one-key unions (`{ SomeReason: 'VALUE' }`); this takes the value. */
-function reasonOf(value: unknown): string | undefined {
-  const reason = value && typeof value === 'object' ? Object.values(value)[0] : value
-  return typeof reason === 'string' ? reason : undefined
 }
 
 /** Turns a non-2xx Participant Service response into an {@link AttachmentError}. */
