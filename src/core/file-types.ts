@@ -1,8 +1,8 @@
-// The MIME types each default extension may arrive with. The first is the one sent to the
+// The MIME types each of Connect's default extensions may arrive with. The first is the one sent to the
 // service; the rest are what browsers and operating systems are known to report for it
 // (Windows reports .csv as application/vnd.ms-excel; Firefox reports .wav as audio/x-wav; the
 // Connect chat interface accepts the same variants).
-const typesByExtension: Readonly<Record<string, readonly string[]>> = {
+export const typesByExtension: Readonly<Record<string, readonly string[]>> = {
   '.csv': [
     'text/csv',
     'application/vnd.ms-excel',

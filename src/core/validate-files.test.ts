@@ -15,6 +15,12 @@ describe('CONNECT_DEFAULT_LIMITS', () => {
     expect(CONNECT_DEFAULT_LIMITS.maxFiles).toBe(35)
     expect(CONNECT_DEFAULT_LIMITS.maxNameLength).toBe(256)
     expect(CONNECT_DEFAULT_LIMITS.allowedExtensions).toHaveLength(18)
+    // The Admin Guide's list, spelled out: the limits derive it from the MIME table's keys.
+    expect(CONNECT_DEFAULT_LIMITS.allowedExtensions).toEqual(
+      '.csv .doc .docx .heic .jfif .jpeg .jpg .mov .mp4 .pdf .png .ppt .pptx .rtf .txt .wav .xls .xlsx'.split(
+        ' ',
+      ),
+    )
   })
 })
 
