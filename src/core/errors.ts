@@ -19,6 +19,12 @@ export type AttachmentErrorCode =
   | 'signature-mismatch'
   | 'rejected'
   | 'aborted'
+  /** A service answer of the wrong shape (a 200 with an unexpected body, a header a browser cannot send); not retried. */
+  | 'invalid-response'
+  /** A download URL that is not `https:` (or `http:` on a loopback host). */
+  | 'invalid-url'
+  /** A bug rather than a failure of the service or the network (an exception of another kind); not retried. */
+  | 'unexpected'
   // validation
   | 'file-too-large'
   | 'file-empty'

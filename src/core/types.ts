@@ -85,6 +85,16 @@ export interface TransportRequest {
   onProgress?: (loaded: number, total: number) => void
   /** Fail with `timeout` when no byte moves for this long, in ms; 0 turns it off. */
   stallTimeoutMs?: number
+  /**
+   * Called once when the whole body has left the page. On a slow link the far end may still be
+   * reading megabytes out of socket buffers, so the answer can be far off.
+   */
+  onSent?: () => void
+  /**
+   * Once the whole body has left the page, fail with `timeout` when no answer comes for this
+   * long, in ms (it replaces `stallTimeoutMs` from then on); 0 turns it off.
+   */
+  responseTimeoutMs?: number
 }
 
 /**
