@@ -36,3 +36,14 @@ export type {
   FileValidationResult,
   ValidateFilesOptions,
 } from './validate-files.js'
+export {
+  checkRemoteFile,
+  DEFAULT_DOWNLOAD_TIMING,
+  downloadUrlOf,
+  freshForMs,
+  isSafeDownloadUrl,
+  pollDelayMs,
+  refreshDelayMs,
+  typeFromName,
+} from './download-url.js'
+export type { DownloadTiming } from './download-url.js'

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import {
+  checkRemoteFile,
+  DEFAULT_DOWNLOAD_TIMING,
+  downloadUrlOf,
+  freshForMs,
+  isSafeDownloadUrl,
+  pollDelayMs,
+  refreshDelayMs,
+  typeFromName,
+} from './download-url.js'
+import type { RemoteFile } from './types.js'
+
+const thrownBy = (run: () => unknown): unknown => {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  return undefined
+}
+const codeOf = (run: () => unknown) => (thrownBy(run) as { code?: string } | undefined)?.code
+
+describe('isSafeDownloadUrl', () => {
+  it.each([
+    'https://bucket.s3.amazonaws.com/a.pdf?X-Amz-Signature=abc',
+    'http://127.0.0.1:4566/bucket/a.pdf',
+    'http://127.4.5.6/a',
+    'http://127.1/a',
+    'http://localhost:4566/a',
+    'http://[::1]:4566/a',
+  ])('accepts %s', (url) => {
+    expect(isSafeDownloadUrl(url)).toBe(true)
+  })
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'blob:https://example.com/0b6e1c1a-0000-0000-0000-000000000000',
+    'http://example.com/a.pdf',
+    'http://127.0.0.1.example.com/a',
+    'http://127.0.0.1@example.com/a',
+    'http://[::2]/a',
+    'ftp://127.0.0.1/a',
+    '/bucket/a.pdf',
+    '//example.com/a.pdf',
+    'https://',
+    'not a url',
+    '',
+  ])('refuses %s', (url) => {
+    expect(isSafeDownloadUrl(url)).toBe(false)
+  })
+
+  it('refuses what is not a string', () => {
+    expect(isSafeDownloadUrl(undefined)).toBe(false)
+    expect(isSafeDownloadUrl({ href: 'https://example.com' })).toBe(false)
+  })
+})
+
+describe('checkRemoteFile', () => {
+  const approved = (url: string, expiresAt = 1_000): RemoteFile => ({
+    id: 'f',
+    status: 'approved',
+    download: { url, expiresAt },
+  })
+
+  it('passes an approved file with a safe URL and files that carry none', () => {
+    const file = approved('https://example.com/a')
+    expect(checkRemoteFile(file)).toBe(file)
+    expect(checkRemoteFile({ id: 'f', status: 'processing' }).status).toBe('processing')
+  })
+
+  it('turns an unsafe or missing URL into invalid-url without repeating it', () => {
+    for (const file of [
+      approved('javascript:alert(1)'),
+      { id: 'f', status: 'approved' as const },
+    ]) {
+      const error = thrownBy(() => checkRemoteFile(file))
+      expect(error).toMatchObject({ name: 'AttachmentError', code: 'invalid-url' })
+      expect((error as Error).message).not.toContain('javascript')
+    }
+  })
+
+  it('turns an expiry that is not a number into invalid-response', () => {
+    expect(codeOf(() => checkRemoteFile(approved('https://example.com/a', NaN)))).toBe(
+      'invalid-response',
+    )
+  })
+})
+
+describe('downloadUrlOf', () => {
+  it('gives an approved file its URL and says why other files have none', () => {
+    const download = { url: 'https://example.com/a', expiresAt: 1 }
+    expect(downloadUrlOf({ id: 'f', status: 'approved', download })).toBe(download.url)
+    expect(codeOf(() => downloadUrlOf({ id: 'f', status: 'rejected' }))).toBe('rejected')
+    expect(codeOf(() => downloadUrlOf({ id: 'f', status: 'processing' }))).toBe('invalid-request')
+    expect(codeOf(() => downloadUrlOf({ id: 'f', status: 'failed' }))).toBe('invalid-request')
+  })
+})
+
+describe('typeFromName', () => {
+  it('reads the MIME type from a known extension', () => {
+    expect(typeFromName('Report.PDF')).toBe('application/pdf')
+    expect(typeFromName('notes.bin')).toBeUndefined()
+    expect(typeFromName(undefined)).toBeUndefined()
+  })
+})
+
+describe('freshForMs', () => {
+  it('keeps a URL fresh until the margin before it expires', () => {
+    expect(freshForMs(300_000, 60_000)).toBe(240_000)
+  })
+
+  it('keeps a URL shorter-lived than twice the margin fresh for half its life', () => {
+    expect(freshForMs(5_000, 60_000)).toBe(2_500)
+    expect(freshForMs(100_000, 60_000)).toBe(50_000)
+  })
+
+  it('counts a URL that arrived expired as stale at once', () => {
+    expect(freshForMs(0, 60_000)).toBe(0)
+    expect(freshForMs(-30_000, 60_000)).toBe(0)
+  })
+})
+
+describe('refreshDelayMs', () => {
+  const timing = { marginMs: 60_000, minRefreshMs: 5_000 }
+
+  it('waits until the URL turns stale', () => {
+    expect(refreshDelayMs(0, 300_000, 0, timing)).toBe(240_000)
+    expect(refreshDelayMs(0, 300_000, 100_000, timing)).toBe(140_000)
+  })
+
+  it('never schedules refreshes closer together than the floor', () => {
+    expect(refreshDelayMs(0, 300_000, 250_000, timing)).toBe(5_000)
+    expect(refreshDelayMs(0, 1_000, 0, timing)).toBe(5_000)
+    expect(refreshDelayMs(10_000, 0, 10_000, timing)).toBe(5_000)
+  })
+})
+
+describe('pollDelayMs', () => {
+  it('doubles from the base and stops growing at the cap', () => {
+    const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, DEFAULT_DOWNLOAD_TIMING))
+    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000])
+  })
+
+  it('follows the given base and cap', () => {
+    expect(pollDelayMs(0, { pollBaseMs: 250, pollMaxMs: 600 })).toBe(250)
+    expect(pollDelayMs(2, { pollBaseMs: 250, pollMaxMs: 600 })).toBe(600)
+  })
+})

@@ -1,0 +1,130 @@
+// What `useAttachedFile` decides without React: which download URLs may go into an `href`, when a
+// presigned URL counts as stale and must be fetched again, and how often a file still being
+// scanned is asked about. Pure functions of their arguments, so the clock is the caller's.
+import { AttachmentError } from './errors.js'
+import { fileExtension, typesByExtension } from './file-types.js'
+import type { RemoteFile } from './types.js'
+
+/** How download URLs are kept fresh and scanned files are polled. */
+export interface DownloadTiming {
+  /** A URL counts as stale this long before it expires, in ms. @default 60000 */
+  marginMs: number
+  /** Shortest wait between two refreshes of one file's URL, in ms. @default 5000 */
+  minRefreshMs: number
+  /** Wait before the first poll of a file still being scanned, in ms; it doubles. @default 1000 */
+  pollBaseMs: number
+  /** Longest wait between two polls of a file still being scanned, in ms. @default 16000 */
+  pollMaxMs: number
+}
+
+// marginMs: chatjs refreshes its connection token a minute before it expires; a minute also
+//   covers a browser clock that runs some seconds off the service's (expiresAt is the service's
+//   time) and a user who hovers before clicking. With Connect's 300 s URLs it means one request
+//   per file every 240 s while a link is shown.
+// minRefreshMs: 5 s is the shortest URL lifetime Connect hands out (UrlExpiryInSeconds 5–300), so
+//   a file whose URLs look already expired (a skewed clock) costs one request per 5 s, not a loop.
+// pollBaseMs / pollMaxMs: the scanner Lambda may run up to 60 s and is retried up to 3 times
+//   (Admin Guide, "Set up attachment scanning"); most scans end within seconds. Polls at 1, 2, 4,
+//   8 and then every 16 s answer a quick scan quickly and cost ~15 requests for the slowest one.
+/** The timing used when none is given. */
+export const DEFAULT_DOWNLOAD_TIMING: Readonly<DownloadTiming> = Object.freeze({
+  marginMs: 60_000,
+  minRefreshMs: 5_000,
+  pollBaseMs: 1_000,
+  pollMaxMs: 16_000,
+})
+
+const loopbackV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/
+
+/**
+ * Whether a download URL may be put in an `href`: `https:`, or `http:` to a loopback host
+ * (`127.0.0.0/8`, `localhost`, `[::1]`) for the local emulator. Relative and malformed URLs,
+ * `javascript:`, `data:`, `blob:` and plain `http:` elsewhere are not. The check runs on the
+ * parsed URL, as a browser parses an `href`, so `127.1` and `0x7f000001` count as loopback and
+ * `http://127.0.0.1@example.com` does not.
+ */
+export function isSafeDownloadUrl(url: unknown): url is string {
+  if (typeof url !== 'string') return false
+  let parsed: URL
+  try {
+    parsed = new URL(url) // no base: a relative URL throws
+  } catch {
+    return false
+  }
+  const { protocol, hostname } = parsed
+  if (protocol === 'https:') return hostname !== ''
+  return (
+    protocol === 'http:' &&
+    (hostname === 'localhost' || hostname === '[::1]' || loopbackV4.test(hostname))
+  )
+}
+
+/**
+ * `file` as the service reported it, checked: an approved file must carry a safe URL and a
+ * finite expiry. Throws `invalid-url` (whose message never repeats the URL) or
+ * `invalid-response`.
+ */
+export function checkRemoteFile(file: RemoteFile): RemoteFile {
+  if (file.status !== 'approved') return file
+  if (!isSafeDownloadUrl(file.download?.url)) {
+    throw new AttachmentError('invalid-url', 'The service gave a download URL that is not https.')
+  }
+  if (!Number.isFinite(file.download?.expiresAt)) {
+    throw new AttachmentError('invalid-response', 'The download URL has no valid expiry.')
+  }
+  return file
+}
+
+/** The MIME type a file name stands for, from its extension; `undefined` when unknown. */
+export function typeFromName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : typesByExtension[fileExtension(name)]?.[0]
+}
+
+/**
+ * An approved file's download URL; for any other file an error saying why there is none:
+ * `rejected` for a file the scan rejected, `invalid-request` (reason `PROCESSING` or `FAILED`)
+ * otherwise, as the service answers GetAttachment for such a file.
+ */
+export function downloadUrlOf(file: RemoteFile): string {
+  if (file.status === 'approved' && file.download) return file.download.url
+  if (file.status === 'rejected') {
+    throw new AttachmentError('rejected', 'The file was rejected by the malware scan.')
+  }
+  const reason = file.status === 'approved' ? 'NO_URL' : file.status.toUpperCase()
+  throw new AttachmentError('invalid-request', 'The file has no download URL.', { reason })
+}
+
+/**
+ * How long a URL that lives `lifetimeMs` from the moment it arrived counts as fresh: its
+ * lifetime less the margin, but at least half its lifetime, so that a URL shorter-lived than
+ * the margin (Connect allows 5 s) is neither stale on arrival nor refreshed in a loop.
+ */
+export function freshForMs(lifetimeMs: number, marginMs: number): number {
+  const lifetime = Math.max(0, lifetimeMs)
+  return Math.max(lifetime - marginMs, lifetime / 2)
+}
+
+/**
+ * How long from `now` until a URL fetched at `fetchedAt` and expiring at `expiresAt` should be
+ * fetched again: when it turns stale, and never sooner than `minRefreshMs`.
+ */
+export function refreshDelayMs(
+  fetchedAt: number,
+  expiresAt: number,
+  now: number,
+  timing: Pick<DownloadTiming, 'marginMs' | 'minRefreshMs'>,
+): number {
+  const staleAt = fetchedAt + freshForMs(expiresAt - fetchedAt, timing.marginMs)
+  return Math.max(timing.minRefreshMs, staleAt - now)
+}
+
+/**
+ * The wait before poll number `poll` (0 for the first) of a file still being scanned: doubling
+ * from `pollBaseMs` up to `pollMaxMs`. No jitter: polls are spread by when each file was added.
+ */
+export function pollDelayMs(
+  poll: number,
+  timing: Pick<DownloadTiming, 'pollBaseMs' | 'pollMaxMs'>,
+): number {
+  return Math.min(timing.pollMaxMs, timing.pollBaseMs * 2 ** Math.max(0, poll))
+}
