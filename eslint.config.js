@@ -40,6 +40,14 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/react/**'],
+    ignores: ['src/react/**/*.test.{ts,tsx}'],
+    rules: forbid(
+      [...awsAndChat, '**/participant/**', '**/cases/**', '**/emulator/**'],
+      'The React layer imports only core (and React, react-query); adapters are passed in.',
+    ),
+  },
+  {
     files: ['src/participant/**'],
     ignores: ['src/participant/**/*.test.ts'],
     rules: forbid(

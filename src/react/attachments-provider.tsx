@@ -1,0 +1,80 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { createContext, useContext, useMemo, useRef } from 'react'
+import type { ReactNode } from 'react'
+import type { AttachmentAdapter } from '../core/types.js'
+import { getFormatters } from './format.js'
+import type { Formatters } from './format.js'
+import { defaultMessages, mergeMessages } from './messages.js'
+import type { Messages, MessagesOverrides } from './messages.js'
+import { createUploadRegistry } from './upload-registry.js'
+import type { UploadRegistry } from './upload-registry.js'
+
+/** Props of {@link AttachmentsProvider}. */
+export interface AttachmentsProviderProps {
+  /** The service the files go to and come from (chat attachments, Cases/Email attached files). */
+  adapter: AttachmentAdapter
+  /** The react-query client for stored files. @default the enclosing `QueryClientProvider`'s, else one of its own */
+  queryClient?: QueryClient
+  /** Messages laid over {@link defaultMessages} (or over a whole catalog such as `messagesDe`). */
+  messages?: MessagesOverrides
+  /** The locale for sizes, percentages, dates and plurals. @default the runtime's */
+  locale?: string
+  children?: ReactNode
+}
+
+/** What {@link useAttachmentsContext} returns. */
+export interface AttachmentsContextValue {
+  adapter: AttachmentAdapter
+  queryClient: QueryClient
+  /** Every message, the defaults merged with the provider's `messages`. */
+  messages: Messages
+  locale: string | undefined
+  /** `Intl` formatters for `locale`. */
+  format: Formatters
+  /** The upload managers in use below this provider, where `useUpload` looks for ids. */
+  uploads: UploadRegistry
+}
+
+const AttachmentsContext = createContext<AttachmentsContextValue | null>(null)
+
+/**
+ * Makes the adapter, the messages and the locale available to the hooks and components below.
+ * Several providers on one page (a chat tab and a case tab) stay independent.
+ */
+export function AttachmentsProvider(props: AttachmentsProviderProps) {
+  const { adapter, queryClient, messages, locale, children } = props
+  const enclosing = useContext(QueryClientContext)
+  const own = useRef<QueryClient | null>(null)
+  // A client of its own only when there is no other, and made once.
+  const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
+  const registry = useRef<UploadRegistry | null>(null)
+  const uploads = (registry.current ??= createUploadRegistry())
+  const merged = useMemo(() => mergeMessages(defaultMessages, messages), [messages])
+  const value = useMemo<AttachmentsContextValue>(
+    () => ({
+      adapter,
+      queryClient: client,
+      messages: merged,
+      locale,
+      format: getFormatters(locale),
+      uploads,
+    }),
+    [adapter, client, merged, locale, uploads],
+  )
+  return (
+    <QueryClientProvider client={client}>
+      <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>
+    </QueryClientProvider>
+  )
+}
+
+/** The nearest {@link AttachmentsProvider}'s adapter, client, messages and locale. */
+export function useAttachmentsContext(): AttachmentsContextValue {
+  const value = useContext(AttachmentsContext)
+  if (value === null) {
+    throw new Error(
+      'connect-attachments: this hook or component must be used inside <AttachmentsProvider adapter={…}>.',
+    )
+  }
+  return value
+}

@@ -1,0 +1,227 @@
+import type { AttachmentErrorCode } from '../core/errors.js'
+import type { RemoteFileStatus } from '../core/types.js'
+import type { UploadStatus } from '../core/upload-machine.js'
+import type { FileValidationCode } from '../core/validate-files.js'
+import type { Formatters } from './format.js'
+
+/**
+ * A message: a string with `{value}` placeholders, or a function of typed values (and the
+ * locale's formatters) for what a template cannot say, such as plurals.
+ */
+export type Message<V extends object = Record<string, never>> =
+  string | ((values: V, format: Formatters) => string)
+
+/** Every error code the library itself produces (the open `string & {}` part left out). */
+export type KnownErrorCode = AttachmentErrorCode extends infer C
+  ? C extends string
+    ? string extends C
+      ? never
+      : C
+    : never
+  : never
+
+/** Values of a service or transport error's message. */
+export interface ErrorValues {
+  /** The file's name; empty when the error is not about one file. */
+  name: string
+}
+
+/** Values of each validation code's message; sizes come formatted (`20 MB`). */
+export interface ValidationValues {
+  'file-too-large': { name: string; maxSize: string }
+  'file-empty': { name: string }
+  'file-type-not-allowed': { name: string; allowed: string }
+  'too-many-files': { name: string; maxFiles: number }
+  'file-name-invalid': { name: string; maxNameLength: number }
+}
+
+/** The messages of every error code. */
+export type ErrorMessages = {
+  [C in KnownErrorCode]: C extends FileValidationCode
+    ? Message<ValidationValues[C]>
+    : Message<ErrorValues>
+}
+
+/** The kinds of file the limits text names, from the allowed extensions. */
+export type FileKind =
+  'pdf' | 'word' | 'spreadsheet' | 'presentation' | 'text' | 'image' | 'video' | 'audio'
+
+/** A status a stored file's link or card shows (`useAttachedFile`). */
+export type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
+
+/** Every string the React layer and the components show; override any subset. */
+export interface Messages {
+  errors: ErrorMessages
+  /** An upload's status as a word or two. */
+  uploadStatus: Record<UploadStatus, Message>
+  /** A working upload waiting to try a step again, `seconds` until it does (formatted). */
+  uploadRetrying: Message<{ seconds: string }>
+  /** A stored file's status. */
+  fileStatus: Record<AttachedFileStatus, Message>
+  /** Names of the kinds of file in the limits text. */
+  fileKinds: Record<FileKind, Message>
+  /** What an allowed extension outside the known kinds is called (`.xyz`). */
+  otherFileKind: Message<{ extension: string }>
+  /** One file's progress: `45%, 3.2 of 7 MB`. */
+  progress: Message<{ percent: string; loaded: string; total: string }>
+  /** Files done of all files counted in the totals. */
+  totalsFiles: Message<{ done: number; count: number }>
+  /** Failed files in the totals; shown only when there are some. */
+  totalsFailed: Message<{ count: number }>
+  /** The rules in force: `PDF, Word, images… up to 20 MB, 35 files`. */
+  limits: Message<{ kinds: string; maxSize: string; maxFiles: number }>
+  /** The dropzone's accessible name. */
+  dropzoneLabel: Message
+  /** The dropzone's visible prompt. */
+  dropzoneHint: Message
+  /** The dropzone's prompt while files are dragged over it. */
+  dropzoneActive: Message
+  /** The attach button's accessible name. */
+  attachButton: Message
+  cancelUpload: Message<{ name: string }>
+  retryUpload: Message<{ name: string }>
+  removeUpload: Message<{ name: string }>
+  downloadFile: Message<{ name: string }>
+  deleteFile: Message<{ name: string }>
+  /** The question before a stored file is deleted. */
+  deleteConfirm: Message<{ name: string }>
+  deleteConfirmYes: Message
+  deleteConfirmNo: Message
+  /** Who added a stored file. */
+  createdBy: Message<{ name: string }>
+  /** A file's size and type, in a row or card: `3.2 MB, PDF`. */
+  fileDetails: Message<{ size: string; kind: string }>
+  /** Heading of the list of files that were not added. */
+  rejectionsTitle: Message<{ count: number }>
+  /** The rest of a long list of rejections, not shown one by one. */
+  rejectionsMore: Message<{ count: number }>
+  dismissRejections: Message
+  removeAll: Message
+  /** Live announcements: milestones only, never each percent. */
+  announceAdded: Message<{ count: number; name: string }>
+  announceFinished: Message<{ name: string }>
+  announceFailed: Message<{ name: string; reason: string }>
+  announceRetrying: Message<{ name: string; seconds: string }>
+  announceCanceled: Message<{ name: string }>
+  announceRejected: Message<{ count: number; name: string }>
+}
+
+/** A subset of {@link Messages}; the groups (`errors`, `uploadStatus`, …) merge key by key. */
+export type MessagesOverrides = { [K in keyof Messages]?: Partial<Messages[K]> }
+
+const files = (count: number): string => (count === 1 ? '1 file' : `${count} files`)
+
+/** The English messages, used for every string a `messages` prop does not override. */
+export const defaultMessages: Messages = {
+  errors: {
+    'quota-exceeded': 'No more files can be attached here.',
+    'invalid-request': 'The service did not accept {name}.',
+    'access-denied': 'You are not allowed to do this. The session may have ended.',
+    conflict: 'The file changed meanwhile. Try again.',
+    'not-found': 'The file no longer exists.',
+    throttled: 'The service is busy. Try again in a moment.',
+    server: 'The service had a problem. Try again.',
+    network: 'The connection was lost.',
+    timeout: 'The connection stopped responding.',
+    'url-expired': 'The upload link expired. Try again.',
+    'signature-mismatch': 'The storage service refused the upload.',
+    rejected: 'The virus scan blocked {name}.',
+    aborted: 'Canceled.',
+    'invalid-response': 'The service sent an answer that could not be read.',
+    'invalid-url': 'The download link is not safe to open.',
+    unexpected: 'Something went wrong.',
+    'file-too-large': '{name} is larger than {maxSize}.',
+    'file-empty': '{name} is empty.',
+    'file-type-not-allowed': '{name} is not a file type that can be attached ({allowed}).',
+    'too-many-files': ({ maxFiles }) => `No more than ${files(maxFiles)} can be attached.`,
+    'file-name-invalid':
+      'The name of {name} must be 1 to {maxNameLength} characters, with no control characters.',
+  },
+  uploadStatus: {
+    queued: 'Waiting',
+    starting: 'Starting',
+    uploading: 'Uploading',
+    completing: 'Finishing',
+    succeeded: 'Uploaded',
+    failed: 'Failed',
+    canceled: 'Canceled',
+  },
+  uploadRetrying: 'Retrying in {seconds}',
+  fileStatus: {
+    loading: 'Loading…',
+    processing: 'Checking for viruses…',
+    approved: 'Ready',
+    rejected: 'Blocked by the virus scan',
+    failed: 'Could not be checked',
+    error: 'Not available',
+  },
+  fileKinds: {
+    pdf: 'PDF',
+    word: 'Word',
+    spreadsheet: 'spreadsheets',
+    presentation: 'presentations',
+    text: 'text',
+    image: 'images',
+    video: 'videos',
+    audio: 'audio',
+  },
+  otherFileKind: '{extension}',
+  progress: '{percent}, {loaded} of {total}',
+  totalsFiles: ({ done, count }) => `${done} of ${files(count)} uploaded`,
+  totalsFailed: '{count} failed',
+  limits: '{kinds}… up to {maxSize}, {maxFiles} files',
+  dropzoneLabel: 'Attach files',
+  dropzoneHint: 'Drop files here, or click to choose',
+  dropzoneActive: 'Drop to attach',
+  attachButton: 'Attach a file',
+  cancelUpload: 'Cancel upload of {name}',
+  retryUpload: 'Retry upload of {name}',
+  removeUpload: 'Remove {name}',
+  downloadFile: 'Download {name}',
+  deleteFile: 'Delete {name}',
+  deleteConfirm: 'Delete {name}? This cannot be undone.',
+  deleteConfirmYes: 'Delete',
+  deleteConfirmNo: 'Keep',
+  createdBy: 'Added by {name}',
+  fileDetails: '{size}, {kind}',
+  rejectionsTitle: ({ count }) => `${files(count)} could not be attached`,
+  rejectionsMore: ({ count }) => `and ${count} more`,
+  dismissRejections: 'Dismiss',
+  removeAll: 'Remove all',
+  announceAdded: ({ count, name }) => (count === 1 ? `${name} added` : `${files(count)} added`),
+  announceFinished: '{name} uploaded',
+  announceFailed: '{name} failed: {reason}',
+  announceRetrying: 'Retrying {name} in {seconds}',
+  announceCanceled: 'Upload of {name} canceled',
+  announceRejected: ({ count, name }) =>
+    count === 1 ? `${name} could not be attached` : `${files(count)} could not be attached`,
+}
+
+/** Every known error code, in the order of {@link defaultMessages}. */
+export const knownErrorCodes = Object.keys(defaultMessages.errors) as KnownErrorCode[]
+
+/** `defaults` with `overrides` laid over it, group by group. */
+export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides): Messages {
+  if (overrides === undefined) return defaults
+  const merged: Record<string, unknown> = { ...defaults }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue
+    const base = merged[key]
+    merged[key] =
+      typeof base === 'object' && base !== null ? { ...base, ...(value as object) } : value
+  }
+  return merged as unknown as Messages
+}
+
+/** The text of `message` for `values`: a function is called, a template's `{names}` filled in. */
+export function formatMessage<V extends object>(
+  message: Message<V>,
+  values: V,
+  format: Formatters,
+): string {
+  if (typeof message === 'function') return message(values, format)
+  const record = values as Record<string, unknown>
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in record ? String(record[name]) : placeholder,
+  )
+}
