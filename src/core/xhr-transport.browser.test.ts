@@ -1,5 +1,9 @@
 import { describe, expect, it, inject } from 'vitest'
 import { attachmentErrorOf } from '../../test/attachment-error-of.js'
+import { createFakeAdapter } from '../../test/fake-adapter.js'
+import { recordUploads } from '../../test/upload-history.js'
+import type { Transport } from './types.js'
+import { createUploadManager } from './upload-manager.js'
 import { xhrTransport } from './xhr-transport.js'
 
 const server = inject('putServerUrl')
@@ -17,6 +21,27 @@ async function recorded(id: string) {
     complete: boolean
   }[]
 }
+
+/** A live signal whose abort listeners are counted, to show that none is left behind. */
+function countedSignal() {
+  const controller = new AbortController()
+  const { signal } = controller
+  const listeners = new Set<unknown>()
+  signal.addEventListener = (type: string, listener: never, options?: never) => {
+    listeners.add(listener)
+    EventTarget.prototype.addEventListener.call(signal, type, listener, options)
+  }
+  signal.removeEventListener = (type: string, listener: never, options?: never) => {
+    listeners.delete(listener)
+    EventTarget.prototype.removeEventListener.call(signal, type, listener, options)
+  }
+  return { controller, signal, listening: () => listeners.size }
+}
+
+// A raw file name in Content-Disposition, as a service could sign it: `–` (U+2013) and the
+// CJK characters are outside Latin-1, which is all a header value may hold in a browser.
+const unsendableName = 'Übersicht – 報告.pdf'
+const unsendableHeaders = { 'Content-Disposition': `attachment; filename="${unsendableName}"` }
 
 describe('xhrTransport', () => {
   it('sends every signed header a browser allows, and the whole body', async () => {
@@ -147,6 +172,50 @@ describe('xhrTransport', () => {
     expect(error.message).not.toContain(server)
   })
 
+  it('fails with {invalid-response} naming a header a browser cannot send, and sends nothing', async () => {
+    const id = nextId()
+    const url = `${server}/put/${id}`
+    const counted = countedSignal()
+    const error = await attachmentErrorOf(
+      xhrTransport({
+        url,
+        body: bytes(10),
+        headers: { 'Content-Type': 'application/pdf', ...unsendableHeaders },
+        signal: counted.signal,
+        stallTimeoutMs: 50,
+      }),
+    )
+    expect(error).toMatchObject({ code: 'invalid-response' })
+    expect(error.message).toContain('Content-Disposition')
+    expect(error.message).not.toContain('報告')
+    expect(error.message).not.toContain('Übersicht')
+    expect(error.message).not.toContain(url)
+    expect(counted.listening()).toBe(0)
+    expect(await recorded(id)).toEqual([])
+  })
+
+  it('fails with {invalid-response} for a URL a browser cannot open, without the URL', async () => {
+    const url = 'http://[secret-host/put?X-Amz-Signature=abc'
+    const counted = countedSignal()
+    const error = await attachmentErrorOf(
+      xhrTransport({ url, body: bytes(10), headers: {}, signal: counted.signal }),
+    )
+    expect(error.code).toBe('invalid-response')
+    expect(error.message).not.toContain('secret-host')
+    expect(counted.listening()).toBe(0)
+  })
+
+  it('leaves no abort listener behind once it has answered', async () => {
+    const counted = countedSignal()
+    await xhrTransport({
+      url: `${server}/put/${nextId()}`,
+      body: bytes(10),
+      headers: {},
+      signal: counted.signal,
+    })
+    expect(counted.listening()).toBe(0)
+  })
+
   it('reports a refused connection as {network}', async () => {
     const error = await attachmentErrorOf(
       xhrTransport({
@@ -157,5 +226,40 @@ describe('xhrTransport', () => {
       }),
     )
     expect(error).toMatchObject({ code: 'network', status: 0 })
+  })
+})
+
+describe('createUploadManager with xhrTransport', () => {
+  it('starts and PUTs once when Start signs a header a browser cannot send, then fails with {invalid-response}', async () => {
+    const fake = createFakeAdapter()
+    const adapter = {
+      ...fake.adapter,
+      startUpload: async (...args: Parameters<typeof fake.adapter.startUpload>) => {
+        const target = await fake.adapter.startUpload(...args)
+        return { ...target, headers: { ...target.headers, ...unsendableHeaders } }
+      },
+    }
+    let puts = 0
+    const transport: Transport = (request) => {
+      puts += 1
+      return xhrTransport(request)
+    }
+    const manager = createUploadManager({
+      adapter,
+      transport,
+      // Short waits, so that a wrongly retried failure would still end within the test.
+      retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
+    })
+    const history = recordUploads(manager)
+    const [id = ''] = manager.add([
+      new File(['%PDF'], unsendableName, { type: 'application/pdf' }),
+    ]).ids
+    const upload = await history.finished(id)
+    manager.dispose()
+    expect(upload.status).toBe('failed')
+    expect(upload.error?.code).toBe('invalid-response')
+    expect(fake.calls.start).toHaveLength(1)
+    expect(puts).toBe(1)
+    expect(fake.calls.complete).toHaveLength(0)
   })
 })

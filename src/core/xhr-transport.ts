@@ -47,6 +47,9 @@ export const xhrTransport: Transport = (request) =>
   new Promise<void>((resolve, reject) => {
     if (request.signal.aborted) return reject(abortedError(request.signal.reason))
     const xhr = new XMLHttpRequest()
+    // Set up before any listener or timer exists, so a refusal leaves nothing to clean up.
+    const refused = openPut(xhr, request)
+    if (refused !== undefined) return reject(refused)
     const stall = stallTimer(request, () => {
       finish()
       xhr.abort()
@@ -67,10 +70,6 @@ export const xhrTransport: Transport = (request) =>
     }
     request.signal.addEventListener('abort', onAbort)
 
-    xhr.open('PUT', request.url)
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (!isForbiddenHeader(name)) xhr.setRequestHeader(name, value)
-    }
     xhr.upload.onprogress = (event) => {
       stall.touch()
       request.onProgress?.(event.loaded, event.lengthComputable ? event.total : request.body.size)
@@ -92,6 +91,34 @@ export const xhrTransport: Transport = (request) =>
     xhr.send(request.body)
     stall.touch()
   })
+
+/**
+ * Opens the PUT and sets every signed header a browser allows; the error when the browser
+ * refuses the URL or a header. A header value must be Latin-1 (XHR's `setRequestHeader` takes a
+ * ByteString), so a raw non-ASCII file name in `Content-Disposition` is refused: the service
+ * signed a request no browser can send, and sending it again cannot help. Neither the URL (a
+ * credential) nor the value (a user's file name) goes into the message.
+ */
+function openPut(xhr: XMLHttpRequest, request: TransportRequest): AttachmentError | undefined {
+  try {
+    xhr.open('PUT', request.url)
+  } catch {
+    return new AttachmentError('invalid-response', 'The upload URL is not one a browser can open.')
+  }
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (isForbiddenHeader(name)) continue
+    try {
+      xhr.setRequestHeader(name, value)
+    } catch (cause) {
+      return new AttachmentError(
+        'invalid-response',
+        `The upload URL was signed with a ${name} header that a browser cannot send (a header value may hold only Latin-1 characters).`,
+        { cause },
+      )
+    }
+  }
+  return undefined
+}
 
 function abortedError(reason: unknown): AttachmentError {
   return new AttachmentError('aborted', 'The upload was canceled.', { cause: reason })

@@ -1,0 +1,57 @@
+// What a browser test reads back from the emulator after an upload: the stored objects and the
+// chat's transcript, and the bytes to compare them with. fetch and Web Crypto only, so it runs in
+// a page.
+
+/** A stored object as `GET /_emulator/objects` lists it. */
+export interface StoredObjectInfo {
+  key: string
+  size: number
+  contentType: string
+  sha256: string
+}
+
+/** One attachment as the chat's transcript shows it. */
+export interface TranscriptAttachment {
+  AttachmentId: string
+  AttachmentName: string
+}
+
+/** Lowercase hex SHA-256 of `bytes`, to compare with what the emulator stored. */
+export async function sha256Hex(bytes: BufferSource): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** `size` random bytes: a shifted, truncated or repeated body changes their hash. */
+export function randomBytes(size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size)
+  // getRandomValues fills at most 65,536 bytes per call (Web Crypto's QuotaExceededError limit).
+  for (let at = 0; at < size; at += 65_536) crypto.getRandomValues(bytes.subarray(at, at + 65_536))
+  return bytes
+}
+
+/** The object the emulator stored for a chat attachment (its key holds the attachment id). */
+export async function storedObjectOf(
+  emulator: string,
+  attachmentId: string,
+): Promise<StoredObjectInfo | undefined> {
+  const response = await fetch(`${emulator}/_emulator/objects`)
+  const objects = (await response.json()) as StoredObjectInfo[]
+  return objects.find((object) => object.key.includes(`/${attachmentId}/`))
+}
+
+/** The attachments in a chat's transcript, as the agent sees them. */
+export async function transcriptAttachmentsOf(
+  emulator: string,
+  connectionToken: string,
+): Promise<TranscriptAttachment[]> {
+  const response = await fetch(`${emulator}/participant/transcript`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-amz-bearer': connectionToken },
+    body: JSON.stringify({}),
+  })
+  const { Transcript } = (await response.json()) as {
+    Transcript: { Attachments?: TranscriptAttachment[] }[]
+  }
+  return Transcript.flatMap((item) => item.Attachments ?? [])
+}

@@ -1,0 +1,63 @@
+// xhrTransport on the whole customer-widget path in real Chromium (chat adapter, upload manager,
+// emulator over cross-origin loopback HTTP): what a browser makes of a file's name in a signed
+// header, of S3's transient errors and of a link slower than the page's socket buffers.
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { createUploadManager, type UploadManager } from '../src/core/index.js'
+import type { UploadManagerOptions } from '../src/core/upload-manager-options.js'
+import { createParticipantAdapter } from '../src/participant/index.js'
+import { emulatorControls } from './emulator-controls.js'
+import {
+  randomBytes,
+  sha256Hex,
+  storedObjectOf,
+  transcriptAttachmentsOf,
+} from './emulator-inspect.js'
+import { recordUploads } from './upload-history.js'
+
+const emulator = inject('emulatorUrl')
+const controls = emulatorControls(emulator)
+const managers: UploadManager[] = []
+
+afterEach(async () => {
+  for (const manager of managers.splice(0)) manager.dispose()
+  await controls.clearFaults()
+})
+
+/** A chat, its adapter and a manager with the default transport, recording upload states. */
+async function chat(options: Partial<UploadManagerOptions> = {}) {
+  const connectionToken = await controls.chatConnectionToken()
+  const adapter = createParticipantAdapter({ endpoint: emulator, connectionToken })
+  const manager = createUploadManager({
+    adapter,
+    retry: { baseDelayMs: 20, maxDelayMs: 50 },
+    ...options,
+  })
+  managers.push(manager)
+  return { manager, connectionToken, history: recordUploads(manager) }
+}
+
+/** Adds one file and waits for its upload to end: its last state and every state before. */
+async function uploadOne(setup: Awaited<ReturnType<typeof chat>>, file: File) {
+  const [id = ''] = setup.manager.add([file]).ids
+  const upload = await setup.history.finished(id)
+  return { upload, states: setup.history.states(id) }
+}
+
+describe('xhrTransport with the chat adapter and the emulator', () => {
+  it('uploads a file whose name is not Latin-1, under its name and with its exact bytes', async () => {
+    const setup = await chat()
+    const name = 'Übersicht – 報告.pdf'
+    const bytes = randomBytes(64 * 1024)
+    const { upload } = await uploadOne(setup, new File([bytes], name, { type: 'application/pdf' }))
+    expect(upload).toMatchObject({ status: 'succeeded', name })
+    // The emulator signs Content-Disposition (ASCII filename plus filename*=UTF-8''…) into the
+    // URL and refuses a PUT whose value differs, so success means it went out as signed.
+    expect(await storedObjectOf(emulator, upload.remoteId ?? '')).toMatchObject({
+      size: bytes.length,
+      sha256: await sha256Hex(bytes),
+    })
+    expect(await transcriptAttachmentsOf(emulator, setup.connectionToken)).toEqual([
+      expect.objectContaining({ AttachmentId: upload.remoteId, AttachmentName: name }),
+    ])
+  })
+})
