@@ -1,5 +1,6 @@
 // The emulator's /_emulator/ HTTP controls as the browser tests drive them: create chats and
 // cases, inject faults and count how often they fired. fetch only, so it runs in a page.
+import type { AttachmentInfo } from '../src/emulator/index.js'
 import { connectParticipant } from './adapter-helpers.js'
 
 /** The controls of one emulator, remembering which operations this test file gave faults. */
@@ -17,6 +18,8 @@ export interface EmulatorControls {
    * one emulator.
    */
   clearFaults(): Promise<void>
+  /** Every attachment the emulator started, with its Start and Complete counts and tokens. */
+  attachments(): Promise<AttachmentInfo[]>
 }
 
 async function postControl(url: string): Promise<unknown> {
@@ -61,6 +64,11 @@ export function emulatorControls(emulator: string): EmulatorControls {
     async clearFaults() {
       for (const operation of touched) await fetch(faultUrl(operation), { method: 'DELETE' })
       touched.clear()
+    },
+    async attachments() {
+      const response = await fetch(`${emulator}/_emulator/attachments`)
+      if (!response.ok) throw new Error(`listing attachments answered ${response.status}`)
+      return (await response.json()) as AttachmentInfo[]
     },
   }
 }

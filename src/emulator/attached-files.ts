@@ -14,6 +14,7 @@ import { extensionOf, DEFAULT_FILE_TYPES } from './file-types.js'
 import { parseJsonObject } from './exchange.js'
 import type { Exchange, Route } from './router.js'
 import { verifySigned } from './sigv4.js'
+import { countCall } from './upload-ledger.js'
 import { optionalInteger } from './validate.js'
 import { fail } from './wire-errors.js'
 
@@ -100,6 +101,7 @@ const findFile = (cases: Cases, fileId: string, arn: string): AttachedFileRecord
 
 // "Deletes an attached file along with the underlying S3 Object" (DeleteAttachedFile docs).
 const deleteFile = (ctx: EmulatorContext, cases: Cases, file: AttachedFileRecord): object => {
+  file.deleted = true
   cases.files.delete(file.fileId)
   ctx.storage.delete(file.key)
   return {}
@@ -131,6 +133,7 @@ async function start(
   const file = known ?? newFile(ctx, cases.instanceId, arn, input, fingerprint)
   cases.files.set(file.fileId, file)
   if (input.clientToken !== undefined) cases.clientTokens.set(input.clientToken, file.fileId)
+  countCall(file.calls, 'start', input.clientToken)
   const headers = { 'Content-Type': file.contentType, 'Content-Length': String(file.size) }
   ctx.uploads.set(file.key, { size: file.size })
   const ttl = ex.fault?.urlTtlSeconds ?? input.urlExpiryInSeconds ?? ctx.options.uploadUrlTtlSeconds
@@ -153,7 +156,8 @@ function newFile(
   fingerprint: string,
 ): AttachedFileRecord {
   const fileId = randomUUID()
-  return {
+  const key = `cases/${instanceId}/${fileId}/${keySafeName(input.name)}`
+  const file: AttachedFileRecord = {
     fileId,
     fileArn: `arn:aws:connect:${ctx.options.region}:${ACCOUNT_ID}:instance/${instanceId}/file/${fileId}`,
     instanceId,
@@ -161,17 +165,32 @@ function newFile(
     name: input.name,
     size: input.size,
     contentType: DEFAULT_FILE_TYPES[extensionOf(input.name)] ?? 'application/octet-stream',
-    key: `cases/${instanceId}/${fileId}/${keySafeName(input.name)}`,
+    key,
     status: 'PROCESSING',
     completed: false,
     creationTime: new Date(ctx.now()).toISOString(),
     ...(input.createdBy === undefined ? {} : { createdBy: input.createdBy }),
     ...(input.tags === undefined ? {} : { tags: input.tags }),
     fingerprint,
+    deleted: false,
+    calls: ctx.ledger.add(() => ({
+      service: 'connect',
+      id: fileId,
+      associatedResourceArn: arn,
+      name: input.name,
+      key,
+      size: input.size,
+      // Connect says PROCESSING from Start on; the ledger tells a file not yet completed apart.
+      status: file.completed ? file.status : 'PENDING_UPLOAD',
+      deleted: file.deleted,
+    })),
   }
+  return file
 }
 
 function complete(ctx: EmulatorContext, file: AttachedFileRecord): object {
+  // CompleteAttachedFileUpload has no ClientToken.
+  countCall(file.calls, 'complete', undefined)
   if (file.completed) return {}
   const stored = ctx.storage.get(file.key)
   if (stored === undefined)

@@ -1,6 +1,7 @@
 // The cases (associated resources) and attached files the emulator knows.
 import { randomUUID } from 'node:crypto'
 import { ACCOUNT_ID, type ResolvedOptions } from './context.js'
+import type { UploadCalls } from './upload-ledger.js'
 
 /** What `createCase()` returns. */
 export interface CreatedCase {
@@ -30,6 +31,10 @@ export interface AttachedFileRecord {
   tags?: Record<string, string>
   /** For idempotency: the input the ClientToken was first used with. */
   fingerprint: string
+  /** True once DeleteAttachedFile removed it (the ledger still lists it). */
+  deleted: boolean
+  /** The Start and Complete requests that named it. */
+  calls: UploadCalls
 }
 
 /** The case registry. */

@@ -1,6 +1,7 @@
 // The chats the emulator knows: participants and their tokens, the transcript, attachments.
 // Anything appended to or updated in a transcript is pushed to the chat's websockets.
 import { randomBytes, randomUUID } from 'node:crypto'
+import type { UploadCalls } from './upload-ledger.js'
 
 /** A participant's role, as in transcript items. */
 export type ParticipantRole = 'CUSTOMER' | 'AGENT'
@@ -28,6 +29,8 @@ export interface ChatAttachment {
   status: ChatAttachmentStatus
   /** The transcript item that shows it, once completed. */
   itemId?: string
+  /** The Start and Complete requests that named it. */
+  calls: UploadCalls
 }
 
 /** A transcript item, as GetTranscript and the websocket carry it. */

@@ -69,6 +69,8 @@ console.log(`Amazon Connect attachments emulator listening on ${url}
     GET    ${url}/_emulator/faults             faults and how often each fired
     DELETE ${url}/_emulator/faults             clear all faults
     GET    ${url}/_emulator/objects            stored objects (key, size, contentType, sha256)
+    GET    ${url}/_emulator/attachments        every attachment started, with its Start and
+                                               Complete counts and ClientTokens
 
 Press Ctrl+C to stop.`)
 

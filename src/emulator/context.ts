@@ -6,6 +6,7 @@ import { presignS3 } from './presigned-url.js'
 import type { EmulatorCredentials } from './sigv4.js'
 import type { Storage } from './storage.js'
 import type { Timers } from './timers.js'
+import type { UploadLedger } from './upload-ledger.js'
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -88,6 +89,8 @@ export interface EmulatorContext {
   timers: Timers
   /** Keys handed out for upload, with the size declared at Start (S3 refuses other lengths). */
   uploads: Map<string, { size: number }>
+  /** Every attachment started, with the Start and Complete calls that named it. */
+  ledger: UploadLedger
   now(): number
   /** Presigns a PUT or GET of `key` for a client that reached us at `host`. */
   presign(

@@ -1,10 +1,11 @@
 // The /_emulator/ HTTP controls: the Node API over HTTP, CORS-enabled so that tests running in
-// a browser can create chats and cases, inject faults and inspect stored objects.
+// a browser can create chats and cases, inject faults and inspect stored objects and attachments.
 import type { CreatedCase } from './cases.js'
 import type { CreatedChat } from './chats.js'
 import { isEmulatorOperation, type Fault, type FaultControls } from './faults.js'
 import type { Route } from './router.js'
 import type { StoredObjectInfo } from './storage.js'
+import type { AttachmentInfo } from './upload-ledger.js'
 import { fail } from './wire-errors.js'
 
 /** What the controls drive. */
@@ -13,6 +14,7 @@ export interface ControlTarget {
   createCase(): CreatedCase
   faults: FaultControls
   objects(): StoredObjectInfo[]
+  attachments(): AttachmentInfo[]
 }
 
 const NUMBER_FIELDS = [
@@ -69,6 +71,7 @@ export function controlRoutes(target: ControlTarget): Route[] {
     route('POST', '/_emulator/chats', async () => ({ body: target.createChat() })),
     route('POST', '/_emulator/cases', async () => ({ body: target.createCase() })),
     route('GET', '/_emulator/objects', async () => ({ body: target.objects() })),
+    route('GET', '/_emulator/attachments', async () => ({ body: target.attachments() })),
     route('GET', '/_emulator/faults', async () => ({ body: listFaults(target.faults) })),
     route('PUT', '/_emulator/faults/{Operation}', async (ex) => {
       target.faults.set(operationOf(ex.params.Operation), parseFault(await ex.json()))

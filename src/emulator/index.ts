@@ -11,5 +11,6 @@ export {
   type FaultEntry,
 } from './faults.js'
 export type { StoredObjectInfo } from './storage.js'
+export type { AttachmentInfo, UploadCalls } from './upload-ledger.js'
 export type { EmulatorCredentials } from './sigv4.js'
 export { EICAR } from './scanner.js'

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { isoTime, keySafeName, type EmulatorContext } from './context.js'
 import { itemBase, type Chat, type ChatAttachment, type Chats, type Seat } from './chats.js'
 import type { Exchange, Route } from './router.js'
+import { countCall } from './upload-ledger.js'
 import { contentDisposition, optionalInteger, requiredInteger, requiredString } from './validate.js'
 import { fail } from './wire-errors.js'
 
@@ -83,8 +84,9 @@ async function start(
       'The number of attachments per contact exceeds the quota.',
     )
   }
-  const attachment = existing ?? newAttachment(chat, seat, { name, contentType, size })
+  const attachment = existing ?? newAttachment(ctx, seat, { name, contentType, size })
   chat.clientTokens.set(clientToken, attachment.attachmentId)
+  countCall(attachment.calls, 'start', clientToken)
   const headers = {
     'Content-Type': attachment.contentType,
     'Content-Length': String(attachment.size),
@@ -102,17 +104,28 @@ async function start(
 }
 
 function newAttachment(
-  chat: Chat,
-  seat: Seat,
+  ctx: EmulatorContext,
+  { chat, participant }: Seat,
   file: { name: string; contentType: string; size: number },
 ): ChatAttachment {
   const attachmentId = randomUUID()
+  const key = `chat/${chat.contactId}/${attachmentId}/${keySafeName(file.name)}`
   const attachment: ChatAttachment = {
     attachmentId,
     ...file,
-    key: `chat/${chat.contactId}/${attachmentId}/${keySafeName(file.name)}`,
-    participantId: seat.participant.participantId,
+    key,
+    participantId: participant.participantId,
     status: 'PENDING_UPLOAD',
+    calls: ctx.ledger.add(() => ({
+      service: 'participant',
+      id: attachmentId,
+      contactId: chat.contactId,
+      name: file.name,
+      key,
+      size: file.size,
+      status: attachment.status,
+      deleted: false,
+    })),
   }
   chat.attachments.set(attachmentId, attachment)
   return attachment
@@ -128,11 +141,12 @@ function complete(
   if (!Array.isArray(ids) || ids.length !== 1 || typeof ids[0] !== 'string') {
     throw fail(400, V, '1 validation error detected: AttachmentIds must hold exactly one id')
   }
-  requiredString(body, 'ClientToken', 500, V)
+  const clientToken = requiredString(body, 'ClientToken', 500, V)
   const attachment = seat.chat.attachments.get(ids[0])
   if (attachment === undefined) {
     throw fail(400, V, `Attachment ${ids[0]} does not exist in this chat.`)
   }
+  countCall(attachment.calls, 'complete', clientToken)
   if (attachment.status !== 'PENDING_UPLOAD') return {}
   const stored = ctx.storage.get(attachment.key)
   if (stored === undefined) {

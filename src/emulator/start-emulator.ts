@@ -16,6 +16,7 @@ import { s3Routes } from './s3.js'
 import { createScanner } from './scanner.js'
 import { createStorage, type StoredObjectInfo } from './storage.js'
 import { createTimers } from './timers.js'
+import { createUploadLedger, type AttachmentInfo } from './upload-ledger.js'
 
 /** A running emulator. */
 export interface Emulator {
@@ -27,8 +28,17 @@ export interface Emulator {
   createCase(): CreatedCase
   /** Fault injection per operation. */
   faults: FaultControls
-  /** The objects in the bucket, with size, content type and SHA-256. */
+  /**
+   * The objects in the bucket, with size, content type and SHA-256: what was PUT and kept (a
+   * REJECTED or deleted file's object is gone). Attachments never PUT are in `attachments()`.
+   */
   objects(): StoredObjectInfo[]
+  /**
+   * Every chat attachment and attached file ever started, in order, including ones never PUT,
+   * never completed or deleted, with the Start and Complete requests that named each and their
+   * ClientTokens.
+   */
+  attachments(): AttachmentInfo[]
   /** Stops listening, closes websockets and connections, clears timers. */
   close(): Promise<void>
 }
@@ -37,9 +47,11 @@ export interface Emulator {
 export async function startEmulator(options?: EmulatorOptions): Promise<Emulator> {
   const resolved = resolveOptions(options)
   const timers = createTimers()
+  const storage = createStorage(resolved.storageDir)
   const ctx = createContext({
     options: resolved,
-    storage: createStorage(resolved.storageDir),
+    storage,
+    ledger: createUploadLedger(storage),
     faults: createFaultRegistry(),
     scanner: createScanner(resolved.scanDelayMs, timers),
     timers,
@@ -52,6 +64,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     createCase: () => cases.create(),
     faults: ctx.faults as FaultControls,
     objects: () => ctx.storage.list(),
+    attachments: () => ctx.ledger.list(),
   }
   const routes = [
     ...participantChatRoutes(ctx, chats),
