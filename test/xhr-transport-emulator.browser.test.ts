@@ -2,7 +2,7 @@
 // emulator over cross-origin loopback HTTP): what a browser makes of a file's name in a signed
 // header, of S3's transient errors and of a link slower than the page's socket buffers.
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { createUploadManager, type UploadManager } from '../src/core/index.js'
+import { createUploadManager, type UploadManager } from '../src/core/upload-manager.js'
 import type { UploadManagerOptions } from '../src/core/upload-manager-options.js'
 import { createParticipantAdapter } from '../src/participant/index.js'
 import { emulatorControls } from './emulator-controls.js'
@@ -59,5 +59,26 @@ describe('xhrTransport with the chat adapter and the emulator', () => {
     expect(await transcriptAttachmentsOf(emulator, setup.connectionToken)).toEqual([
       expect.objectContaining({ AttachmentId: upload.remoteId, AttachmentName: name }),
     ])
+  })
+
+  it('retries a PUT that S3 answers with 400 RequestTimeout, and succeeds', async () => {
+    const setup = await chat()
+    await controls.setFault('PutObject', {
+      status: 400,
+      errorType: 'RequestTimeout',
+      message:
+        'Your socket connection to the server was not read from or written to within the timeout period.',
+      times: 1,
+    })
+    const { upload, states } = await uploadOne(
+      setup,
+      new File(['slow'], 'slow.txt', { type: 'text/plain' }),
+    )
+    expect(upload.status).toBe('succeeded')
+    expect(await controls.faultCount('PutObject')).toBe(1)
+    // The engine saw the answer (the browser resends nothing it got a status for) and waited.
+    expect(states.map((state) => state.error)).toContainEqual(
+      expect.objectContaining({ code: 'timeout', status: 400 }),
+    )
   })
 })

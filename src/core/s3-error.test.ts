@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { isRetryable } from './errors.js'
 import { parseS3Error, s3ResponseError } from './s3-error.js'
 
 const xml = (code: string, message: string) =>
@@ -33,10 +34,24 @@ describe('s3ResponseError', () => {
     [408, '', 'timeout'],
     [
       400,
+      xml(
+        'RequestTimeout',
+        'Your socket connection to the server was not read from or written to within the timeout period.',
+      ),
+      'timeout',
+    ],
+    [
+      400,
       xml('EntityTooSmall', 'Your proposed upload is smaller than the minimum'),
       'invalid-request',
     ],
   ])('maps HTTP %i with its body to {%s}', (status, body, code) => {
     expect(s3ResponseError(status, body)).toMatchObject({ code, status })
+  })
+
+  it("makes S3's 400 RequestTimeout retryable, as the AWS SDKs do", () => {
+    const error = s3ResponseError(400, xml('RequestTimeout', 'Your socket connection timed out'))
+    expect(isRetryable(error)).toBe(true)
+    expect(error.message).toContain('RequestTimeout')
   })
 })

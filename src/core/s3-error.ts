@@ -28,8 +28,9 @@ const expiredCodes = new Set(['ExpiredToken', 'RequestExpired', 'TokenRefreshReq
 
 /**
  * The error for a non-2xx answer from S3: an expired URL becomes `url-expired` (the engine then
- * asks for a fresh one), a signed header that was not sent as signed becomes `signature-mismatch`,
- * anything else gets the code of its status. The URL itself never goes into the message.
+ * asks for a fresh one), S3's `400 RequestTimeout` becomes a retryable `timeout`, a signed header
+ * that was not sent as signed becomes `signature-mismatch`, anything else gets the code of its
+ * status. The URL itself never goes into the message.
  */
 export function s3ResponseError(status: number, body: string): AttachmentError {
   const { code, message } = parseS3Error(body)
@@ -43,6 +44,12 @@ export function s3ResponseError(status: number, body: string): AttachmentError {
       status,
       cause,
     })
+  }
+  // S3 gave up waiting for the body's next bytes; the AWS SDKs retry it as transient
+  // (@smithy/service-error-classification TRANSIENT_ERROR_CODES), and so does the engine.
+  if (code === 'RequestTimeout') {
+    const text = `The storage service timed out reading the upload (${detail}).`
+    return new AttachmentError('timeout', text, { status, cause })
   }
   if (code === 'SignatureDoesNotMatch') {
     return new AttachmentError(
