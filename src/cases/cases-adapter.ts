@@ -1,16 +1,10 @@
-import type {
-  AttachmentAdapter,
-  FileInfo,
-  RemoteFile,
-  UploadRules,
-  UploadTarget,
-} from '../core/types.js'
+import type { AttachmentAdapter, FileInfo, RemoteFile, UploadRules } from '../core/types.js'
 import { ATTACHED_FILE_LIMITS } from './attached-file-limits.js'
 import {
-  toEpochMs,
+  invalidResponse,
   toRemoteFile,
+  toTarget,
   toUploadRules,
-  type AttachedFileWire,
   type AttachedFilesConfigurationWire,
 } from './attached-file-mapping.js'
 import {
@@ -58,12 +52,6 @@ export interface CasesAdapter extends AttachmentAdapter {
   loadLimits(init?: { signal?: AbortSignal }): Promise<Partial<UploadRules>>
 }
 
-interface StartOutput {
-  FileId: string
-  FileArn?: string
-  UploadUrlMetadata: { Url: string; UrlExpiry?: unknown; HeadersToInclude?: Record<string, string> }
-}
-
 function createdByWire(createdBy: CasesAdapterOptions['createdBy']): object | undefined {
   if (!createdBy) return undefined
   return 'connectUserArn' in createdBy
@@ -82,18 +70,6 @@ function startInput(options: CasesAdapterOptions, file: FileInfo, clientToken: s
   if (createdBy) input.CreatedBy = createdBy
   if (options.tags) input.Tags = options.tags
   return input
-}
-
-function toTarget(out: StartOutput): UploadTarget {
-  const meta = out.UploadUrlMetadata
-  const target: UploadTarget = {
-    id: out.FileId,
-    url: meta.Url,
-    headers: { ...meta.HeadersToInclude },
-    expiresAt: toEpochMs(meta.UrlExpiry),
-  }
-  if (out.FileArn) target.arn = out.FileArn
-  return target
 }
 
 /**
@@ -116,14 +92,19 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     },
     async startUpload(file, { clientToken, signal }) {
       const input = startInput(options, file, clientToken)
-      return toTarget(await fileCall<StartOutput>('StartAttachedFileUpload', input, signal))
+      return toTarget(await fileCall('StartAttachedFileUpload', input, signal))
     },
     async completeUpload(target, { signal }) {
       await fileCall('CompleteAttachedFileUpload', { FileId: target.id }, signal)
     },
     async getFile(id, { signal } = {}) {
       const input = { FileId: id, UrlExpiryInSeconds: options.urlExpirySeconds ?? 300 }
-      return toRemoteFile(id, await fileCall<AttachedFileWire>('GetAttachedFile', input, signal))
+      const file = toRemoteFile(id, await fileCall('GetAttachedFile', input, signal))
+      // The API documents a download URL for every APPROVED file; without one there is no link.
+      if (file.status === 'approved' && !file.download) {
+        throw invalidResponse('GetAttachedFile', 'DownloadUrlMetadata')
+      }
+      return file
     },
     async deleteFile(id, { signal } = {}) {
       await fileCall('DeleteAttachedFile', { FileId: id }, signal)
@@ -132,7 +113,8 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     async loadLimits({ signal } = {}) {
       const input = { InstanceId: instanceId, AttachmentScope: options.attachmentScope ?? 'CASE' }
       const operation = 'DescribeAttachedFilesConfiguration'
-      loaded = toUploadRules(await call<AttachedFilesConfigurationWire>(operation, input, signal))
+      const output = await call(operation, input, signal)
+      loaded = toUploadRules(output as AttachedFilesConfigurationWire)
       return adapter.limits
     },
   }

@@ -1,3 +1,4 @@
+import { invalidResponse } from './attached-file-mapping.js'
 import type { SendAttachedFiles } from './send.js'
 
 /** Options of {@link sendViaHttpBackend}. */
@@ -51,8 +52,9 @@ export function sendViaHttpBackend(url: string, init: HttpBackendInit = {}): Sen
     let body: unknown = {}
     try {
       body = text ? JSON.parse(text) : {}
-    } catch {
-      if (response.ok) throw relayedError(502, { name: 'InvalidResponse' })
+    } catch (cause) {
+      // A proxy's or login page's 200 is no answer from Connect; retrying gets the same page.
+      if (response.ok) throw invalidResponse(operation, 'JSON body', cause)
     }
     if (!response.ok) throw relayedError(response.status, (body ?? {}) as ErrorBody)
     return body

@@ -37,6 +37,19 @@ describe('parseAttachmentItem', () => {
     expect(parseAttachmentItem(item('SOMETHING_NEW'))?.status).toBe('processing')
   })
 
+  it('reads fields of the wrong type as empty, and a status of the wrong type as processing', () => {
+    const odd = {
+      Type: 'ATTACHMENT',
+      Attachments: [{ AttachmentId: 'a', AttachmentName: {}, ContentType: 1, Status: 2 }],
+    }
+    expect(parseAttachmentItem(odd)).toEqual({
+      id: 'a',
+      name: '',
+      contentType: '',
+      status: 'processing',
+    })
+  })
+
   it('reads the item inside a chatjs onMessage event', () => {
     const event = { data: item('APPROVED'), chatDetails: { contactId: 'c' } }
     expect(parseAttachmentItem(event)?.id).toBe('att-1')
@@ -47,6 +60,11 @@ describe('parseAttachmentItem', () => {
     ['an event', { Type: 'EVENT', ContentType: 'application/vnd.amazonaws.connect.event.typing' }],
     ['an attachment item without attachments', { Type: 'ATTACHMENT' }],
     ['an attachment entry without an id', { Type: 'ATTACHMENT', Attachments: [{}] }],
+    ['an attachment entry that is null', { Type: 'ATTACHMENT', Attachments: [null] }],
+    [
+      'an attachment id that is a number',
+      { Type: 'ATTACHMENT', Attachments: [{ AttachmentId: 7 }] },
+    ],
     ['null', null],
     ['a string', 'ATTACHMENT'],
   ])('returns null for %s', (_, value) => {

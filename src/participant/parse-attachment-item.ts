@@ -31,6 +31,8 @@ const statuses: Record<string, RemoteFileStatus> = {
   FAILED: 'failed',
 }
 
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '')
+
 /**
  * Every attachment of a transcript item or chatjs `onMessage` event (`{ data: item }`) whose
  * `Type` is `ATTACHMENT`; none for anything else.
@@ -39,13 +41,18 @@ export function parseAttachments(item: unknown): ChatAttachment[] {
   // A chatjs onMessage event wraps the item in `data`; a transcript item has no `data`.
   const record = ((item as { data?: unknown } | null)?.data ?? item) as Record<string, unknown>
   if (record?.Type !== 'ATTACHMENT' || !Array.isArray(record.Attachments)) return []
+  // Items come from the host's event handlers: an entry of the wrong shape is left out rather
+  // than thrown into the chat widget's websocket callback.
   return (record.Attachments as AttachmentItemWire[])
-    .filter((a) => a && typeof a.AttachmentId === 'string')
+    .filter((a) => typeof a?.AttachmentId === 'string' && a.AttachmentId !== '')
     .map((a) => ({
       id: a.AttachmentId as string,
-      name: a.AttachmentName ?? '',
-      contentType: a.ContentType ?? '',
-      status: chatStatus(a.Status),
+      name: textOf(a.AttachmentName),
+      contentType: textOf(a.ContentType),
+      status:
+        a.Status === undefined || typeof a.Status === 'string'
+          ? chatStatus(a.Status)
+          : 'processing',
     }))
 }
 

@@ -1,7 +1,16 @@
 import { AttachmentError } from '../core/errors.js'
 import type { AttachmentAdapter, RemoteFile, UploadRules, UploadTarget } from '../core/types.js'
 import { CHAT_LIMITS } from './chat-limits.js'
-import { callParticipant, type ParticipantClientConfig } from './participant-client.js'
+import {
+  callParticipant,
+  expectField,
+  isIsoTime,
+  isObject,
+  isText,
+  optional,
+  type Answer,
+  type ParticipantClientConfig,
+} from './participant-client.js'
 import { findAttachmentStatus } from './transcript-status.js'
 
 /** Where and how the chat adapter talks to the Participant Service. */
@@ -40,15 +49,29 @@ export interface ParticipantAdapter extends AttachmentAdapter {
   readonly limits: Partial<UploadRules>
 }
 
-interface StartOutput {
-  AttachmentId: string
-  UploadMetadata: { Url: string; UrlExpiry: string; HeadersToInclude?: Record<string, string> }
+const isHeaders = (v: unknown): v is Record<string, string> =>
+  isObject(v) && Object.values(v).every((value) => typeof value === 'string')
+const isSize = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
+
+/** StartAttachmentUpload's answer as an upload target (connect-apis.md §3.1). */
+function toTarget(out: Answer): UploadTarget {
+  const op = 'StartAttachmentUpload'
+  const id = expectField(op, 'AttachmentId', out.AttachmentId, isText)
+  const meta = expectField(op, 'UploadMetadata', out.UploadMetadata, isObject)
+  const url = expectField(op, 'UploadMetadata.Url', meta.Url, isText)
+  const expiry = expectField(op, 'UploadMetadata.UrlExpiry', meta.UrlExpiry, isIsoTime)
+  const headers = meta.HeadersToInclude
+  const checked = expectField(op, 'UploadMetadata.HeadersToInclude', headers, optional(isHeaders))
+  return { id, url, headers: { ...checked }, expiresAt: Date.parse(expiry) }
 }
 
-interface GetOutput {
-  Url: string
-  UrlExpiry: string
-  AttachmentSizeInBytes?: number
+/** GetAttachment's answer as an approved file with its download. */
+function toApprovedFile(id: string, out: Answer): RemoteFile {
+  const op = 'GetAttachment'
+  const url = expectField(op, 'Url', out.Url, isText)
+  const expiry = expectField(op, 'UrlExpiry', out.UrlExpiry, isIsoTime)
+  const size = expectField(op, 'AttachmentSizeInBytes', out.AttachmentSizeInBytes, optional(isSize))
+  return { id, status: 'approved', size, download: { url, expiresAt: Date.parse(expiry) } }
 }
 
 function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientConfig {
@@ -78,9 +101,7 @@ async function getChatFile(
 ): Promise<RemoteFile> {
   try {
     const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
-    const out = await callParticipant<GetOutput>(config, 'GetAttachment', input, signal)
-    const download = { url: out.Url, expiresAt: Date.parse(out.UrlExpiry) }
-    return { id, status: 'approved', size: out.AttachmentSizeInBytes, download }
+    return toApprovedFile(id, await callParticipant(config, 'GetAttachment', input, signal))
   } catch (error) {
     if (!(error instanceof AttachmentError) || error.code !== 'invalid-request') throw error
     const found = await findAttachmentStatus(config, id, signal)
@@ -105,14 +126,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
         ContentType: file.type,
         ClientToken: clientToken,
       }
-      const out = await callParticipant<StartOutput>(config, 'StartAttachmentUpload', input, signal)
-      const meta = out.UploadMetadata
-      return {
-        id: out.AttachmentId,
-        url: meta.Url,
-        headers: { ...meta.HeadersToInclude },
-        expiresAt: Date.parse(meta.UrlExpiry),
-      }
+      return toTarget(await callParticipant(config, 'StartAttachmentUpload', input, signal))
     },
     async completeUpload(target, { clientToken, signal }): Promise<void> {
       const input = { AttachmentIds: [target.id], ClientToken: clientToken }

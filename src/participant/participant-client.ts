@@ -41,17 +41,56 @@ function pathOf(operation: string): string {
     .toLowerCase()
 }
 
+/** A Participant Service answer: a JSON object whose fields are checked where they are read. */
+export type Answer = Record<string, unknown>
+
+/** A check of one answer field's type. */
+export type FieldCheck<T> = (value: unknown) => value is T
+
+/** A non-empty string. */
+export const isText: FieldCheck<string> = (v): v is string => typeof v === 'string' && v !== ''
+
+/** A JSON object. */
+export const isObject: FieldCheck<Answer> = (v): v is Answer =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** An ISO 8601 timestamp, the service's format for every `…Expiry`. */
+export const isIsoTime: FieldCheck<string> = (v): v is string =>
+  typeof v === 'string' && !Number.isNaN(Date.parse(v))
+
+/** A field the API marks optional: absent, or of the type `check` accepts. */
+export const optional =
+  <T>(check: FieldCheck<T>): FieldCheck<T | undefined> =>
+  (v): v is T | undefined =>
+    v === undefined || check(v)
+
+/**
+ * `value` when `check` accepts it. Otherwise the answer is not of the documented shape, and the
+ * same request would get the same answer: `invalid-response`, which the engine does not retry.
+ * The message names the field, never its value (it may be a presigned URL).
+ */
+export function expectField<T>(
+  operation: string,
+  field: string,
+  value: unknown,
+  check: FieldCheck<T>,
+): T {
+  if (check(value)) return value
+  throw new AttachmentError('invalid-response', `${operation} answered without a valid ${field}`)
+}
+
 /**
  * POSTs one JSON request to the Participant Service with the connection token as
- * `X-Amz-Bearer` (no SigV4: connect-apis.md §3.1) and returns the parsed body, or rejects with
- * an {@link AttachmentError}.
+ * `X-Amz-Bearer` (no SigV4: connect-apis.md §3.1) and returns the parsed answer, or rejects
+ * with an {@link AttachmentError}. A 2xx whose body is not a JSON object (a proxy's or captive
+ * portal's page) is `invalid-response`; an empty one reads as `{}`.
  */
-export async function callParticipant<T>(
+export async function callParticipant(
   config: ParticipantClientConfig,
   operation: string,
   input: object,
   signal?: AbortSignal,
-): Promise<T> {
+): Promise<Answer> {
   const token = await readToken(config, operation)
   let response: Response
   let text: string
@@ -66,12 +105,21 @@ export async function callParticipant<T>(
   } catch (cause) {
     throw transportError(operation, cause, signal)
   }
-  let body: Record<string, unknown> = {}
+  let body: unknown = {}
+  let cause: unknown
   try {
-    body = JSON.parse(text) as Record<string, unknown>
-  } catch {
-    // An empty or non-JSON body: the status alone tells what happened.
+    if (text) body = JSON.parse(text)
+  } catch (error) {
+    // An error status alone tells what happened; a success must carry the documented JSON.
+    cause = error
   }
-  if (!response.ok) throw serviceError(operation, response, body, token)
-  return body as T
+  if (!response.ok) throw serviceError(operation, response, isObject(body) ? body : {}, token)
+  if (cause !== undefined || !isObject(body)) {
+    throw new AttachmentError(
+      'invalid-response',
+      `${operation} answered with a body that is not a JSON object`,
+      { cause },
+    )
+  }
+  return body
 }

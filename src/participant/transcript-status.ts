@@ -1,11 +1,6 @@
 import type { ParticipantClientConfig } from './participant-client.js'
-import { callParticipant } from './participant-client.js'
+import { callParticipant, expectField, optional } from './participant-client.js'
 import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
-
-interface TranscriptOutput {
-  Transcript?: unknown[]
-  NextToken?: string
-}
 
 // Enough for a chat's 35 attachments among a long conversation; each page is 100 items.
 const MAX_PAGES = 10
@@ -23,12 +18,18 @@ export async function findAttachmentStatus(
   for (let page = 0; page < MAX_PAGES; page++) {
     // JSON.stringify leaves NextToken out while it is undefined (the first page).
     const input = { MaxResults: 100, SortOrder: 'DESCENDING', NextToken: nextToken }
-    const out = await callParticipant<TranscriptOutput>(config, 'GetTranscript', input, signal)
-    for (const item of out.Transcript ?? []) {
+    const out = await callParticipant(config, 'GetTranscript', input, signal)
+    const items = expectField(
+      'GetTranscript',
+      'Transcript',
+      out.Transcript,
+      optional(Array.isArray),
+    )
+    for (const item of (items ?? []) as unknown[]) {
       const attachment = parseAttachments(item).find((a) => a.id === id)
       if (attachment) return attachment
     }
-    nextToken = out.NextToken
+    nextToken = typeof out.NextToken === 'string' ? out.NextToken : undefined
     if (!nextToken) return null
   }
   return null

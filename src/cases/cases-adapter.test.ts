@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { attachmentErrorOf } from '../../test/attachment-error-of.js'
+import { createCasesAdapter } from './cases-adapter.js'
+import type { SendAttachedFiles } from './send.js'
+import { sendViaHttpBackend } from './send-via-http-backend.js'
+
+// Outputs of the wrong shape, one operation at a time; the happy paths and Connect's errors run
+// against the emulator in test/cases-*.test.ts.
+const url = 'https://bucket.test/key?X-Amz-Signature=secret'
+const later = new Date('2030-01-01T00:00:00.000Z')
+const upload = (meta: object) => ({ FileId: 'f', UploadUrlMetadata: meta })
+const approved = (meta?: object) => ({ FileStatus: 'APPROVED', DownloadUrlMetadata: meta })
+
+/** The adapter over a `send` that resolves with `output` for every operation. */
+const adapterAnswering = (output: unknown) =>
+  createCasesAdapter({
+    instanceId: 'i',
+    associatedResourceArn: 'arn:aws:cases:us-east-1:1:domain/d/case/c',
+    send: (async () => output) as SendAttachedFiles,
+  })
+
+async function invalid(promise: Promise<unknown>, operation: string, field: string) {
+  const error = await attachmentErrorOf(promise)
+  expect(error.code).toBe('invalid-response')
+  expect(error.message).toContain(operation)
+  expect(error.message).toContain(field)
+  expect(error.message).not.toContain(url)
+}
+
+const init = { clientToken: 'c', signal: new AbortController().signal }
+const file = { name: 'a.txt', size: 1, type: 'text/plain' }
+
+describe('createCasesAdapter outputs', () => {
+  it.each([
+    [{}, 'FileId'],
+    [null, 'output'],
+    ['ok', 'output'],
+    [{ FileId: 'f' }, 'UploadUrlMetadata'],
+    [upload({ UrlExpiry: later }), 'UploadUrlMetadata.Url'],
+    [upload({ Url: url }), 'UploadUrlMetadata.UrlExpiry'],
+    [upload({ Url: url, UrlExpiry: 'soon' }), 'UploadUrlMetadata.UrlExpiry'],
+    [upload({ Url: url, UrlExpiry: later, HeadersToInclude: [] }), 'HeadersToInclude'],
+  ])('refuses StartAttachedFileUpload resolving with %j, naming %s', async (output, field) => {
+    await invalid(
+      adapterAnswering(output).startUpload(file, init),
+      'StartAttachedFileUpload',
+      field,
+    )
+  })
+
+  it.each([
+    [{}, 'FileStatus'],
+    [{ FileStatus: 3 }, 'FileStatus'],
+    [approved(), 'DownloadUrlMetadata'],
+    [approved({ UrlExpiry: later }), 'DownloadUrlMetadata.Url'],
+    [approved({ Url: url, UrlExpiry: 'never' }), 'DownloadUrlMetadata.UrlExpiry'],
+    [{ FileStatus: 'PROCESSING', FileSizeInBytes: '5' }, 'FileSizeInBytes'],
+  ])('refuses GetAttachedFile resolving with %j, naming %s', async (output, field) => {
+    await invalid(adapterAnswering(output).getFile('f'), 'GetAttachedFile', field)
+  })
+
+  it.each([
+    [{ Files: {} }, 'Files'],
+    [{ Files: [{ FileStatus: 'APPROVED' }] }, 'FileId'],
+    [{ Files: [{ FileId: 'f' }] }, 'FileStatus'],
+    [{ Errors: 'none' }, 'Errors'],
+  ])('refuses BatchGetAttachedFileMetadata resolving with %j, naming %s', async (output, field) => {
+    const operation = 'BatchGetAttachedFileMetadata'
+    await invalid(adapterAnswering(output).getFiles(['f']), operation, field)
+  })
+
+  it('reads well-formed SDK outputs, Dates included', async () => {
+    const meta = { Url: url, UrlExpiry: later, HeadersToInclude: { 'Content-Type': 'x' } }
+    expect(await adapterAnswering(upload(meta)).startUpload(file, init)).toEqual({
+      id: 'f',
+      url,
+      headers: { 'Content-Type': 'x' },
+      expiresAt: later.getTime(),
+    })
+    const out = { ...approved({ Url: url, UrlExpiry: later }), FileName: 'a.txt' }
+    expect(await adapterAnswering(out).getFile('f')).toEqual({
+      id: 'f',
+      status: 'approved',
+      name: 'a.txt',
+      download: { url, expiresAt: later.getTime() },
+    })
+  })
+
+  it('refuses a backend 200 that is not JSON, keeping the parse error as cause', async () => {
+    const adapter = createCasesAdapter({
+      instanceId: 'i',
+      associatedResourceArn: 'a',
+      send: sendViaHttpBackend('https://backend.test/x', {
+        fetch: async () => new Response('<html>sign in</html>'),
+      }),
+    })
+    const error = await attachmentErrorOf(adapter.getFile('f'))
+    expect(error).toMatchObject({ code: 'invalid-response', cause: expect.any(SyntaxError) })
+    expect(error.message).toContain('GetAttachedFile')
+  })
+})
