@@ -68,7 +68,7 @@ export interface Messages {
   totalsFiles: Message<{ done: number; count: number }>
   /** Failed files in the totals; shown only when there are some. */
   totalsFailed: Message<{ count: number }>
-  /** The rules in force: `PDF, Word, images… up to 20 MB, 35 files`. */
+  /** The rules in force: `PDF, Word and images; up to 20 MB each, 35 files`. */
   limits: Message<{ kinds: string; maxSize: string; maxFiles: number }>
   /** The dropzone's accessible name. */
   dropzoneLabel: Message
@@ -109,7 +109,8 @@ export interface Messages {
 /** A subset of {@link Messages}; the groups (`errors`, `uploadStatus`, …) merge key by key. */
 export type MessagesOverrides = { [K in keyof Messages]?: Partial<Messages[K]> }
 
-const files = (count: number): string => (count === 1 ? '1 file' : `${count} files`)
+const files = (format: Formatters, count: number): string =>
+  `${format.number(count)} ${format.plural(count) === 'one' ? 'file' : 'files'}`
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
@@ -133,7 +134,8 @@ export const defaultMessages: Messages = {
     'file-too-large': '{name} is larger than {maxSize}.',
     'file-empty': '{name} is empty.',
     'file-type-not-allowed': '{name} is not a file type that can be attached ({allowed}).',
-    'too-many-files': ({ maxFiles }) => `No more than ${files(maxFiles)} can be attached.`,
+    'too-many-files': ({ maxFiles }, format) =>
+      `No more than ${files(format, maxFiles)} can be attached.`,
     'file-name-invalid':
       'The name of {name} must be 1 to {maxNameLength} characters, with no control characters.',
   },
@@ -167,9 +169,11 @@ export const defaultMessages: Messages = {
   },
   otherFileKind: '{extension}',
   progress: '{percent}, {loaded} of {total}',
-  totalsFiles: ({ done, count }) => `${done} of ${files(count)} uploaded`,
+  totalsFiles: ({ done, count }, format) =>
+    `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',
-  limits: '{kinds}… up to {maxSize}, {maxFiles} files',
+  limits: ({ kinds, maxSize, maxFiles }, format) =>
+    `${kinds}; up to ${maxSize} each, ${files(format, maxFiles)}`,
   dropzoneLabel: 'Attach files',
   dropzoneHint: 'Drop files here, or click to choose',
   dropzoneActive: 'Drop to attach',
@@ -184,17 +188,18 @@ export const defaultMessages: Messages = {
   deleteConfirmNo: 'Keep',
   createdBy: 'Added by {name}',
   fileDetails: '{size}, {kind}',
-  rejectionsTitle: ({ count }) => `${files(count)} could not be attached`,
-  rejectionsMore: ({ count }) => `and ${count} more`,
+  rejectionsTitle: ({ count }, format) => `${files(format, count)} could not be attached`,
+  rejectionsMore: ({ count }, format) => `and ${format.number(count)} more`,
   dismissRejections: 'Dismiss',
   removeAll: 'Remove all',
-  announceAdded: ({ count, name }) => (count === 1 ? `${name} added` : `${files(count)} added`),
+  announceAdded: ({ count, name }, format) =>
+    count === 1 ? `${name} added` : `${files(format, count)} added`,
   announceFinished: '{name} uploaded',
   announceFailed: '{name} failed: {reason}',
   announceRetrying: 'Retrying {name} in {seconds}',
   announceCanceled: 'Upload of {name} canceled',
-  announceRejected: ({ count, name }) =>
-    count === 1 ? `${name} could not be attached` : `${files(count)} could not be attached`,
+  announceRejected: ({ count, name }, format) =>
+    count === 1 ? `${name} could not be attached` : `${files(format, count)} could not be attached`,
 }
 
 /** Every known error code, in the order of {@link defaultMessages}. */
