@@ -11,8 +11,8 @@ export type {
   UploadTarget,
 } from './types.js'
 export { xhrTransport } from './xhr-transport.js'
-export { backoffDelay, DEFAULT_RETRY } from './backoff.js'
-export type { RetryOptions } from './backoff.js'
+export { backoffDelay, DEFAULT_RETRY } from './with-retry.js'
+export type { RetryOptions } from './with-retry.js'
 export { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
 export { fileExtension, resolveFileType } from './file-types.js'
 export { alwaysOnline, browserOnlineSignal } from './online.js'
@@ -20,11 +20,24 @@ export type { OnlineSignal } from './online.js'
 export type { FrameScheduler } from './progress-batcher.js'
 export { createStore, subscribeSelected } from './store.js'
 export type { Store } from './store.js'
-export { transition } from './upload-machine.js'
-export type { UploadEvent, UploadState, UploadStatus } from './upload-machine.js'
+export { isFinal, transition } from './upload-machine.js'
+export type {
+  CanceledUpload,
+  CompletingUpload,
+  FailedUpload,
+  QueuedUpload,
+  StartingUpload,
+  SucceededUpload,
+  UploadEvent,
+  UploadingUpload,
+  UploadState,
+  UploadStatus,
+} from './upload-machine.js'
 export { createUploadManager } from './upload-manager.js'
 export type { AddResult, UploadManager } from './upload-manager.js'
-export type { UploadManagerOptions } from './upload-manager-options.js'
+export type { UploadManagerOptions, UploadManagerSettings } from './upload-manager-options.js'
+export { canCancel, canRemove, canRetry, selectProgress, selectTotals } from './upload-selectors.js'
+export type { UploadProgress, UploadTotals } from './upload-selectors.js'
 export type { UploadSnapshot } from './upload-store.js'
 export { validateFiles } from './validate-files.js'
 export type {
@@ -37,13 +50,18 @@ export type {
   ValidateFilesOptions,
 } from './validate-files.js'
 export {
+  asAttachmentError,
   checkRemoteFile,
+  createFileReport,
   DEFAULT_DOWNLOAD_TIMING,
   downloadUrlOf,
   freshForMs,
   isSafeDownloadUrl,
+  nextCheckMs,
   pollDelayMs,
   refreshDelayMs,
-  typeFromName,
+  reportFreshForMs,
+  resolveDownloadTiming,
+  viewOfFile,
 } from './download-url.js'
-export type { DownloadTiming } from './download-url.js'
+export type { DownloadTiming, FileReport, RemoteFileView } from './download-url.js'

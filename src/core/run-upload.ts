@@ -1,7 +1,6 @@
-import type { RetryOptions } from './backoff.js'
+import type { RetryOptions } from './with-retry.js'
 import { AttachmentError, isRetryable } from './errors.js'
 import type { OnlineSignal } from './online.js'
-import { randomToken } from './random-token.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { AttachmentAdapter, FileInfo, Transport, UploadTarget } from './types.js'
 import { toAttachmentError, withRetry } from './with-retry.js'
@@ -34,6 +33,7 @@ export interface UploadEngine {
   maxUrlRefreshes: number
   expiryMarginMs: number
   stallTimeoutMs: number
+  responseTimeoutMs?: number
   now: () => number
   random: () => number
   online: OnlineSignal
@@ -149,7 +149,9 @@ async function put(
         body: job.body,
         signal,
         onProgress: (loaded) => engine.reportProgress(job.id, loaded),
+        onSent: () => engine.dispatch(job.id, { type: 'sent' }),
         stallTimeoutMs: engine.stallTimeoutMs,
+        responseTimeoutMs: engine.responseTimeoutMs,
       })
     },
     retryContext(job, engine, signal),
@@ -166,4 +168,18 @@ async function complete(job: UploadJob, engine: UploadEngine, signal: AbortSigna
     retryContext(job, engine, signal),
   )
   assertActive(signal)
+}
+
+/**
+ * A random v4 UUID for an idempotency `clientToken`. `crypto.randomUUID` exists only in secure
+ * contexts, so a page served over plain http (a kiosk, an intranet) falls back to
+ * `getRandomValues`, which does not need one.
+ */
+export function randomToken(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40 // version 4
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80 // RFC 4122 variant
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }

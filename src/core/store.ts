@@ -8,6 +8,18 @@ export interface Store<T> {
   setState(next: T | ((previous: T) => T)): void
 }
 
+/**
+ * Calls one listener. A listener that throws (a rendering bug in a subscriber) reaches the
+ * console, and neither the code that changed the state nor the other listeners.
+ */
+function notify(listener: () => void): void {
+  try {
+    listener()
+  } catch (error) {
+    console.error('connect-attachments: a store listener threw', error)
+  }
+}
+
 /** Creates a {@link Store} holding `initial`. */
 export function createStore<T>(initial: T): Store<T> {
   let state = initial
@@ -24,7 +36,7 @@ export function createStore<T>(initial: T): Store<T> {
       const value = typeof next === 'function' ? (next as (previous: T) => T)(state) : next
       if (Object.is(value, state)) return
       state = value
-      for (const listener of [...listeners]) listener()
+      for (const listener of [...listeners]) notify(listener)
     },
   }
 }

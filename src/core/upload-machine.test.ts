@@ -5,18 +5,25 @@ import type { UploadEvent, UploadState, UploadStatus } from './upload-machine.js
 
 const error = new AttachmentError('server', 'boom', { status: 500 })
 const base = createUploadState('u1', { name: 'a.pdf', size: 200, type: 'application/pdf' })
-const at = (status: UploadStatus, extra: Partial<UploadState> = {}): UploadState => ({
-  ...base,
-  status,
-  attempts: status === 'queued' ? 0 : 1,
-  ...extra,
-})
+// Uploads past Start carry the service's id; an uploading one says whether its body has left.
+const at = (status: UploadStatus, extra: Record<string, unknown> = {}): UploadState =>
+  ({
+    ...base,
+    status,
+    attempts: status === 'queued' ? 0 : 1,
+    ...(status === 'uploading' || status === 'completing' || status === 'succeeded'
+      ? { remoteId: 'att-1' }
+      : {}),
+    ...(status === 'uploading' ? { finishing: false } : {}),
+    ...extra,
+  }) as UploadState
 
 const events: Record<UploadEvent['type'], UploadEvent> = {
   start: { type: 'start' },
   resume: { type: 'resume', phase: 'uploading' },
   started: { type: 'started', target: { id: 'att-1', arn: 'arn:att-1' } },
   progress: { type: 'progress', loaded: 100 },
+  sent: { type: 'sent' },
   uploaded: { type: 'uploaded' },
   completed: { type: 'completed' },
   expired: { type: 'expired' },
@@ -42,6 +49,11 @@ const allowed: Array<[UploadState, UploadEvent, Partial<UploadState>]> = [
     { status: 'uploading', remoteId: 'att-1', remoteArn: 'arn:att-1', attempts: 1 },
   ],
   [at('uploading'), events.progress, { status: 'uploading', loaded: 100, progress: 50 }],
+  [
+    at('uploading'),
+    events.sent,
+    { status: 'uploading', finishing: true, progress: 100, loaded: 200 },
+  ],
   [at('uploading'), events.uploaded, { status: 'completing', loaded: 200, progress: 100 }],
   [at('completing'), events.completed, { status: 'succeeded' }],
   [

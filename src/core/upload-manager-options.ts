@@ -1,5 +1,5 @@
-import { DEFAULT_RETRY } from './backoff.js'
-import type { RetryOptions } from './backoff.js'
+import { DEFAULT_RETRY } from './with-retry.js'
+import type { RetryOptions } from './with-retry.js'
 import { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
 import type { AttachmentError } from './errors.js'
 import { defaultOnlineSignal } from './online.js'
@@ -16,7 +16,10 @@ export interface UploadManagerOptions {
   adapter: AttachmentAdapter
   /** Sends the bytes to the presigned URL. @default xhrTransport */
   transport?: Transport
-  /** Limits checked before any request, over the adapter's own. @default CONNECT_DEFAULT_LIMITS */
+  /**
+   * Limits checked before any request, over the adapter's own (read each time files are added,
+   * so limits an adapter loads later count). @default CONNECT_DEFAULT_LIMITS
+   */
   rules?: Partial<UploadRules>
   /**
    * Files the conversation or case already holds that this manager did not upload (from the
@@ -33,6 +36,21 @@ export interface UploadManagerOptions {
   expiryMarginMs?: number
   /** A PUT that moves no byte for this many ms fails with `timeout` (0: never). @default 30000 */
   stallTimeoutMs?: number
+  /**
+   * Once the whole body has left the page, how long to wait for storage's answer before the PUT
+   * fails with `timeout`, in ms (0: never). @default DEFAULT_RESPONSE_TIMEOUT_MS of the transport
+   */
+  responseTimeoutMs?: number
+  /**
+   * Cancel the uploads not yet completing once the last `mount()` is undone and not redone
+   * within a task (so StrictMode's unmount and remount cancel nothing). @default false
+   */
+  cancelOnUnmount?: boolean
+  /**
+   * Dispose of the manager once the last `mount()` is undone, not redone within a task, and no
+   * upload is queued or running any more; for a manager that a component owns. @default false
+   */
+  disposeOnUnmount?: boolean
   /** The clock, epoch ms. @default Date.now */
   now?: () => number
   /** Random numbers in [0, 1) for backoff jitter. @default Math.random */
@@ -47,18 +65,31 @@ export interface UploadManagerOptions {
   onUploadFailed?: (details: { upload: UploadState; error: AttachmentError }) => void
 }
 
+/** What `setOptions` may change on a running manager: everything but its adapter and wiring. */
+export type UploadManagerSettings = Omit<
+  UploadManagerOptions,
+  'adapter' | 'online' | 'scheduleFrame' | 'now' | 'random'
+>
+
+type Optional = 'rules' | 'onUploadSucceeded' | 'onUploadFailed' | 'responseTimeoutMs'
+
 /** {@link UploadManagerOptions} with every default applied. */
 export type ResolvedUploadManagerOptions = Required<
-  Omit<UploadManagerOptions, 'rules' | 'retry' | 'onUploadSucceeded' | 'onUploadFailed'>
+  Omit<UploadManagerOptions, Optional | 'retry'>
 > &
-  Pick<UploadManagerOptions, 'onUploadSucceeded' | 'onUploadFailed'> & {
-    rules: UploadRules
-    retry: RetryOptions
-  }
+  Pick<UploadManagerOptions, Optional> & { retry: RetryOptions }
 
 // `{ maxFiles: undefined }` must not erase a default.
 const defined = <T extends object>(value: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
+
+/** The rules in force: Connect's defaults, under the adapter's limits as they are now, under the host's rules. */
+export function resolveRules(
+  adapter: AttachmentAdapter,
+  rules: Partial<UploadRules> | undefined,
+): UploadRules {
+  return { ...CONNECT_DEFAULT_LIMITS, ...defined(adapter.limits), ...defined(rules) }
+}
 
 /** Applies the defaults, in one place. */
 export function resolveOptions(options: UploadManagerOptions): ResolvedUploadManagerOptions {
@@ -66,11 +97,6 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
   return {
     ...options,
     transport: options.transport ?? xhrTransport,
-    rules: {
-      ...CONNECT_DEFAULT_LIMITS,
-      ...defined(options.adapter.limits),
-      ...defined(options.rules),
-    },
     existingCount: options.existingCount ?? (() => 0),
     concurrency: Math.max(1, options.concurrency ?? 3),
     retry: { ...retry, attempts: Math.max(1, retry.attempts) },
@@ -79,6 +105,8 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
     // clock a little behind the service's; a larger skew is caught by `url-expired` anyway.
     expiryMarginMs: options.expiryMarginMs ?? 10_000,
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+    cancelOnUnmount: options.cancelOnUnmount ?? false,
+    disposeOnUnmount: options.disposeOnUnmount ?? false,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
     online: options.online ?? defaultOnlineSignal(),

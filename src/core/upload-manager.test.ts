@@ -220,7 +220,9 @@ describe('createUploadManager', () => {
     expect(frames.pending).toBe(0)
     expect(online.listeners).toBe(0)
     expect(transport.last().aborted).toBe(true)
-    expect(manager.add([fileOf()]).ids).toEqual([])
+    // Use after dispose fails loudly, and adds nothing.
+    expect(() => manager.add([fileOf()])).toThrow(/disposed/)
+    expect(manager.getSnapshot().ids).toEqual(ids)
     expect(ids).toHaveLength(2)
   })
 

@@ -9,13 +9,17 @@ export interface UploadQueue {
   stop(id: string): void
   /** Aborts every running upload. */
   stopAll(): void
-  /** Aborts everything and stops listening to the online signal; `pump` does nothing after. */
+  /**
+   * Stops listening to the online signal; `pump` starts nothing after. Uploads still running are
+   * left to finish (the manager stops those that should not).
+   */
   dispose(): void
 }
 
 /** Options of {@link createUploadQueue}. */
 export interface UploadQueueOptions {
-  concurrency: number
+  /** Read at each pump, so a new limit applies at once. */
+  concurrency: () => number
   online: OnlineSignal
   /** Ids of the queued uploads, in the order they should run. */
   queued: () => Iterable<string>
@@ -30,11 +34,16 @@ export interface UploadQueueOptions {
 export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const running = new Map<string, AbortController>()
   let disposed = false
+  // Subscribed at the first pump, not at creation: a manager made and dropped during a render
+  // must leave no listener behind.
+  let unsubscribe: (() => void) | undefined
 
   const pump = (): void => {
-    if (disposed || !options.online.isOnline()) return
+    if (disposed) return
+    unsubscribe ??= options.online.subscribe(pump)
+    if (!options.online.isOnline()) return
     for (const id of options.queued()) {
-      if (running.size >= options.concurrency) return
+      if (running.size >= options.concurrency()) return
       if (!running.has(id)) launch(id)
     }
   }
@@ -55,16 +64,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const stopAll = (): void => {
     for (const id of [...running.keys()]) stop(id)
   }
-  const unsubscribe = options.online.subscribe(pump)
-
   return {
     pump,
     stop,
     stopAll,
     dispose() {
       disposed = true
-      stopAll()
-      unsubscribe()
+      unsubscribe?.()
     },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay } from './backoff.js'
+import { backoffDelay } from './with-retry.js'
 
 const policy = { baseDelayMs: 500, maxDelayMs: 10_000 }
 

@@ -1,8 +1,39 @@
-import { backoffDelay } from './backoff.js'
-import type { RetryOptions } from './backoff.js'
 import { AttachmentError, isAttachmentError, isRetryable } from './errors.js'
 import { waitUntilOnline } from './online.js'
 import type { OnlineSignal } from './online.js'
+
+/** How Start, PUT and Complete are retried after a retryable failure. */
+export interface RetryOptions {
+  /** Tries per request, the first one included. @default 4 */
+  attempts: number
+  /** Ceiling of the first retry's delay in ms; it doubles with each retry. @default 500 */
+  baseDelayMs: number
+  /** Largest ceiling of any delay, in ms. @default 10000 */
+  maxDelayMs: number
+}
+
+// Close to what Uppy and the AWS SDKs do: three retries spread over a few seconds ride out a
+// throttling burst or a brief network drop without keeping a user waiting for long.
+/** The retry policy used when none is given. */
+export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+})
+
+/**
+ * The wait before retry number `retry` (0 for the first retry): exponential backoff with full
+ * jitter, a uniformly random delay in `[0, min(max, base · 2^retry))`. Full jitter spreads
+ * clients that failed together (a throttling burst) so they do not come back together.
+ */
+export function backoffDelay(
+  retry: number,
+  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry)
+  return Math.floor(random() * ceiling)
+}
 
 /** What {@link withRetry} needs: the policy, the clock, connectivity and where to report. */
 export interface RetryContext {
@@ -17,14 +48,27 @@ export interface RetryContext {
   onAttempt(): void
 }
 
+// What `fetch` rejects with when it cannot connect: a bare `TypeError` whose message is the
+// browser's own (Chromium, Firefox, Safari, Node's undici, in that order).
+const fetchFailure =
+  /^(failed to fetch|networkerror when attempting to fetch|load failed|fetch failed)/i
+
 /**
- * Any failure as an {@link AttachmentError}. Anything else an adapter throws is taken for a
- * network failure (fetch rejects with a bare `TypeError` when it cannot connect), keeping the
- * original as `cause`.
+ * Any failure as an {@link AttachmentError}, keeping the original as `cause`. Only what `fetch`
+ * throws when it cannot connect is a `network` error (and retried); an abort is `aborted`;
+ * anything else (a bug in an adapter or in a host's code) is `unexpected`, and not retried: a
+ * retry would only repeat it, and calling it a network error would send users chasing their
+ * connection.
  */
 export function toAttachmentError(cause: unknown): AttachmentError {
   if (isAttachmentError(cause)) return cause
-  return new AttachmentError('network', 'The request could not reach the service.', { cause })
+  if (cause instanceof TypeError && fetchFailure.test(cause.message)) {
+    return new AttachmentError('network', 'The request could not reach the service.', { cause })
+  }
+  if (cause instanceof Error && cause.name === 'AbortError') {
+    return new AttachmentError('aborted', 'The request was canceled.', { cause })
+  }
+  return new AttachmentError('unexpected', 'Something unexpected went wrong.', { cause })
 }
 
 /** Waits `ms`; rejects with the signal's reason (and clears the timer) when it aborts. */
