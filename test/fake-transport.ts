@@ -33,6 +33,8 @@ export function createFakeTransport(options: { auto?: boolean } = {}) {
         if (settled) return
         settled = true
         active -= 1
+        // As a real transport does: a settled request holds nothing through its signal.
+        request.signal.removeEventListener('abort', onAbort)
         outcome()
       }
       const put: FakePut = {

@@ -1,3 +1,5 @@
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AttachmentError, isRetryable } from './errors.js'
 import { fileOf, settle, setupManager, useFakeClock } from '../../test/upload-harness.js'
@@ -258,5 +260,46 @@ describe('truthful failures', () => {
       'connect-attachments: a store listener threw',
       expect.objectContaining({ message: 'render bug' }),
     )
+  })
+})
+
+describe('UploadManager memory', () => {
+  // A real collection, not a guess from internals: Node's collector, reached without a flag.
+  v8.setFlagsFromString('--expose-gc')
+  const collect = vm.runInNewContext('gc') as () => void
+  const collected = async (ref: WeakRef<object>): Promise<boolean> => {
+    for (let round = 0; round < 3; round += 1) {
+      await settle()
+      collect()
+    }
+    return ref.deref() === undefined
+  }
+
+  it('lets go of the File of a succeeded or canceled upload, and keeps a failed one for retry', async () => {
+    const { manager, fake, transport, state } = setupManager({ autoPut: false })
+    const refs = (() => {
+      const files = [fileOf('done.pdf'), fileOf('stopped.pdf'), fileOf('broken.pdf')]
+      manager.add(files)
+      return files.map((file) => new WeakRef(file))
+    })()
+    await settle()
+    const [done, stopped, broken] = manager.getSnapshot().ids
+    transport.puts[0]?.succeed()
+    manager.cancel(stopped ?? '')
+    transport.puts[2]?.fail(new AttachmentError('access-denied', 'no', { status: 403 }))
+    await settle()
+    expect([state(done).status, state(stopped).status, state(broken).status]).toEqual([
+      'succeeded',
+      'canceled',
+      'failed',
+    ])
+    transport.puts.length = 0 // the fake keeps every request it saw; a real transport does not
+    expect(await collected(refs[0] as WeakRef<object>)).toBe(true)
+    expect(await collected(refs[1] as WeakRef<object>)).toBe(true)
+    expect(await collected(refs[2] as WeakRef<object>)).toBe(false)
+    manager.retry(broken ?? '')
+    await settle()
+    expect(transport.last().request.body).toBe(refs[2]?.deref())
+    expect(fake.calls.start).toHaveLength(3)
   })
 })
