@@ -92,3 +92,18 @@ export const participantServiceErrors: [errorType: string, status: number, code:
   ['ThrottlingException', 429, 'throttled'],
   ['InternalServerException', 500, 'server'],
 ]
+
+/**
+ * A fetch that passes every request on and records the path of each (`/participant/attachment`
+ * for GetAttachment), to count what an adapter asked the service.
+ */
+export function recordingFetch(): { fetch: typeof fetch; paths: string[] } {
+  const paths: string[] = []
+  return {
+    paths,
+    fetch: (input, init) => {
+      paths.push(new URL(String(input)).pathname)
+      return fetch(input, init)
+    },
+  }
+}

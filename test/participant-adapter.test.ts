@@ -1,8 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EICAR, startEmulator, type Emulator } from '../src/emulator/index.js'
-import { createParticipantAdapter } from '../src/participant/index.js'
+import {
+  createParticipantAdapter,
+  type ParticipantServiceOptions,
+} from '../src/participant/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
-import { connectParticipant, download, putToTarget, signal, textBytes } from './adapter-helpers.js'
+import {
+  connectParticipant,
+  download,
+  putToTarget,
+  recordingFetch,
+  settledFile,
+  signal,
+  textBytes,
+} from './adapter-helpers.js'
 
 let emu: Emulator
 
@@ -12,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => emu.close())
 afterEach(() => emu.faults.clear())
 
-async function newChatAdapter(options: { urlExpirySeconds?: number } = {}) {
+async function newChatAdapter(options: Partial<ParticipantServiceOptions> = {}) {
   const chat = emu.createChat()
   const token = await connectParticipant(emu.url, chat.participantToken)
   const adapter = createParticipantAdapter({
@@ -146,5 +157,99 @@ describe('createParticipantAdapter', () => {
     const { adapter } = await newChatAdapter()
     expect(adapter.limits).toMatchObject({ maxFileSize: 20 * 1024 * 1024, maxFiles: 35 })
     expect(adapter.limits.allowedExtensions).toContain('.pdf')
+  })
+})
+
+/** An ATTACHMENT transcript item as the chat pushes it (connect-apis.md §1.4). */
+const attachmentItem = (AttachmentId: string, Status: string) => ({
+  Type: 'ATTACHMENT',
+  Id: 'item',
+  Attachments: [{ AttachmentId, AttachmentName: 'notes.txt', ContentType: 'text/plain', Status }],
+})
+
+/** Posts `count` chat messages, so the transcript holds more than one page. */
+async function sendMessages(token: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${emu.url}/participant/message`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-amz-bearer': token },
+      body: JSON.stringify({ ContentType: 'text/plain', Content: `message ${i}` }),
+    })
+    if (!response.ok) throw new Error(`SendMessage answered ${response.status}`)
+  }
+}
+
+describe('createParticipantAdapter getFile status', () => {
+  it('answers a file the host saw rejected or in progress without a request', async () => {
+    const recorder = recordingFetch()
+    const { adapter } = await newChatAdapter({ fetch: recorder.fetch })
+    adapter.recordTranscriptItem({ data: attachmentItem('a1', 'REJECTED') })
+    adapter.recordTranscriptItem(attachmentItem('a2', 'IN_PROGRESS'))
+    expect(await adapter.getFile('a1')).toEqual({ id: 'a1', status: 'rejected', name: 'notes.txt' })
+    expect(await adapter.getFile('a2')).toEqual({
+      id: 'a2',
+      status: 'processing',
+      name: 'notes.txt',
+    })
+    expect(recorder.paths).toEqual([])
+  })
+
+  it('asks the host through statusOf, and GetAttachment once the host says approved', async () => {
+    const recorder = recordingFetch()
+    let status: 'processing' | 'approved' = 'processing'
+    const { adapter } = await newChatAdapter({ fetch: recorder.fetch, statusOf: () => status })
+    const target = await upload(adapter, 'hello')
+    recorder.paths.length = 0
+    expect(await adapter.getFile(target.id)).toEqual({ id: target.id, status: 'processing' })
+    expect(recorder.paths).toEqual([])
+    status = 'approved'
+    await vi.waitFor(async () => expect((await adapter.getFile(target.id)).download).toBeDefined())
+    expect(new Set(recorder.paths)).toEqual(new Set(['/participant/attachment']))
+  })
+
+  it('keeps a verdict when an older in-progress item is recorded after it', async () => {
+    const { adapter } = await newChatAdapter()
+    const target = await upload(adapter, EICAR)
+    await settledFile(adapter, target.id)
+    adapter.recordTranscriptItem(attachmentItem(target.id, 'REJECTED'))
+    adapter.recordTranscriptItem(attachmentItem(target.id, 'IN_PROGRESS'))
+    expect((await adapter.getFile(target.id)).status).toBe('rejected')
+  })
+
+  it.each([
+    ['AccessDeniedException', 403],
+    ['ResourceNotFoundException', 404],
+    ['ConflictException', 409],
+  ])(
+    'reads the status of an unknown file from the transcript when GetAttachment answers %s',
+    async (errorType, status) => {
+      const { adapter } = await newChatAdapter()
+      const target = await upload(adapter, EICAR)
+      await settledFile(adapter, target.id)
+      emu.faults.set('GetAttachment', { status, errorType })
+      expect(await adapter.getFile(target.id)).toEqual({
+        id: target.id,
+        status: 'rejected',
+        name: 'notes.txt',
+      })
+      expect(emu.faults.count('GetAttachment')).toBe(1)
+    },
+  )
+
+  it('reads at most one transcript page for a file it knows nothing of', async () => {
+    const recorder = recordingFetch()
+    const { adapter, token } = await newChatAdapter({ fetch: recorder.fetch })
+    await sendMessages(token, 250)
+    const error = await attachmentErrorOf(adapter.getFile('not-in-this-chat'))
+    expect(error.code).toBe('invalid-request')
+    expect(recorder.paths).toEqual(['/participant/attachment', '/participant/transcript'])
+  })
+
+  it('does not look further when GetAttachment fails in a way a retry may fix', async () => {
+    const recorder = recordingFetch()
+    const { adapter } = await newChatAdapter({ fetch: recorder.fetch })
+    emu.faults.set('GetAttachment', { status: 503, errorType: 'InternalServerException' })
+    expect((await attachmentErrorOf(adapter.getFile('x'))).code).toBe('server')
+    expect(recorder.paths).toEqual(['/participant/attachment'])
   })
 })

@@ -2,14 +2,14 @@
 // A real amazon-connect-chatjs CUSTOMER session against the emulator drives the adapter, and the
 // ATTACHMENT item its websocket delivers renders through parseAttachmentItem.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../src/emulator/index.js'
+import { EICAR, startEmulator, type Emulator } from '../src/emulator/index.js'
 import {
   parseAttachmentItem,
   participantAdapterFromChatSession,
   type ChatAttachment,
   type ChatSessionLike,
 } from '../src/participant/index.js'
-import { putToTarget, signal, textBytes } from './adapter-helpers.js'
+import { putToTarget, recordingFetch, signal, textBytes } from './adapter-helpers.js'
 import { confirmedSubscriptions, loadChatJs, type ChatJs } from './load-chatjs.js'
 
 /** The slice of a chatjs session these tests use. */
@@ -50,11 +50,15 @@ async function customerSession(): Promise<ChatJsSession> {
   return session
 }
 
-function nextApproved(session: ChatJsSession, id: string): Promise<ChatAttachment> {
+function nextVerdict(
+  session: ChatJsSession,
+  id: string,
+  status: ChatAttachment['status'] = 'approved',
+): Promise<ChatAttachment> {
   return new Promise((resolve) => {
     session.onMessage((event) => {
       const attachment = parseAttachmentItem(event)
-      if (attachment?.id === id && attachment.status === 'approved') resolve(attachment)
+      if (attachment?.id === id && attachment.status === status) resolve(attachment)
     })
   })
 }
@@ -68,7 +72,7 @@ describe('participantAdapterFromChatSession', () => {
       const bytes = textBytes('from the widget')
       const file = { name: 'report.pdf', size: bytes.length, type: 'application/pdf' }
       const target = await adapter.startUpload(file, { clientToken: 'c1', signal: signal() })
-      const pushed = nextApproved(session, target.id)
+      const pushed = nextVerdict(session, target.id)
       await putToTarget(target, bytes)
       await adapter.completeUpload(target, { clientToken: 'c2', signal: signal() })
       expect(await pushed).toEqual({
@@ -79,6 +83,30 @@ describe('participantAdapterFromChatSession', () => {
       })
       const remote = await adapter.getFile(target.id)
       expect(remote).toMatchObject({ status: 'approved', size: bytes.length })
+    } finally {
+      await session.disconnectParticipant()
+    }
+  })
+
+  it('knows a rejected file from the websocket push, without asking the service', async () => {
+    const session = await customerSession()
+    try {
+      const recorder = recordingFetch()
+      const adapter = participantAdapterFromChatSession(session, { fetch: recorder.fetch })
+      const bytes = textBytes(EICAR)
+      const file = { name: 'eicar.txt', size: bytes.length, type: 'text/plain' }
+      const target = await adapter.startUpload(file, { clientToken: 'c5', signal: signal() })
+      const pushed = nextVerdict(session, target.id, 'rejected')
+      await putToTarget(target, bytes)
+      await adapter.completeUpload(target, { clientToken: 'c6', signal: signal() })
+      await pushed
+      recorder.paths.length = 0
+      expect(await adapter.getFile(target.id)).toEqual({
+        id: target.id,
+        status: 'rejected',
+        name: 'eicar.txt',
+      })
+      expect(recorder.paths).toEqual([])
     } finally {
       await session.disconnectParticipant()
     }

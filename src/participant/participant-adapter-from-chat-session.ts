@@ -21,6 +21,8 @@ export interface ChatSessionLike {
     contactId?: string
     connectionDetails?: { connectionToken?: string | null } | null
   }
+  /** chatjs's subscription to every item the chat's websocket delivers. */
+  onMessage?(handler: (event: unknown) => void): unknown
   controller?: {
     connectionDetailsProvider?: {
       getFetchedConnectionToken?: () => string | null | undefined
@@ -55,7 +57,8 @@ async function currentToken(session: ChatSessionLike): Promise<string> {
 /**
  * Creates the chat adapter from a chatjs session: its current connection token for every call,
  * its endpoint (what `setGlobalConfig({ endpoint })` or the region chose) and its contact id as
- * the key.
+ * the key. Every item the session receives is recorded, so a file being scanned or rejected is
+ * answered from its pushed status; pass the transcript the host loads to `recordTranscriptItem`.
  */
 export function participantAdapterFromChatSession(
   session: ChatSessionLike,
@@ -63,10 +66,12 @@ export function participantAdapterFromChatSession(
 ): ParticipantAdapter {
   const contactId = session.getChatDetails().contactId
   const endpoint = options.endpoint ?? session.controller?.chatClient?.invokeUrl ?? undefined
-  return createParticipantAdapter({
+  const adapter = createParticipantAdapter({
     ...options,
     endpoint,
     key: options.key ?? (contactId ? `participant:${contactId}` : undefined),
     getConnectionToken: () => currentToken(session),
   })
+  session.onMessage?.((event) => adapter.recordTranscriptItem(event))
+  return adapter
 }

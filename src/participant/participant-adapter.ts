@@ -1,5 +1,11 @@
-import { AttachmentError } from '../core/errors.js'
-import type { AttachmentAdapter, RemoteFile, UploadRules, UploadTarget } from '../core/types.js'
+import { isAttachmentError, isRetryable } from '../core/errors.js'
+import type {
+  AttachmentAdapter,
+  RemoteFile,
+  RemoteFileStatus,
+  UploadRules,
+  UploadTarget,
+} from '../core/types.js'
 import { CHAT_LIMITS } from './chat-limits.js'
 import {
   callParticipant,
@@ -11,7 +17,7 @@ import {
   type Answer,
   type ParticipantClientConfig,
 } from './participant-client.js'
-import { findAttachmentStatus } from './transcript-status.js'
+import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
 
 /** Where and how the chat adapter talks to the Participant Service. */
 export interface ParticipantServiceOptions {
@@ -27,6 +33,11 @@ export interface ParticipantServiceOptions {
   key?: string
   /** What the chat enforces. @default CHAT_LIMITS */
   limits?: Partial<UploadRules>
+  /**
+   * The status the host already holds for an attachment (from its transcript items and websocket
+   * pushes), or `undefined`; consulted after the items given to `recordTranscriptItem`. @default undefined
+   */
+  statusOf?: (id: string) => RemoteFileStatus | undefined
 }
 
 /** Options of {@link createParticipantAdapter}: one token source, and the service options. */
@@ -47,6 +58,13 @@ export type ParticipantAdapterOptions = ParticipantServiceOptions &
 /** The chat adapter: {@link AttachmentAdapter} over the Participant Service. */
 export interface ParticipantAdapter extends AttachmentAdapter {
   readonly limits: Partial<UploadRules>
+  /**
+   * Remembers the status of every attachment in a transcript item or chatjs `onMessage` event,
+   * so `getFile` answers a file being scanned or rejected without a request. Feed it every item
+   * the chat delivers (as {@link participantAdapterFromChatSession} does) and the transcript the
+   * host loads: a file recorded as in progress is reported so until a later item says otherwise.
+   */
+  recordTranscriptItem(item: unknown): void
 }
 
 const isHeaders = (v: unknown): v is Record<string, string> =>
@@ -90,23 +108,64 @@ function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientCo
 }
 
 /**
- * GetAttachment, and for a file it refuses because the file is not APPROVED (a
- * ValidationException naming the status), the status the transcript shows for it.
+ * The newest page of the transcript (100 items, newest first): where a file the host told us
+ * nothing about shows its status. One page per poll, so a long chat costs no more than a short
+ * one; a file whose item is older than that is reported as the GetAttachment error.
+ */
+async function statusInTranscript(
+  config: ParticipantClientConfig,
+  id: string,
+  signal?: AbortSignal,
+): Promise<ChatAttachment | undefined> {
+  const input = { MaxResults: 100, SortOrder: 'DESCENDING' }
+  const out = await callParticipant(config, 'GetTranscript', input, signal)
+  const items = expectField('GetTranscript', 'Transcript', out.Transcript, Array.isArray)
+  return items.flatMap(parseAttachments).find((a) => a.id === id)
+}
+
+/**
+ * What GetAttachment may answer for a file that is not APPROVED. AWS does not document it (the
+ * emulator's ValidationException naming the status is its own), so any refusal a retry cannot
+ * change counts; throttling, server errors and aborts do not.
+ */
+const isRefusal = (error: unknown): boolean =>
+  isAttachmentError(error) &&
+  (error.status ?? 0) >= 400 &&
+  (error.status ?? 0) < 500 &&
+  !isRetryable(error)
+
+/**
+ * A chat file: the status the host knows first (a file not approved costs no request), then
+ * GetAttachment for its URL; for a file the host knows nothing of that GetAttachment refuses,
+ * the status in the newest transcript page.
  */
 async function getChatFile(
   config: ParticipantClientConfig,
   id: string,
+  known: { status?: RemoteFileStatus; name?: string },
   urlExpirySeconds: number,
   signal?: AbortSignal,
 ): Promise<RemoteFile> {
+  const name = known.name ? { name: known.name } : {}
+  if (known.status && known.status !== 'approved') return { id, status: known.status, ...name }
   try {
     const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
     return toApprovedFile(id, await callParticipant(config, 'GetAttachment', input, signal))
   } catch (error) {
-    if (!(error instanceof AttachmentError) || error.code !== 'invalid-request') throw error
-    const found = await findAttachmentStatus(config, id, signal)
+    if (known.status || !isRefusal(error)) throw error
+    // The transcript only explains the refusal; its own failure would hide the real one.
+    const found = await statusInTranscript(config, id, signal).catch(() => undefined)
     if (!found || found.status === 'approved') throw error
     return { id, status: found.status, name: found.name }
+  }
+}
+
+/** Statuses move forward only: an older in-progress item recorded late keeps the verdict. */
+function recordStatuses(statuses: Map<string, ChatAttachment>, item: unknown): void {
+  for (const attachment of parseAttachments(item)) {
+    const previous = statuses.get(attachment.id)?.status
+    if (attachment.status === 'processing' && previous && previous !== 'processing') continue
+    statuses.set(attachment.id, attachment)
   }
 }
 
@@ -116,6 +175,8 @@ async function getChatFile(
  */
 export function createParticipantAdapter(options: ParticipantAdapterOptions): ParticipantAdapter {
   const config = resolveOptions(options)
+  // At most a chat's attachments (35): no eviction needed.
+  const statuses = new Map<string, ChatAttachment>()
   return {
     key: options.key ?? `participant:${config.endpoint}`,
     limits: { ...CHAT_LIMITS, ...options.limits },
@@ -132,7 +193,11 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
       const input = { AttachmentIds: [target.id], ClientToken: clientToken }
       await callParticipant(config, 'CompleteAttachmentUpload', input, signal)
     },
-    getFile: (id, init = {}) =>
-      getChatFile(config, id, options.urlExpirySeconds ?? 300, init.signal),
+    getFile(id, init = {}) {
+      const recorded = statuses.get(id)
+      const known = recorded ?? { status: options.statusOf?.(id) }
+      return getChatFile(config, id, known, options.urlExpirySeconds ?? 300, init.signal)
+    },
+    recordTranscriptItem: (item) => recordStatuses(statuses, item),
   }
 }
