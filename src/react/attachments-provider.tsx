@@ -2,6 +2,9 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { createContext, useContext, useMemo, useRef } from 'react'
 import type { ReactNode } from 'react'
 import type { AttachmentAdapter } from '../core/types.js'
+import { createUploadManager } from '../core/upload-manager.js'
+import type { UploadManager } from '../core/upload-manager.js'
+import type { UploadManagerOptions } from '../core/upload-manager-options.js'
 import { getFormatters } from './format.js'
 import type { Formatters } from './format.js'
 import { defaultMessages, mergeMessages } from './messages.js'
@@ -19,6 +22,11 @@ export interface AttachmentsProviderProps {
   messages?: MessagesOverrides
   /** The locale for sizes, percentages, dates and plurals. @default the runtime's */
   locale?: string
+  /**
+   * How the provider's own upload manager is made (transport, clock, connectivity…), read when
+   * it is made; what a `useAttachmentUpload()` call passes is laid over it.
+   */
+  uploadOptions?: Omit<UploadManagerOptions, 'adapter'>
   children?: ReactNode
 }
 
@@ -33,6 +41,12 @@ export interface AttachmentsContextValue {
   format: Formatters
   /** The upload managers in use below this provider, where `useUpload` looks for ids. */
   uploads: UploadRegistry
+  /**
+   * The provider's own manager, shared by every `useAttachmentUpload()` without a `manager`
+   * option; made on first use, disposed when the last hook using it is gone for good, and
+   * made anew if asked for after that.
+   */
+  sharedManager(): UploadManager
 }
 
 const AttachmentsContext = createContext<AttachmentsContextValue | null>(null)
@@ -42,7 +56,7 @@ const AttachmentsContext = createContext<AttachmentsContextValue | null>(null)
  * Several providers on one page (a chat tab and a case tab) stay independent.
  */
 export function AttachmentsProvider(props: AttachmentsProviderProps) {
-  const { adapter, queryClient, messages, locale, children } = props
+  const { adapter, queryClient, messages, locale, uploadOptions, children } = props
   const enclosing = useContext(QueryClientContext)
   const own = useRef<QueryClient | null>(null)
   // A client of its own only when there is no other, and made once.
@@ -50,6 +64,10 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
   const registry = useRef<UploadRegistry | null>(null)
   const uploads = (registry.current ??= createUploadRegistry())
   const merged = useMemo(() => mergeMessages(defaultMessages, messages), [messages])
+  const options = useRef(uploadOptions)
+  options.current = uploadOptions
+  // One manager per adapter: a new chat session's adapter starts a new list of uploads.
+  const sharedManager = useMemo(() => lazyManager(adapter, () => options.current), [adapter])
   const value = useMemo<AttachmentsContextValue>(
     () => ({
       adapter,
@@ -58,14 +76,32 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
       locale,
       format: getFormatters(locale),
       uploads,
+      sharedManager,
     }),
-    [adapter, client, merged, locale, uploads],
+    [adapter, client, merged, locale, uploads, sharedManager],
   )
   return (
     <QueryClientProvider client={client}>
       <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>
     </QueryClientProvider>
   )
+}
+
+/**
+ * A manager made on first call (inert until a hook mounts it, so a render may ask for it) and
+ * made again once the previous one was disposed.
+ */
+function lazyManager(
+  adapter: AttachmentAdapter,
+  options: () => Omit<UploadManagerOptions, 'adapter'> | undefined,
+): () => UploadManager {
+  let manager: UploadManager | undefined
+  return () => {
+    if (manager === undefined || manager.isDisposed()) {
+      manager = createUploadManager({ ...options(), adapter, disposeOnUnmount: true })
+    }
+    return manager
+  }
 }
 
 /** The nearest {@link AttachmentsProvider}'s adapter, client, messages and locale. */

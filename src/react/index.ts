@@ -10,6 +10,16 @@ export {
 } from './attachments-provider.js'
 export { getFormatters, type Formatters } from './format.js'
 export {
+  allowedKindsText,
+  errorText,
+  fileKindOf,
+  limitsText,
+  localizeRejection,
+  progressText,
+  type LocalizedRejection,
+  type MessageContext,
+} from './message-text.js'
+export {
   defaultMessages,
   formatMessage,
   knownErrorCodes,
@@ -24,6 +34,19 @@ export {
   type MessagesOverrides,
   type ValidationValues,
 } from './messages.js'
+export {
+  useAttachmentUpload,
+  type AttachmentUploadController,
+  type UseAttachmentUploadOptions,
+} from './use-attachment-upload.js'
+export { useUpload } from './use-upload.js'
+export {
+  canCancel,
+  canRemove,
+  canRetry,
+  selectProgress,
+  selectTotals,
+} from '../core/upload-selectors.js'
 export type {
   AttachmentAdapter,
   AttachmentErrorCode,
@@ -34,9 +57,12 @@ export type {
   RemoteFileStatus,
   UploadManager,
   UploadManagerOptions,
+  UploadManagerSettings,
+  UploadProgress,
   UploadRules,
   UploadSnapshot,
   UploadState,
   UploadStatus,
   UploadTarget,
+  UploadTotals,
 } from '../core/index.js'
