@@ -1,49 +1,30 @@
-// emu.attachments() and GET /_emulator/attachments: every chat attachment and attached file ever
+// t.emu.attachments() and GET /_emulator/attachments: every chat attachment and attached file ever
 // started, with how often the client called Start and Complete for it and with which tokens.
 import {
   CompleteAttachedFileUploadCommand,
-  type ConnectClient,
   DeleteAttachedFileCommand,
   StartAttachedFileUploadCommand,
 } from '@aws-sdk/client-connect'
 import {
   CompleteAttachmentUploadCommand,
-  type ConnectParticipantClient,
-  CreateParticipantConnectionCommand,
   StartAttachmentUploadCommand,
 } from '@aws-sdk/client-connectparticipant'
 import { createHash } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { connectClient, errorOf, participantClient, putObject, send } from './emulator-helpers.js'
+import { describe, expect, it } from 'vitest'
+import {
+  connectionTokenFor,
+  emulatorPerTest,
+  errorOf,
+  putObject,
+  send,
+} from './emulator-helpers.js'
 
-let emu: Emulator
-let chat: ConnectParticipantClient
-let connect: ConnectClient
+const t = emulatorPerTest()
 
-beforeEach(async () => {
-  emu = await startEmulator()
-  chat = participantClient(emu)
-  connect = connectClient(emu)
-})
-afterEach(async () => {
-  chat.destroy()
-  connect.destroy()
-  await emu.close()
-})
-
-const connectionToken = async (participantToken: string) => {
-  const out = await chat.send(
-    new CreateParticipantConnectionCommand({
-      ParticipantToken: participantToken,
-      Type: ['CONNECTION_CREDENTIALS'],
-    }),
-  )
-  return out.ConnectionCredentials?.ConnectionToken ?? ''
-}
+const connectionToken = (participantToken: string) => connectionTokenFor(t.chat, participantToken)
 
 const startChatUpload = (token: string, bytes: Buffer, clientToken: string) =>
-  chat.send(
+  t.chat.send(
     new StartAttachmentUploadCommand({
       ConnectionToken: token,
       AttachmentName: 'notes.txt',
@@ -54,7 +35,7 @@ const startChatUpload = (token: string, bytes: Buffer, clientToken: string) =>
   )
 
 const completeChatUpload = (token: string, attachmentId: string, clientToken: string) =>
-  chat.send(
+  t.chat.send(
     new CompleteAttachmentUploadCommand({
       ConnectionToken: token,
       AttachmentIds: [attachmentId],
@@ -71,11 +52,11 @@ const putBytes = async (
 }
 
 const listedOverHttp = async () =>
-  JSON.parse((await send('GET', `${emu.url}/_emulator/attachments`)).text) as unknown
+  JSON.parse((await send('GET', `${t.emu.url}/_emulator/attachments`)).text) as unknown
 
 describe('Emulator.attachments', () => {
   it('lists a chat attachment started once and completed once, with its tokens, in Node and over HTTP', async () => {
-    const created = emu.createChat()
+    const created = t.emu.createChat()
     const token = await connectionToken(created.participantToken)
     const bytes = Buffer.from('hello chat')
     const started = await startChatUpload(token, bytes, 'start-1')
@@ -96,9 +77,9 @@ describe('Emulator.attachments', () => {
       completes: 1,
       completeTokens: ['complete-1'],
     }
-    expect(emu.attachments()).toEqual([expected])
+    expect(t.emu.attachments()).toEqual([expected])
     expect(await listedOverHttp()).toEqual([expected])
-    expect(emu.objects()).toEqual([
+    expect(t.emu.objects()).toEqual([
       {
         key: expected.key,
         size: bytes.length,
@@ -109,14 +90,14 @@ describe('Emulator.attachments', () => {
   })
 
   it('keeps an attachment abandoned after a new Start, never PUT nor completed, beside its successor', async () => {
-    const token = await connectionToken(emu.createChat().participantToken)
+    const token = await connectionToken(t.emu.createChat().participantToken)
     const bytes = Buffer.from('retry me')
     const abandoned = await startChatUpload(token, bytes, 'first')
     const fresh = await startChatUpload(token, bytes, 'second')
     await putBytes(fresh.UploadMetadata, bytes)
     await completeChatUpload(token, fresh.AttachmentId ?? '', 'complete')
-    expect(emu.objects()).toHaveLength(1)
-    expect(emu.attachments()).toEqual([
+    expect(t.emu.objects()).toHaveLength(1)
+    expect(t.emu.attachments()).toEqual([
       expect.objectContaining({
         id: abandoned.AttachmentId,
         status: 'PENDING_UPLOAD',
@@ -138,7 +119,7 @@ describe('Emulator.attachments', () => {
   })
 
   it('counts a Start replayed with its ClientToken, and a Complete repeated with another token, which the emulator answers with 200', async () => {
-    const token = await connectionToken(emu.createChat().participantToken)
+    const token = await connectionToken(t.emu.createChat().participantToken)
     const bytes = Buffer.from('twice')
     await startChatUpload(token, bytes, 'same')
     const replay = await startChatUpload(token, bytes, 'same')
@@ -147,7 +128,7 @@ describe('Emulator.attachments', () => {
     // AWS's answer to a second token for a completed attachment is undocumented; the emulator
     // accepts it, so the record is what shows a retry that minted a new token.
     await completeChatUpload(token, replay.AttachmentId ?? '', 'complete-2')
-    expect(emu.attachments()).toEqual([
+    expect(t.emu.attachments()).toEqual([
       expect.objectContaining({
         starts: 2,
         startTokens: ['same', 'same'],
@@ -158,14 +139,14 @@ describe('Emulator.attachments', () => {
   })
 
   it('counts a Complete answered 409 before the PUT, and not one a status fault answered', async () => {
-    const token = await connectionToken(emu.createChat().participantToken)
+    const token = await connectionToken(t.emu.createChat().participantToken)
     const started = await startChatUpload(token, Buffer.from('early'), 'start')
     const early = await errorOf(completeChatUpload(token, started.AttachmentId ?? '', 'early'))
     expect(early?.name).toBe('ConflictException')
-    emu.faults.set('CompleteAttachmentUpload', { status: 500 })
+    t.emu.faults.set('CompleteAttachmentUpload', { status: 500 })
     const faulted = await errorOf(completeChatUpload(token, started.AttachmentId ?? '', 'lost'))
     expect(faulted?.$metadata?.httpStatusCode).toBe(500)
-    expect(emu.attachments()).toEqual([
+    expect(t.emu.attachments()).toEqual([
       expect.objectContaining({
         status: 'PENDING_UPLOAD',
         completes: 1,
@@ -175,10 +156,10 @@ describe('Emulator.attachments', () => {
   })
 
   it('lists an attached file with its Start token and Complete count, and keeps it once deleted', async () => {
-    const kase = emu.createCase()
+    const kase = t.emu.createCase()
     const ids = { InstanceId: kase.instanceId, AssociatedResourceArn: kase.associatedResourceArn }
     const bytes = Buffer.from('hello case')
-    const started = await connect.send(
+    const started = await t.connect.send(
       new StartAttachedFileUploadCommand({
         ...ids,
         FileName: 'invoice.pdf',
@@ -188,11 +169,11 @@ describe('Emulator.attachments', () => {
       }),
     )
     const fileId = started.FileId ?? ''
-    expect(emu.attachments()).toEqual([
+    expect(t.emu.attachments()).toEqual([
       expect.objectContaining({ id: fileId, status: 'PENDING_UPLOAD', stored: false }),
     ])
     await putBytes(started.UploadUrlMetadata, bytes)
-    await connect.send(new CompleteAttachedFileUploadCommand({ ...ids, FileId: fileId }))
+    await t.connect.send(new CompleteAttachedFileUploadCommand({ ...ids, FileId: fileId }))
     const approved = {
       service: 'connect',
       id: fileId,
@@ -209,9 +190,9 @@ describe('Emulator.attachments', () => {
       // CompleteAttachedFileUpload takes no ClientToken.
       completeTokens: [],
     }
-    expect(emu.attachments()).toEqual([approved])
+    expect(t.emu.attachments()).toEqual([approved])
     expect(await listedOverHttp()).toEqual([approved])
-    await connect.send(new DeleteAttachedFileCommand({ ...ids, FileId: fileId }))
-    expect(emu.attachments()).toEqual([{ ...approved, stored: false, deleted: true }])
+    await t.connect.send(new DeleteAttachedFileCommand({ ...ids, FileId: fileId }))
+    expect(t.emu.attachments()).toEqual([{ ...approved, stored: false, deleted: true }])
   })
 })

@@ -1,9 +1,13 @@
 // Helpers for the emulator tests: AWS SDK clients pointed at the emulator, raw HTTP requests (so
 // a test controls every header and the exact bytes sent) and a clock tests can move forward.
 import { ConnectClient } from '@aws-sdk/client-connect'
-import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant'
+import {
+  ConnectParticipantClient,
+  CreateParticipantConnectionCommand,
+} from '@aws-sdk/client-connectparticipant'
 import { request } from 'node:http'
-import type { Emulator } from '../src/emulator/index.js'
+import { afterEach, beforeEach } from 'vitest'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../src/emulator/index.js'
 
 /**
  * A ConnectClient for the emulator. One attempt only: the SDK's own retries would repeat
@@ -91,4 +95,44 @@ export function createTestClock(): { now: () => number; advance(ms: number): voi
     now: () => Date.now() + offset,
     advance: (ms) => void (offset += ms),
   }
+}
+
+/** An emulator and both SDK clients, fresh for each test. */
+export interface EmulatorPerTest {
+  emu: Emulator
+  chat: ConnectParticipantClient
+  connect: ConnectClient
+}
+
+/**
+ * Starts an emulator with both SDK clients before each test of the calling file and closes them
+ * after it; read the members inside a test, as they change from one test to the next.
+ */
+export function emulatorPerTest(options?: EmulatorOptions): EmulatorPerTest {
+  const current = {} as EmulatorPerTest
+  beforeEach(async () => {
+    current.emu = await startEmulator(options)
+    current.chat = participantClient(current.emu)
+    current.connect = connectClient(current.emu)
+  })
+  afterEach(async () => {
+    current.chat.destroy()
+    current.connect.destroy()
+    await current.emu.close()
+  })
+  return current
+}
+
+/** CreateParticipantConnection for a participant token: the chat's ConnectionToken. */
+export async function connectionTokenFor(
+  client: ConnectParticipantClient,
+  participantToken: string,
+): Promise<string> {
+  const out = await client.send(
+    new CreateParticipantConnectionCommand({
+      ParticipantToken: participantToken,
+      Type: ['CONNECTION_CREDENTIALS'],
+    }),
+  )
+  return out.ConnectionCredentials?.ConnectionToken ?? ''
 }
