@@ -37,9 +37,11 @@ let server: Server
 let backendUrl: string
 let sent: string[]
 let options: Partial<AttachedFilesHandlerOptions>
+let instanceId: string
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 })
+  instanceId = emu.createCase().instanceId
   const client = connectClient(emu)
   // Counts what reaches Connect, to show a refused call never does.
   const counting: ConnectClientLike = {
@@ -51,6 +53,7 @@ beforeAll(async () => {
   server = await serve((request) =>
     createAttachedFilesHandler({
       client: counting,
+      instanceId,
       authorize: ({ request: r }) => r.headers.get('authorization') === 'Bearer agent',
       ...options,
     })(request),
@@ -167,7 +170,7 @@ describe('createAttachedFilesHandler', () => {
     const response = await post(
       JSON.stringify({
         operation: 'GetAttachedFile',
-        input: { InstanceId: 'i', AssociatedResourceArn: 'a', FileId: 'f' },
+        input: { InstanceId: instanceId, AssociatedResourceArn: 'a', FileId: 'f' },
       }),
     )
     expect(response.status).toBe(500)
@@ -280,6 +283,7 @@ describe('createAttachedFilesHandler', () => {
     const onError = vi.fn()
     const handler = createAttachedFilesHandler({
       client: connectClient(gone),
+      instanceId: 'i',
       authorize: () => true,
       onError,
     })
@@ -294,5 +298,85 @@ describe('createAttachedFilesHandler', () => {
       message: 'Amazon Connect did not answer.',
     })
     expect(onError).toHaveBeenCalledOnce()
+  })
+})
+
+describe('createAttachedFilesHandler scope', () => {
+  const getFile = (InstanceId: string, AssociatedResourceArn: string) =>
+    JSON.stringify({
+      operation: 'GetAttachedFile',
+      input: { InstanceId, AssociatedResourceArn, FileId: 'f' },
+    })
+
+  it('refuses a call naming another instance with 403, before authorize and Connect', async () => {
+    const authorize = vi.fn(() => true)
+    options = { authorize, allowDescribeConfiguration: true }
+    const { associatedResourceArn } = emu.createCase()
+    const describeConfig = JSON.stringify({
+      operation: 'DescribeAttachedFilesConfiguration',
+      input: { InstanceId: 'another-instance', AttachmentScope: 'CASE' },
+    })
+    for (const body of [getFile('another-instance', associatedResourceArn), describeConfig]) {
+      const response = await post(body)
+      expect(response.status).toBe(403)
+      expect(await response.json()).toMatchObject({ name: 'AccessDeniedException' })
+    }
+    expect(authorize).not.toHaveBeenCalled()
+    expect(sent).toEqual([])
+  })
+
+  it('refuses a file call naming another resource than the one the request resolves to', async () => {
+    const mine = emu.createCase()
+    const other = emu.createCase()
+    // The host's session says which case this agent has open.
+    options = { associatedResourceArn: (request) => request.headers.get('x-case') ?? '' }
+    const adapterFor = (arn: string) =>
+      createCasesAdapter({
+        ...other,
+        send: sendViaHttpBackend(backendUrl, {
+          headers: { authorization: 'Bearer agent', 'x-case': arn },
+        }),
+      })
+    const file = { name: 'b.txt', size: 3, type: 'text/plain' }
+    await expect(
+      adapterFor(mine.associatedResourceArn).startUpload(file, init()),
+    ).rejects.toMatchObject({ code: 'access-denied', status: 403 })
+    expect(sent).toEqual([])
+    await expect(
+      adapterFor(other.associatedResourceArn).startUpload(file, init()),
+    ).resolves.toMatchObject({
+      id: expect.any(String),
+    })
+    expect(sent).toEqual(['StartAttachedFileUploadCommand'])
+  })
+
+  it('resolves the instance per request when given a function', async () => {
+    const { associatedResourceArn } = emu.createCase()
+    options = { instanceId: async (request) => request.headers.get('x-instance') ?? '' }
+    const asInstance = (value: string) =>
+      fetch(backendUrl, {
+        method: 'POST',
+        headers: { authorization: 'Bearer agent', 'x-instance': value },
+        body: getFile(instanceId, associatedResourceArn),
+      })
+    expect((await asInstance('another-instance')).status).toBe(403)
+    expect(sent).toEqual([])
+    expect((await asInstance(instanceId)).status).toBe(404)
+    expect(sent).toEqual(['GetAttachedFileCommand'])
+  })
+
+  it('answers a generic 500 when resolving the scope throws, and tells onError', async () => {
+    const onError = vi.fn()
+    options = {
+      associatedResourceArn: () => {
+        throw new Error('session store down')
+      },
+      onError,
+    }
+    const response = await post(getFile(instanceId, 'a'))
+    expect(response.status).toBe(500)
+    expect(await response.text()).not.toContain('session store')
+    expect(onError).toHaveBeenCalledOnce()
+    expect(sent).toEqual([])
   })
 })

@@ -11,10 +11,23 @@ export interface AuthorizeDetails {
   request: Request
 }
 
+/** A value fixed for the server, or read from each request (from the caller's session, say). */
+export type PerRequest<T> = T | ((request: Request) => T | Promise<T>)
+
 /** Options of {@link createAttachedFilesHandler}. */
 export interface AttachedFilesHandlerOptions {
   /** A `ConnectClient` with the server's credentials. */
   client: ConnectClientLike
+  /**
+   * The Connect instance every call must name; a call naming another is refused (403) before
+   * `authorize` runs, so a check forgotten there cannot open another instance.
+   */
+  instanceId: PerRequest<string>
+  /**
+   * The case, email contact or task every file call must name, where the server knows it;
+   * another is refused (403) before `authorize` runs. @default undefined (any: `authorize` decides)
+   */
+  associatedResourceArn?: PerRequest<string | undefined>
   /** Decides whether this caller may make this call (e.g. may see this case); false → 403. */
   authorize: (details: AuthorizeDetails) => boolean | Promise<boolean>
   /** Also relay DescribeAttachedFilesConfiguration, for adapters that load limits. @default false */
@@ -56,13 +69,33 @@ function errorResponse(error: unknown, onError?: (error: unknown) => void): Resp
   return json(502, { name: 'InternalServiceException', message: 'Amazon Connect did not answer.' })
 }
 
-/** True when `authorize` allows the call; otherwise the answer to give (403, or 500 if it threw). */
+const resolve = <T>(value: PerRequest<T>, request: Request): T | Promise<T> =>
+  typeof value === 'function' ? (value as (request: Request) => T | Promise<T>)(request) : value
+
+/** Whether the call names the instance and resource the server pinned for this request. */
+async function isInScope(
+  options: AttachedFilesHandlerOptions,
+  { operation, input, request }: AuthorizeDetails,
+): Promise<boolean> {
+  if (input.InstanceId !== (await resolve(options.instanceId, request))) return false
+  const resource = await resolve(options.associatedResourceArn, request)
+  // DescribeAttachedFilesConfiguration names no resource; every file operation does.
+  if (resource === undefined || operation === 'DescribeAttachedFilesConfiguration') return true
+  return input.AssociatedResourceArn === resource
+}
+
+/**
+ * True when the call is in the pinned scope and `authorize` allows it; otherwise the answer to
+ * give (403, or 500 if resolving the scope or `authorize` threw).
+ */
 async function isAuthorized(
   options: AttachedFilesHandlerOptions,
   details: AuthorizeDetails,
 ): Promise<true | Response> {
   try {
-    if ((await options.authorize(details)) === true) return true
+    if ((await isInScope(options, details)) && (await options.authorize(details)) === true) {
+      return true
+    }
     return json(403, { name: 'AccessDeniedException', message: 'Not allowed.' })
   } catch (error) {
     options.onError?.(error)
@@ -84,8 +117,8 @@ function parseCall(
 
 /**
  * The server half of {@link sendViaHttpBackend}: a Fetch API handler (Node, Lambda, route
- * handlers) that validates `{ operation, input }`, asks `authorize` before anything reaches
- * Connect, forwards the call with the server's `ConnectClient` and answers the output, or the
+ * handlers) that validates `{ operation, input }`, checks it names the pinned instance (and
+ * resource), asks `authorize` before anything reaches Connect, forwards the call with the server's `ConnectClient` and answers the output, or the
  * AWS error's name, message, reason and status (no stack, request id or credentials).
  */
 export function createAttachedFilesHandler(

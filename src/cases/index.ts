@@ -5,6 +5,7 @@ export {
   createAttachedFilesHandler,
   type AttachedFilesHandlerOptions,
   type AuthorizeDetails,
+  type PerRequest,
 } from './attached-files-handler.js'
 export type { AttachedFileError } from './attached-file-calls.js'
 export { createCasesAdapter, type CasesAdapter, type CasesAdapterOptions } from './cases-adapter.js'
