@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumArgs, findBrowser } from './scripts/browser-path.mjs'
@@ -5,6 +6,32 @@ import { chromiumArgs, findBrowser } from './scripts/browser-path.mjs'
 // React tests run in jsdom; everything else under src/ and test/ in plain Node.
 const reactTests = ['src/react/**/*.test.tsx', 'test/**/*.react.test.tsx']
 const browserTests = ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}']
+const reactProject = {
+  environment: 'jsdom' as const,
+  include: reactTests,
+  exclude: [...browserTests, '**/node_modules/**'],
+  setupFiles: ['test/react-setup.ts'],
+}
+
+// React 18 from its own install (scripts/ensure-react18.mjs), for react, react-dom and their
+// subpaths (react/jsx-runtime, react-dom/client, react-dom/server, …).
+const react18 = fileURLToPath(new URL('./test/react18/node_modules/', import.meta.url))
+const react18Aliases = [
+  ...['react', 'react-dom'].flatMap((name) => [
+    { find: new RegExp(`^${name}$`), replacement: `${react18}${name}` },
+    { find: new RegExp(`^${name}/(.*)$`), replacement: `${react18}${name}/$1` },
+  ]),
+  // Its `main` is CommonJS, whose require() no alias reaches; its ES build imports through Vite.
+  {
+    find: /^@testing-library\/react$/,
+    replacement: fileURLToPath(
+      new URL(
+        './node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+        import.meta.url,
+      ),
+    ),
+  },
+]
 
 export default defineConfig({
   test: {
@@ -18,13 +45,16 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      { test: { name: 'react', ...reactProject } },
       {
+        resolve: { alias: react18Aliases },
         test: {
-          name: 'react',
-          environment: 'jsdom',
-          include: reactTests,
-          exclude: [...browserTests, '**/node_modules/**'],
-          setupFiles: ['test/react-setup.ts'],
+          name: 'react18',
+          ...reactProject,
+          env: { REACT_MAJOR: '18' },
+          // Processed by Vite rather than loaded by Node, so that their own imports of react
+          // and react-dom meet the aliases too.
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
         },
       },
       {
