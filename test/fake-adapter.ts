@@ -1,4 +1,5 @@
 import type { AttachmentAdapter, FileInfo, UploadRules, UploadTarget } from '../src/core/types.js'
+import type { RemoteFile, RemoteFileStatus } from '../src/core/types.js'
 
 /** One recorded `startUpload` call. */
 export interface StartCall {
@@ -13,6 +14,20 @@ export interface CompleteCall {
   clientToken: string
   signal: AbortSignal
 }
+
+/** One recorded `getFile` call. */
+export interface GetFileCall {
+  id: string
+  signal: AbortSignal | undefined
+  /** When it was made, by the adapter's clock. */
+  at: number
+}
+
+/**
+ * One answer of a scripted `getFile`: a status (`approved` with a fresh URL each time), a file
+ * laid over `{ id, status: 'approved' }` (an unsafe URL, say), or an error to throw.
+ */
+export type FileStep = RemoteFileStatus | Partial<RemoteFile> | Error
 
 /** A call held until the test lets it go; it ignores its signal, like a slow service would. */
 export interface HeldCall {
@@ -35,6 +50,8 @@ export interface FakeAdapterOptions {
   /** How long a target's URL lives. @default 300000 (Connect's default of 300 s) */
   urlLifetimeMs?: number
   limits?: Partial<UploadRules>
+  /** How long a download URL of a scripted `getFile` lives. @default 300000 */
+  downloadLifetimeMs?: number
 }
 
 /**
@@ -92,9 +109,40 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}) {
     getFile: async (id) => ({ id, status: 'approved' }),
   }
 
+  // getFile answers from the scripts of `scriptFile`; an id nobody scripted is approved, without
+  // a URL, as before there were scripts.
+  const fileScripts = new Map<string, FileStep[]>()
+  const getFileCalls: GetFileCall[] = []
+  let downloads = 0
+  const answer = (id: string, step: FileStep | undefined): RemoteFile => {
+    if (step instanceof Error) throw step
+    if (typeof step !== 'string') return { id, status: 'approved', ...step }
+    if (step !== 'approved') return { id, status: step }
+    downloads += 1
+    const lifetimeMs = options.downloadLifetimeMs ?? 300_000
+    const url = `https://files.fake.test/${id}?X-Amz-Signature=fake-${downloads}`
+    return { id, status: 'approved', download: { url, expiresAt: now() + lifetimeMs } }
+  }
+  adapter.getFile = async (id, init = {}) => {
+    getFileCalls.push({ id, signal: init.signal, at: now() })
+    const script = fileScripts.get(id) ?? []
+    const step = script.length > 1 ? script.shift() : script[0]
+    await Promise.resolve()
+    return answer(id, step ?? {})
+  }
+
   return {
     adapter,
     calls,
+    /** Every `getFile` call, in order. */
+    getFileCalls,
+    /**
+     * Scripts the answers of `getFile` for `id`, one step per call; the last one repeats.
+     * `scriptFile('a', 'processing', 'processing', 'approved')`.
+     */
+    scriptFile(id: string, ...steps: FileStep[]): void {
+      fileScripts.set(id, steps)
+    },
     /** Makes the next calls of `operation` fail, one error per call. */
     failNext(operation: Operation, ...errors: unknown[]): void {
       for (const error of errors) scripts[operation].push({ kind: 'fail', error })

@@ -7,8 +7,14 @@ import {
   isSafeDownloadUrl,
   pollDelayMs,
   refreshDelayMs,
-  typeFromName,
+  asAttachmentError,
+  createFileReport,
+  nextCheckMs,
+  reportStaleInMs,
+  resolveDownloadTiming,
+  viewOfFile,
 } from './download-url.js'
+import { AttachmentError } from './errors.js'
 import type { RemoteFile } from './types.js'
 
 const thrownBy = (run: () => unknown): unknown => {
@@ -99,14 +105,6 @@ describe('downloadUrlOf', () => {
   })
 })
 
-describe('typeFromName', () => {
-  it('reads the MIME type from a known extension', () => {
-    expect(typeFromName('Report.PDF')).toBe('application/pdf')
-    expect(typeFromName('notes.bin')).toBeUndefined()
-    expect(typeFromName(undefined)).toBeUndefined()
-  })
-})
-
 describe('freshForMs', () => {
   it('keeps a URL fresh until the margin before it expires', () => {
     expect(freshForMs(300_000, 60_000)).toBe(240_000)
@@ -147,5 +145,104 @@ describe('pollDelayMs', () => {
   it('follows the given base and cap', () => {
     expect(pollDelayMs(0, { pollBaseMs: 250, pollMaxMs: 600 })).toBe(250)
     expect(pollDelayMs(2, { pollBaseMs: 250, pollMaxMs: 600 })).toBe(600)
+  })
+})
+
+describe('createFileReport', () => {
+  const processing: RemoteFile = { id: 'f', status: 'processing' }
+
+  it('counts processing answers in a row and starts again after another status', () => {
+    const first = createFileReport(processing, undefined, 10)
+    const second = createFileReport(processing, first, 20)
+    const third = createFileReport(processing, second, 30)
+    expect([first.polls, second.polls, third.polls]).toEqual([0, 1, 2])
+    expect(third.fetchedAt).toBe(30)
+    const failed = createFileReport({ id: 'f', status: 'failed' }, third, 40)
+    expect(createFileReport(processing, failed, 50).polls).toBe(0)
+  })
+
+  it('checks the URL of an approved file', () => {
+    const unsafe = { url: 'data:text/html,x', expiresAt: 1 }
+    expect(
+      codeOf(() =>
+        createFileReport({ id: 'f', status: 'approved', download: unsafe }, undefined, 0),
+      ),
+    ).toBe('invalid-url')
+  })
+})
+
+describe('reportStaleInMs and nextCheckMs', () => {
+  const timing = { ...DEFAULT_DOWNLOAD_TIMING }
+  const report = (file: Omit<RemoteFile, 'id'>, polls = 0) => ({
+    file: { id: 'f', ...file },
+    fetchedAt: 1_000,
+    polls,
+  })
+  const approved = report({
+    status: 'approved',
+    download: { url: 'https://x.test/a', expiresAt: 301_000 },
+  })
+
+  it('keeps an approved file fresh until its URL turns stale and checks again then', () => {
+    expect(reportStaleInMs(approved, 1_000, timing.marginMs)).toBe(240_000)
+    expect(reportStaleInMs(approved, 251_000, timing.marginMs)).toBe(-10_000)
+    expect(nextCheckMs(approved, 1_000, timing)).toBe(240_000)
+    expect(nextCheckMs(approved, 200_000, timing)).toBe(41_000)
+  })
+
+  it('polls a processing file with backoff and counts it stale at once', () => {
+    expect(reportStaleInMs(report({ status: 'processing' }), 1_000, timing.marginMs)).toBe(0)
+    expect(
+      [0, 1, 2].map((polls) => nextCheckMs(report({ status: 'processing' }, polls), 0, timing)),
+    ).toEqual([1_000, 2_000, 4_000])
+  })
+
+  it('never checks a rejected or failed file again by itself', () => {
+    for (const status of ['rejected', 'failed'] as const) {
+      expect(reportStaleInMs(report({ status }), 1_000, timing.marginMs)).toBe(Infinity)
+      expect(nextCheckMs(report({ status }), 0, timing)).toBe(false)
+    }
+  })
+})
+
+describe('viewOfFile', () => {
+  it('shows an approved file as ready with its URL, expiry and a type from its name', () => {
+    const download = { url: 'https://x.test/a', expiresAt: 5 }
+    expect(
+      viewOfFile({ id: 'f', status: 'approved', name: 'Report.PDF', size: 3, download }),
+    ).toEqual({
+      status: 'ready',
+      name: 'Report.PDF',
+      size: 3,
+      type: 'application/pdf',
+      url: download.url,
+      expiresAt: 5,
+    })
+  })
+
+  it('keeps the other statuses and leaves out what is unknown', () => {
+    expect(viewOfFile({ id: 'f', status: 'rejected', name: 'notes.bin' })).toMatchObject({
+      status: 'rejected',
+      type: undefined,
+      url: undefined,
+    })
+  })
+})
+
+describe('resolveDownloadTiming', () => {
+  it('fills in the defaults for what is left out or undefined', () => {
+    expect(resolveDownloadTiming({ marginMs: 10_000, pollMaxMs: undefined })).toEqual({
+      ...DEFAULT_DOWNLOAD_TIMING,
+      marginMs: 10_000,
+    })
+  })
+})
+
+describe('asAttachmentError', () => {
+  it('keeps an AttachmentError and wraps anything else as unexpected', () => {
+    const known = new AttachmentError('throttled', 'slow down')
+    expect(asAttachmentError(known)).toBe(known)
+    const cause = new TypeError('boom')
+    expect(asAttachmentError(cause)).toMatchObject({ code: 'unexpected', cause })
   })
 })

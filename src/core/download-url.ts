@@ -1,7 +1,7 @@
 // What `useAttachedFile` decides without React: which download URLs may go into an `href`, when a
 // presigned URL counts as stale and must be fetched again, and how often a file still being
 // scanned is asked about. Pure functions of their arguments, so the clock is the caller's.
-import { AttachmentError } from './errors.js'
+import { AttachmentError, isAttachmentError } from './errors.js'
 import { fileExtension, typesByExtension } from './file-types.js'
 import type { RemoteFile } from './types.js'
 
@@ -75,11 +75,6 @@ export function checkRemoteFile(file: RemoteFile): RemoteFile {
   return file
 }
 
-/** The MIME type a file name stands for, from its extension; `undefined` when unknown. */
-export function typeFromName(name: string | undefined): string | undefined {
-  return name === undefined ? undefined : typesByExtension[fileExtension(name)]?.[0]
-}
-
 /**
  * An approved file's download URL; for any other file an error saying why there is none:
  * `rejected` for a file the scan rejected, `invalid-request` (reason `PROCESSING` or `FAILED`)
@@ -90,7 +85,7 @@ export function downloadUrlOf(file: RemoteFile): string {
   if (file.status === 'rejected') {
     throw new AttachmentError('rejected', 'The file was rejected by the malware scan.')
   }
-  const reason = file.status === 'approved' ? 'NO_URL' : file.status.toUpperCase()
+  const reason = file.status.toUpperCase()
   throw new AttachmentError('invalid-request', 'The file has no download URL.', { reason })
 }
 
@@ -127,4 +122,90 @@ export function pollDelayMs(
   timing: Pick<DownloadTiming, 'pollBaseMs' | 'pollMaxMs'>,
 ): number {
   return Math.min(timing.pollMaxMs, timing.pollBaseMs * 2 ** Math.max(0, poll))
+}
+
+/** One answer of `getFile`, checked, with when it arrived and how many polls came before it. */
+export interface FileReport {
+  file: RemoteFile
+  /** When the answer arrived, by the caller's clock. */
+  fetchedAt: number
+  /** Processing answers in a row before this one: the next poll's number. */
+  polls: number
+}
+
+/**
+ * The report on an answer of `getFile` that arrived at `now`, `previous` being the report before
+ * it. Throws as {@link checkRemoteFile} does.
+ */
+export function createFileReport(
+  file: RemoteFile,
+  previous: FileReport | undefined,
+  now: number,
+): FileReport {
+  const polling = file.status === 'processing' && previous?.file.status === 'processing'
+  return { file: checkRemoteFile(file), fetchedAt: now, polls: polling ? previous.polls + 1 : 0 }
+}
+
+/**
+ * How long from `now` until a report goes stale; 0 or less once it is. A processing file's is
+ * stale at once, a rejected or failed file's never is (scan verdicts are final), an approved
+ * file's goes stale with its URL.
+ */
+export function reportStaleInMs(report: FileReport, now: number, marginMs: number): number {
+  const { file, fetchedAt } = report
+  if (file.status === 'processing') return 0
+  if (file.download === undefined) return Infinity
+  return fetchedAt + freshForMs(file.download.expiresAt - fetchedAt, marginMs) - now
+}
+
+/**
+ * When to ask about a shown file again, counted from `now`: the next poll while it is
+ * processing, before its URL turns stale while it is approved, never once it is rejected or
+ * failed.
+ */
+export function nextCheckMs(
+  report: FileReport,
+  now: number,
+  timing: DownloadTiming,
+): number | false {
+  const { file, fetchedAt, polls } = report
+  if (file.status === 'processing') return pollDelayMs(polls, timing)
+  if (file.download === undefined) return false
+  return refreshDelayMs(fetchedAt, file.download.expiresAt, now, timing)
+}
+
+/** What a component shows of a stored file. */
+export interface RemoteFileView {
+  status: 'processing' | 'ready' | 'rejected' | 'failed'
+  name?: string
+  size?: number
+  /** The MIME type, from the name's extension. */
+  type?: string
+  url?: string
+  expiresAt?: number
+}
+
+/** What a component shows of a checked file: `approved` reads `ready`, with its URL. */
+export function viewOfFile(file: RemoteFile): RemoteFileView {
+  const { name, size, download } = file
+  const type = name === undefined ? undefined : typesByExtension[fileExtension(name)]?.[0]
+  const status = file.status === 'approved' ? 'ready' : file.status
+  return { status, name, size, type, url: download?.url, expiresAt: download?.expiresAt }
+}
+
+/** The timing with the defaults for what `options` leaves out (or gives as `undefined`). */
+export function resolveDownloadTiming(options: Partial<DownloadTiming>): DownloadTiming {
+  const given = Object.entries(options).filter(([, value]) => value !== undefined)
+  return { ...DEFAULT_DOWNLOAD_TIMING, ...Object.fromEntries(given) }
+}
+
+/**
+ * `error` as an {@link AttachmentError}: itself when it is one, else wrapped as `unexpected` (an
+ * adapter that throws something else has a bug) with the original kept as `cause`.
+ */
+export function asAttachmentError(error: unknown): AttachmentError {
+  if (isAttachmentError(error)) return error
+  return new AttachmentError('unexpected', 'Reading the file failed unexpectedly.', {
+    cause: error,
+  })
 }

@@ -60,7 +60,7 @@ export {
   nextCheckMs,
   pollDelayMs,
   refreshDelayMs,
-  reportFreshForMs,
+  reportStaleInMs,
   resolveDownloadTiming,
   viewOfFile,
 } from './download-url.js'

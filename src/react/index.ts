@@ -66,3 +66,8 @@ export type {
   UploadTarget,
   UploadTotals,
 } from '../core/index.js'
+export {
+  useAttachedFile,
+  type AttachedFileResult,
+  type UseAttachedFileOptions,
+} from './use-attached-file.js'

@@ -1,0 +1,195 @@
+import { notifyManager } from '@tanstack/react-query'
+import { act } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AttachmentError } from '../core/errors.js'
+import { createFakeAdapter } from '../../test/fake-adapter.js'
+import type { FakeAdapter } from '../../test/fake-adapter.js'
+import { renderHookStrict, renderStrict } from '../../test/render.js'
+import { useAttachedFile } from './use-attached-file.js'
+import type { UseAttachedFileOptions } from './use-attached-file.js'
+
+// The clock handed to the hook and the fake adapter; it is Date.now, which the fake timers move.
+const clock = () => Date.now()
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms))
+let fake: FakeAdapter
+
+/**
+ * The times of the getFile calls that counted. Under <StrictMode> the first request of a mount
+ * is aborted by the simulated unmount and made again by the remount; the aborted one is left out.
+ */
+const requestTimes = () =>
+  fake.getFileCalls.filter((call) => !call.signal?.aborted).map((call) => call.at)
+const gaps = (times: number[]) => times.slice(1).map((time, i) => time - (times[i] ?? 0))
+
+function renderFile(id: string, options: UseAttachedFileOptions = {}) {
+  return renderHookStrict(() => useAttachedFile(id, { now: clock, ...options }), {
+    adapter: fake.adapter,
+  })
+}
+
+beforeEach(() => {
+  // react-query hands results to React in a setTimeout(0), which the fake timers run a tick
+  // later; a microtask delivers them within the advance that produced them.
+  notifyManager.setScheduler(queueMicrotask)
+  vi.useFakeTimers()
+  vi.setSystemTime(Date.UTC(2026, 0, 5, 9))
+  fake = createFakeAdapter({ now: clock })
+})
+
+afterEach(() => {
+  notifyManager.setScheduler((callback) => setTimeout(callback, 0))
+  vi.useRealTimers()
+})
+
+describe('useAttachedFile', () => {
+  it('polls a processing file with growing intervals until it is ready, then stops polling', async () => {
+    const processing = Array.from({ length: 6 }, () => 'processing' as const)
+    fake.scriptFile('a', ...processing, 'approved')
+    const { result } = renderFile('a', { pollBaseMs: 1_000, pollMaxMs: 4_000 })
+    expect(result.current.status).toBe('loading')
+    await advance(0)
+    expect(result.current.status).toBe('processing')
+    await advance(18_999)
+    expect(result.current.status).toBe('processing')
+    await advance(1)
+    expect(result.current).toMatchObject({ status: 'ready', url: expect.stringMatching(/^https:/) })
+    expect(gaps(requestTimes())).toEqual([1_000, 2_000, 4_000, 4_000, 4_000, 4_000])
+    await advance(200_000)
+    expect(requestTimes()).toHaveLength(7)
+  })
+
+  it('refreshes a URL inside its margin before getFreshUrl resolves, and only then', async () => {
+    fake.scriptFile('a', 'approved')
+    const { result } = renderFile('a')
+    await advance(0)
+    const first = result.current.url
+    expect(first).toBeDefined()
+    await act(async () => expect(await result.current.getFreshUrl()).toBe(first))
+    expect(requestTimes()).toHaveLength(1)
+
+    // A laptop waking from sleep: the clock jumped 250 s and no timer has fired yet, so the URL
+    // at hand expires in 50 s, within the 60 s margin.
+    vi.setSystemTime(Date.now() + 250_000)
+    let fresh: string[] = []
+    await act(async () => {
+      fresh = await Promise.all([1, 2, 3].map(() => result.current.getFreshUrl()))
+    })
+    await advance(0)
+    expect(requestTimes()).toHaveLength(2)
+    expect(new Set(fresh).size).toBe(1)
+    expect(fresh[0]).not.toBe(first)
+    expect(result.current).toMatchObject({ url: fresh[0], expiresAt: Date.now() + 300_000 })
+  })
+
+  it('makes one getFile per expiry window for 20 components showing one file over an hour', async () => {
+    fake.scriptFile('a', 'approved')
+    function Link({ n }: { n: number }) {
+      const file = useAttachedFile('a', { now: clock })
+      return (
+        <a href={file.url} data-status={file.status} data-expires-at={file.expiresAt}>
+          link {n}
+        </a>
+      )
+    }
+    const { container } = renderStrict(
+      <>
+        {Array.from({ length: 20 }, (_, n) => (
+          <Link key={n} n={n} />
+        ))}
+      </>,
+      { adapter: fake.adapter },
+    )
+    // querySelectorAll, not getAllByRole: 122 role queries over 20 links take seconds in jsdom.
+    const links = () => [...container.querySelectorAll('a')]
+    for (let minute = 0; minute <= 60; minute++) {
+      await advance(minute === 0 ? 0 : 60_000)
+      expect(new Set(links().map((link) => link.getAttribute('href'))).size).toBe(1)
+      // No link ever shows a URL within the 60 s margin of its expiry.
+      const expiresAt = Number(links()[0]?.dataset.expiresAt)
+      expect(expiresAt - Date.now()).toBeGreaterThanOrEqual(60_000)
+    }
+    // One request at mount, then one each time the URL turned stale: 3600 s / 240 s = 15.
+    expect(requestTimes()).toHaveLength(16)
+    expect(new Set(gaps(requestTimes()))).toEqual(new Set([240_000]))
+  })
+
+  it.each([
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'http://example.com/a.pdf',
+  ])('reports %s from the adapter as error invalid-url, never as the url', async (url) => {
+    fake.scriptFile('a', { download: { url, expiresAt: Date.now() + 300_000 } })
+    const { result } = renderFile('a')
+    await advance(0)
+    expect(result.current.status).toBe('error')
+    expect(result.current.error?.code).toBe('invalid-url')
+    expect(result.current.url).toBeUndefined()
+    expect(result.current.error?.message).not.toContain(url.slice(0, 8))
+    await advance(60_000)
+    expect(requestTimes()).toHaveLength(1)
+  })
+
+  it.each(['rejected', 'failed'] as const)(
+    'reports a %s scan as its own status and asks no more',
+    async (status) => {
+      fake.scriptFile('a', { status, name: 'virus.pdf' })
+      const { result } = renderFile('a')
+      await advance(0)
+      expect(result.current).toMatchObject({ status, name: 'virus.pdf', type: 'application/pdf' })
+      expect(result.current.url).toBeUndefined()
+      await advance(3_600_000)
+      expect(requestTimes()).toHaveLength(1)
+      await act(() => expect(result.current.getFreshUrl()).rejects.toBeInstanceOf(AttachmentError))
+    },
+  )
+
+  it('reports an adapter error as error with its code, without retrying it', async () => {
+    fake.scriptFile('a', new AttachmentError('access-denied', 'Denied', { status: 403 }))
+    const { result } = renderFile('a')
+    await advance(0)
+    expect(result.current.status).toBe('error')
+    expect(result.current.error).toMatchObject({ code: 'access-denied', status: 403 })
+    await advance(60_000)
+    expect(requestTimes()).toHaveLength(1)
+  })
+
+  it('wraps an error of another kind as unexpected', async () => {
+    const bug = new TypeError('x is undefined')
+    fake.scriptFile('a', bug)
+    const { result } = renderFile('a')
+    await advance(0)
+    expect(result.current.error).toMatchObject({ code: 'unexpected', cause: bug })
+  })
+
+  it('retries a throttled request twice, then reports throttled', async () => {
+    const throttled = () => new AttachmentError('throttled', 'Slow down', { status: 429 })
+    fake.scriptFile('a', throttled(), throttled(), throttled(), throttled())
+    const { result } = renderFile('a')
+    await advance(10_000)
+    expect(result.current.error?.code).toBe('throttled')
+    expect(requestTimes()).toHaveLength(3)
+  })
+
+  it('stops polling when the last component showing the file unmounts', async () => {
+    fake.scriptFile('a', 'processing')
+    const { result, unmount } = renderFile('a')
+    await advance(3_000)
+    expect(result.current.status).toBe('processing')
+    const made = fake.getFileCalls.length
+    expect(made).toBeGreaterThan(2)
+    unmount()
+    await advance(600_000)
+    expect(fake.getFileCalls).toHaveLength(made)
+  })
+
+  it('asks again at once on refresh', async () => {
+    fake.scriptFile('a', 'approved')
+    const { result } = renderFile('a')
+    await advance(0)
+    const first = result.current.url
+    await act(() => result.current.refresh())
+    await advance(0)
+    expect(requestTimes()).toHaveLength(2)
+    expect(result.current.url).not.toBe(first)
+  })
+})

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query'
+import type { QueryClient, QueryFunctionContext, UseQueryOptions } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import {
+  asAttachmentError,
+  createFileReport,
+  downloadUrlOf,
+  isRetryable,
+  nextCheckMs,
+  reportStaleInMs,
+  resolveDownloadTiming,
+  viewOfFile,
+  type AttachmentAdapter,
+  type AttachmentError,
+  type DownloadTiming,
+  type FileReport,
+  type RemoteFileView,
+} from '../core/index.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+
+/** Options of {@link useAttachedFile}: the timing of URL refreshes and scan polls, and the clock. */
+export interface UseAttachedFileOptions extends Partial<DownloadTiming> {
+  /** The clock download expiries are compared with. @default Date.now */
+  now?: () => number
+}
+
+/** What {@link useAttachedFile} returns. `url` is only ever `https:` (or `http:` on loopback). */
+export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
+  status: 'loading' | RemoteFileView['status'] | 'error'
+  error?: AttachmentError
+  /** Whether a request for the file is in flight (a poll or a URL refresh included). */
+  isFetching: boolean
+  /** Asks the service again now. */
+  refresh(): Promise<void>
+  /** A URL valid for at least the margin; fetches one only when the one at hand is too old. */
+  getFreshUrl(): Promise<string>
+}
+
+type Key = readonly ['connect-attachments', 'file', string, string]
+type Settings = DownloadTiming & { now: () => number }
+
+function fileQuery(adapter: AttachmentAdapter, id: string, client: QueryClient, o: Settings) {
+  const queryKey: Key = ['connect-attachments', 'file', adapter.key, id]
+  return {
+    queryKey,
+    queryFn: ({ signal }: QueryFunctionContext<Key>) =>
+      adapter.getFile(id, { signal }).then(
+        (file) => createFileReport(file, client.getQueryData<FileReport>(queryKey), o.now()),
+        (error: unknown) => Promise.reject(asAttachmentError(error)),
+      ),
+    // react-query counts staleTime from the answer's arrival by Date.now; staleness is decided
+    // by the injected clock, so the time since arrival is added back.
+    staleTime: ({ state }) =>
+      state.data
+        ? Date.now() - state.dataUpdatedAt + reportStaleInMs(state.data, o.now(), o.marginMs)
+        : 0,
+    // Every observer has such a timer, but each change of the query resets them all at once:
+    // the first to fire makes the one request, and its fetch clears the others.
+    refetchInterval: ({ state }) =>
+      state.status === 'success' && state.data ? nextCheckMs(state.data, o.now(), o) : false,
+    // A couple of retries for what may pass (throttling, a network blip); none for the rest.
+    retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
+  } satisfies UseQueryOptions<FileReport, AttachmentError, FileReport, Key>
+}
+
+/**
+ * A stored file (a chat attachment, a case's attached file) and a download URL kept fresh while
+ * it is shown. One react-query query per adapter and id, so every component showing the file
+ * shares its requests; polled with backoff while the file is being scanned.
+ */
+export function useAttachedFile(
+  id: string,
+  options: UseAttachedFileOptions = {},
+): AttachedFileResult {
+  const { adapter, queryClient } = useAttachmentsContext()
+  const { now = Date.now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs } = options
+  const query = useMemo(() => {
+    const timing = resolveDownloadTiming({ marginMs, minRefreshMs, pollBaseMs, pollMaxMs })
+    return fileQuery(adapter, id, queryClient, { ...timing, now })
+  }, [adapter, id, queryClient, now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs])
+  const { data, error, status, isFetching, refetch } = useQuery(query, queryClient)
+  const refresh = useCallback(async () => void (await refetch()), [refetch])
+  const getFreshUrl = useCallback(
+    async () => downloadUrlOf((await queryClient.fetchQuery(query)).file),
+    [queryClient, query],
+  )
+  const base = { isFetching, refresh, getFreshUrl }
+  if (status === 'error') return { ...base, status, error: asAttachmentError(error) }
+  return data ? { ...base, ...viewOfFile(data.file) } : { ...base, status: 'loading' }
+}
