@@ -1,13 +1,26 @@
 // Helpers for the emulator tests: AWS SDK clients pointed at the emulator, raw HTTP requests (so
 // a test controls every header and the exact bytes sent) and a clock tests can move forward.
-import { ConnectClient } from '@aws-sdk/client-connect'
 import {
+  CompleteAttachedFileUploadCommand,
+  ConnectClient,
+  StartAttachedFileUploadCommand,
+  type StartAttachedFileUploadCommandOutput,
+} from '@aws-sdk/client-connect'
+import {
+  CompleteAttachmentUploadCommand,
   ConnectParticipantClient,
   CreateParticipantConnectionCommand,
+  StartAttachmentUploadCommand,
+  type StartAttachmentUploadCommandOutput,
 } from '@aws-sdk/client-connectparticipant'
 import { request } from 'node:http'
 import { afterEach, beforeEach } from 'vitest'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../src/emulator/index.js'
+import {
+  startEmulator,
+  type CreatedCase,
+  type Emulator,
+  type EmulatorOptions,
+} from '../src/emulator/index.js'
 
 /**
  * A ConnectClient for the emulator. One attempt only: the SDK's own retries would repeat
@@ -135,4 +148,57 @@ export async function connectionTokenFor(
     }),
   )
   return out.ConnectionCredentials?.ConnectionToken ?? ''
+}
+
+/** PUTs to a Start answer's URL with its headers; throws unless S3 answers 200. */
+async function putOrThrow(
+  metadata: { Url?: string; HeadersToInclude?: Record<string, string> } | undefined,
+  bytes: Buffer,
+): Promise<void> {
+  const put = await putObject(metadata?.Url ?? '', metadata?.HeadersToInclude ?? {}, bytes)
+  if (put.status !== 200) throw new Error(`PUT answered ${put.status}: ${put.text}`)
+}
+
+/** StartAttachmentUpload, the PUT and CompleteAttachmentUpload of one file: the Start answer. */
+export async function uploadChatAttachment(
+  client: ConnectParticipantClient,
+  connectionToken: string,
+  bytes: Buffer,
+  file: { name: string; contentType: string } = { name: 'a.txt', contentType: 'text/plain' },
+): Promise<StartAttachmentUploadCommandOutput> {
+  const started = await client.send(
+    new StartAttachmentUploadCommand({
+      ConnectionToken: connectionToken,
+      AttachmentName: file.name,
+      AttachmentSizeInBytes: bytes.length,
+      ContentType: file.contentType,
+    }),
+  )
+  await putOrThrow(started.UploadMetadata, bytes)
+  const AttachmentIds = [started.AttachmentId ?? '']
+  await client.send(
+    new CompleteAttachmentUploadCommand({ ConnectionToken: connectionToken, AttachmentIds }),
+  )
+  return started
+}
+
+/** StartAttachedFileUpload, the PUT and CompleteAttachedFileUpload of one file: the Start answer. */
+export async function uploadAttachedFile(
+  client: ConnectClient,
+  kase: CreatedCase,
+  bytes: Buffer,
+  name = 'a.txt',
+): Promise<StartAttachedFileUploadCommandOutput> {
+  const ids = { InstanceId: kase.instanceId, AssociatedResourceArn: kase.associatedResourceArn }
+  const started = await client.send(
+    new StartAttachedFileUploadCommand({
+      ...ids,
+      FileName: name,
+      FileSizeInBytes: bytes.length,
+      FileUseCaseType: 'ATTACHMENT',
+    }),
+  )
+  await putOrThrow(started.UploadUrlMetadata, bytes)
+  await client.send(new CompleteAttachedFileUploadCommand({ ...ids, FileId: started.FileId }))
+  return started
 }

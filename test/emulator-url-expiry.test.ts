@@ -1,18 +1,15 @@
 // UrlExpiry in the four answers that carry one, in the format the API reference gives
 // (yyyy-MM-ddThh:mm:ss.SSSZ, e.g. 2019-11-08T02:41:28.172Z), and naming the instant the
 // presigned URL beside it stops working.
-import {
-  CompleteAttachedFileUploadCommand,
-  GetAttachedFileCommand,
-  StartAttachedFileUploadCommand,
-} from '@aws-sdk/client-connect'
-import {
-  CompleteAttachmentUploadCommand,
-  GetAttachmentCommand,
-  StartAttachmentUploadCommand,
-} from '@aws-sdk/client-connectparticipant'
+import { GetAttachedFileCommand } from '@aws-sdk/client-connect'
+import { GetAttachmentCommand } from '@aws-sdk/client-connectparticipant'
 import { describe, expect, it } from 'vitest'
-import { connectionTokenFor, emulatorPerTest, putObject } from './emulator-helpers.js'
+import {
+  connectionTokenFor,
+  emulatorPerTest,
+  uploadAttachedFile,
+  uploadChatAttachment,
+} from './emulator-helpers.js'
 
 const t = emulatorPerTest()
 
@@ -34,44 +31,25 @@ function expectUrlExpiry(urlExpiry: string | undefined, url: string | undefined)
 describe('startEmulator: UrlExpiry', () => {
   it('has milliseconds in StartAttachmentUpload and GetAttachment answers', async () => {
     const token = await connectionTokenFor(t.chat, t.emu.createChat().participantToken)
-    const started = await t.chat.send(
-      new StartAttachmentUploadCommand({
-        ConnectionToken: token,
-        AttachmentName: 'a.txt',
-        AttachmentSizeInBytes: bytes.length,
-        ContentType: 'text/plain',
-      }),
-    )
+    const started = await uploadChatAttachment(t.chat, token, bytes)
     expectUrlExpiry(started.UploadMetadata?.UrlExpiry, started.UploadMetadata?.Url)
-    const upload = started.UploadMetadata
-    await putObject(upload?.Url ?? '', upload?.HeadersToInclude ?? {}, bytes)
-    const AttachmentIds = [started.AttachmentId ?? '']
-    await t.chat.send(
-      new CompleteAttachmentUploadCommand({ ConnectionToken: token, AttachmentIds }),
-    )
     const got = await t.chat.send(
-      new GetAttachmentCommand({ ConnectionToken: token, AttachmentId: AttachmentIds[0] }),
+      new GetAttachmentCommand({ ConnectionToken: token, AttachmentId: started.AttachmentId }),
     )
     expectUrlExpiry(got.UrlExpiry, got.Url)
   })
 
   it('has milliseconds in StartAttachedFileUpload and GetAttachedFile answers', async () => {
     const kase = t.emu.createCase()
-    const ids = { InstanceId: kase.instanceId, AssociatedResourceArn: kase.associatedResourceArn }
-    const started = await t.connect.send(
-      new StartAttachedFileUploadCommand({
-        ...ids,
-        FileName: 'a.txt',
-        FileSizeInBytes: bytes.length,
-        FileUseCaseType: 'ATTACHMENT',
+    const started = await uploadAttachedFile(t.connect, kase, bytes)
+    expectUrlExpiry(started.UploadUrlMetadata?.UrlExpiry, started.UploadUrlMetadata?.Url)
+    const got = await t.connect.send(
+      new GetAttachedFileCommand({
+        InstanceId: kase.instanceId,
+        AssociatedResourceArn: kase.associatedResourceArn,
+        FileId: started.FileId,
       }),
     )
-    const upload = started.UploadUrlMetadata
-    expectUrlExpiry(upload?.UrlExpiry, upload?.Url)
-    await putObject(upload?.Url ?? '', upload?.HeadersToInclude ?? {}, bytes)
-    const FileId = started.FileId ?? ''
-    await t.connect.send(new CompleteAttachedFileUploadCommand({ ...ids, FileId }))
-    const got = await t.connect.send(new GetAttachedFileCommand({ ...ids, FileId }))
     expectUrlExpiry(got.DownloadUrlMetadata?.UrlExpiry, got.DownloadUrlMetadata?.Url)
   })
 })

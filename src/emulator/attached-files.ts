@@ -196,7 +196,7 @@ function complete(ctx: EmulatorContext, file: AttachedFileRecord): object {
   if (stored === undefined)
     throw fail(409, 'ResourceConflictException', 'The file has not been uploaded yet.')
   file.completed = true
-  ctx.scanner.scan(stored.bytes, (verdict) => {
+  ctx.scanner.scanFile(stored.bytes, (verdict) => {
     file.status = verdict
     if (verdict === 'REJECTED') ctx.storage.delete(file.key)
   })

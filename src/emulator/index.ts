@@ -13,4 +13,4 @@ export {
 export type { StoredObjectInfo } from './storage.js'
 export type { AttachmentInfo, UploadCalls } from './upload-ledger.js'
 export type { EmulatorCredentials } from './sigv4.js'
-export { EICAR } from './scanner.js'
+export { EICAR, SCAN_FAILURE_MARKER } from './scanner.js'
