@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { createUploadManager, type UploadManager } from '../src/core/upload-manager.js'
 import type { UploadManagerOptions } from '../src/core/upload-manager-options.js'
+import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createParticipantAdapter } from '../src/participant/index.js'
 import { emulatorControls } from './emulator-controls.js'
 import {
@@ -33,7 +34,7 @@ async function chat(options: Partial<UploadManagerOptions> = {}) {
     ...options,
   })
   managers.push(manager)
-  return { manager, connectionToken, history: recordUploads(manager) }
+  return { adapter, manager, connectionToken, history: recordUploads(manager) }
 }
 
 /** Adds one file and waits for its upload to end: its last state and every state before. */
@@ -81,4 +82,68 @@ describe('xhrTransport with the chat adapter and the emulator', () => {
       expect.objectContaining({ code: 'timeout', status: 400 }),
     )
   })
+})
+
+describe('xhrTransport on a link slower than the socket buffers', () => {
+  // 6 MB at 512 KB/s takes 12.4 s. Measured here in three runs: the page's progress jumps to
+  // about 4 MB at once (Linux's send buffer, tcp_wmem's 4 MB ceiling), then moves in steps
+  // 2.4-2.9 s apart (the kernel wakes a writer only once half of what it queued has drained),
+  // reaches 100 % at 5.3-6.0 s, and nothing more comes until the answer, 6.4-7.0 s later. The
+  // stall timeout sits between the two: longer than the steps, shorter than the quiet tail, so
+  // only a transport that stops applying it once the body has left gets this file through.
+  // (At 3 s, the steps' upper end, both tests failed mid-body in one of two runs here.)
+  const stallTimeoutMs = 4500
+  const size = 6 * 1024 * 1024
+  const slowLink = { bytesPerSecond: 512 * 1024 }
+
+  it('PUTs 6 MB through a 512 KB/s link with a stall timeout shorter than the quiet tail', async () => {
+    const { adapter } = await chat()
+    await controls.setFault('PutObject', slowLink)
+    const bytes = randomBytes(size)
+    const target = await adapter.startUpload(
+      { name: 'slow.mov', size, type: 'video/quicktime' },
+      { clientToken: crypto.randomUUID(), signal: new AbortController().signal },
+    )
+    const events: string[] = []
+    await xhrTransport({
+      url: target.url,
+      headers: target.headers,
+      body: new Blob([bytes]),
+      signal: new AbortController().signal,
+      stallTimeoutMs,
+      onSent: () => events.push('sent'),
+    })
+    events.push('resolved')
+    expect(events).toEqual(['sent', 'resolved'])
+    expect(await controls.faultCount('PutObject')).toBe(1)
+    expect(await storedObjectOf(emulator, target.id)).toMatchObject({
+      size,
+      sha256: await sha256Hex(bytes),
+    })
+  }, 20_000)
+
+  it('lets the manager finish a 6 MB upload through a 512 KB/s link, showing it as finishing', async () => {
+    const setup = await chat({ stallTimeoutMs })
+    await controls.setFault('PutObject', slowLink)
+    const bytes = randomBytes(size)
+    const { upload, states } = await uploadOne(
+      setup,
+      new File([bytes], 'slow.mov', { type: 'video/quicktime' }),
+    )
+    expect(upload.status).toBe('succeeded')
+    const finishing = states.findIndex((state) => state.status === 'uploading' && state.finishing)
+    expect(finishing).toBeGreaterThan(-1)
+    expect(states.slice(finishing).map((state) => state.status)).toEqual([
+      'uploading',
+      'completing',
+      'succeeded',
+    ])
+    // The slow link carried the PUT, and no timeout sent it round a retry.
+    expect(await controls.faultCount('PutObject')).toBe(1)
+    expect(states.filter((state) => 'error' in state && state.error !== undefined)).toEqual([])
+    expect(await storedObjectOf(emulator, upload.remoteId ?? '')).toMatchObject({
+      size,
+      sha256: await sha256Hex(bytes),
+    })
+  }, 20_000)
 })

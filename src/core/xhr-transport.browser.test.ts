@@ -119,16 +119,78 @@ describe('xhrTransport', () => {
   })
 
   it('fails with {timeout} when nothing moves for the stall timeout', async () => {
+    // A body that has left the page waits for its answer under responseTimeoutMs, so a stall
+    // needs one that cannot leave: 16 MB against a server reading 16 KB/s fills the ~5 MB of
+    // loopback socket buffers in a moment, and then the page sees a 64 KB step every 4 s.
+    let sent = false
+    const error = await attachmentErrorOf(
+      xhrTransport({
+        url: `${server}/put/${nextId()}?bytesPerSecond=16384`,
+        body: bytes(16 * 1024 * 1024),
+        headers: {},
+        signal: new AbortController().signal,
+        stallTimeoutMs: 300,
+        onSent: () => (sent = true),
+      }),
+    )
+    expect(error.code).toBe('timeout')
+    expect(error.message).toContain('stalled')
+    expect(sent).toBe(false)
+  })
+
+  it('calls onSent once, after the last progress and before it resolves', async () => {
+    const size = 64 * 1024
+    const events: string[] = []
+    await xhrTransport({
+      url: `${server}/put/${nextId()}`,
+      body: bytes(size),
+      headers: {},
+      signal: new AbortController().signal,
+      onProgress: (loaded) => events.push(loaded === size ? 'progress: all' : 'progress'),
+      onSent: () => events.push('sent'),
+    }).then(() => events.push('resolved'))
+    expect(events.filter((event) => event === 'sent')).toHaveLength(1)
+    expect(events.slice(-3)).toEqual(['progress: all', 'sent', 'resolved'])
+  })
+
+  it('waits responseTimeoutMs, not stallTimeoutMs, for the answer once the body has left', async () => {
+    let sentAt = 0
     const error = await attachmentErrorOf(
       xhrTransport({
         url: `${server}/put/${nextId()}?hang=1`,
         body: bytes(1024),
         headers: {},
         signal: new AbortController().signal,
-        stallTimeoutMs: 300,
+        stallTimeoutMs: 200,
+        responseTimeoutMs: 800,
+        onSent: () => (sentAt = performance.now()),
       }),
     )
-    expect(error.code).toBe('timeout')
+    expect(error).toMatchObject({ code: 'timeout', status: 0 })
+    expect(sentAt).toBeGreaterThan(0)
+    // Timers fire no earlier than asked; 50 ms allows for the clocks' granularity.
+    expect(performance.now() - sentAt).toBeGreaterThanOrEqual(750)
+  })
+
+  it('waits for the answer as long as it takes when responseTimeoutMs is 0', async () => {
+    const controller = new AbortController()
+    let sent = false
+    const put = attachmentErrorOf(
+      xhrTransport({
+        url: `${server}/put/${nextId()}?hang=1`,
+        body: bytes(1024),
+        headers: {},
+        signal: controller.signal,
+        stallTimeoutMs: 300,
+        responseTimeoutMs: 0,
+        onSent: () => (sent = true),
+      }),
+    )
+    await expect.poll(() => sent).toBe(true)
+    // Three stall timeouts long: a stall timer still running would have failed it by now.
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    controller.abort()
+    expect((await put).code).toBe('aborted')
   })
 
   it.each([

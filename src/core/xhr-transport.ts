@@ -34,14 +34,30 @@ export function isForbiddenHeader(name: string): boolean {
   return forbiddenHeaders.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')
 }
 
-/** How long a PUT may go without moving a byte before it counts as stalled; Uppy's figure. */
+/**
+ * How long a PUT may go without progress, before its whole body has left the page, until it
+ * counts as stalled; Uppy's figure. Keep it well above the gaps a slow link shows: the kernel
+ * wakes the browser's writer only once half of its queue has drained, 2.4-2.9 s apart for
+ * Chromium on loopback at 512 KB/s, and longer the slower the link.
+ */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000
+
+/**
+ * How long to wait for S3's answer once the whole body has left the page. The page's progress
+ * reaches 100 % while socket buffers still hold megabytes the far end has not read: 4.9 MB when
+ * Chromium PUT 12 MB to a loopback server reading 1 MB/s (Linux caps the send buffer at 4 MB,
+ * tcp_wmem), and a phone's modem queue adds to that. 60 s drains 7.5 MB at a phone-like
+ * 128 KB/s uplink, with S3's own answer taking well under a second of it.
+ */
+export const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000
 
 /**
  * PUTs a file to a presigned URL with one `XMLHttpRequest`, for its upload progress events
  * (fetch has none). Sends every signed header a browser allows, aborts on the signal, fails
- * with `timeout` when nothing moves for `stallTimeoutMs`, and maps a non-2xx answer — S3's XML
- * error included — to an {@link AttachmentError}.
+ * with `timeout` when nothing moves for `stallTimeoutMs` or, once the whole body has left the
+ * page (`onSent`), when no answer comes for `responseTimeoutMs`, and maps a non-2xx answer —
+ * S3's XML error included — to an {@link AttachmentError}. A URL or header the browser refuses
+ * fails at once with `invalid-response`.
  */
 export const xhrTransport: Transport = (request) =>
   new Promise<void>((resolve, reject) => {
@@ -50,46 +66,46 @@ export const xhrTransport: Transport = (request) =>
     // Set up before any listener or timer exists, so a refusal leaves nothing to clean up.
     const refused = openPut(xhr, request)
     if (refused !== undefined) return reject(refused)
-    const stall = stallTimer(request, () => {
-      finish()
+
+    const settle = (error?: AttachmentError): void => {
+      timer.stop()
+      request.signal.removeEventListener('abort', onAbort)
+      if (error === undefined) resolve()
+      else reject(error)
+    }
+    const timer = progressTimer(request, (sent) => {
       xhr.abort()
-      reject(
-        new AttachmentError('timeout', 'The upload stalled: no data moved for too long.', {
-          status: 0,
-        }),
-      )
+      settle(timeoutError(sent))
     })
     const onAbort = (): void => {
-      finish()
       xhr.abort()
-      reject(abortedError(request.signal.reason))
-    }
-    const finish = (): void => {
-      stall.stop()
-      request.signal.removeEventListener('abort', onAbort)
+      settle(abortedError(request.signal.reason))
     }
     request.signal.addEventListener('abort', onAbort)
 
     xhr.upload.onprogress = (event) => {
-      stall.touch()
-      request.onProgress?.(event.loaded, event.lengthComputable ? event.total : request.body.size)
+      const total = event.lengthComputable ? event.total : request.body.size
+      request.onProgress?.(event.loaded, total)
+      if (event.loaded >= total) timer.sent()
+      else timer.touch()
     }
-    xhr.onprogress = () => stall.touch()
-    xhr.onload = () => {
-      finish()
-      if (xhr.status >= 200 && xhr.status < 300) resolve()
-      else reject(s3ResponseError(xhr.status, xhr.responseText))
-    }
-    xhr.onerror = () => {
-      finish()
-      reject(
+    xhr.upload.onload = () => timer.sent()
+    // Progress of the answer's body: S3's answers are small, but a byte of one is a sign of life.
+    xhr.onprogress = () => timer.touch()
+    xhr.onload = () =>
+      settle(
+        xhr.status >= 200 && xhr.status < 300
+          ? undefined
+          : s3ResponseError(xhr.status, xhr.responseText),
+      )
+    xhr.onerror = () =>
+      settle(
         new AttachmentError('network', 'The upload could not reach the storage service.', {
           status: 0,
         }),
       )
-    }
     xhr.send(request.body)
-    stall.touch()
+    timer.touch()
   })
 
 /**
@@ -124,18 +140,36 @@ function abortedError(reason: unknown): AttachmentError {
   return new AttachmentError('aborted', 'The upload was canceled.', { cause: reason })
 }
 
-/** A timer that fires when `touch()` has not been called for the request's stall timeout. */
-function stallTimer(request: TransportRequest, onStall: () => void) {
-  const ms = request.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
+function timeoutError(sent: boolean): AttachmentError {
+  const message = sent
+    ? 'The storage service did not answer in time after the whole file was sent.'
+    : 'The upload stalled: no data moved for too long.'
+  return new AttachmentError('timeout', message, { status: 0 })
+}
+
+/**
+ * The PUT's one timer: until the body has left it fires after `stallTimeoutMs` without
+ * progress, from then on after `responseTimeoutMs` without an answer (0 turns either off).
+ * `sent()` calls the request's `onSent`, once.
+ */
+function progressTimer(request: TransportRequest, onTimeout: (sent: boolean) => void) {
+  const stallMs = request.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
+  const responseMs = request.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS
+  let sent = false
   let timer: ReturnType<typeof setTimeout> | undefined
+  const touch = (): void => {
+    clearTimeout(timer)
+    const ms = sent ? responseMs : stallMs
+    if (ms > 0) timer = setTimeout(() => onTimeout(sent), ms)
+  }
   return {
-    touch() {
-      if (ms <= 0) return
-      clearTimeout(timer)
-      timer = setTimeout(onStall, ms)
+    touch,
+    sent() {
+      if (sent) return
+      sent = true
+      touch()
+      request.onSent?.()
     },
-    stop() {
-      clearTimeout(timer)
-    },
+    stop: () => clearTimeout(timer),
   }
 }
