@@ -33,7 +33,11 @@ try {
     const entries = { createUploadManager, validateFiles, CONNECT_DEFAULT_LIMITS, AttachmentError, isAttachmentError, xhrTransport }
     for (const [name, value] of Object.entries(entries)) if (value === undefined) throw new Error('connect-attachments/core has no ' + name)
     for (const entry of ['participant', 'cases', 'emulator']) await import('connect-attachments/' + entry)
-    console.log('packed package imports in Node: core, participant, cases, emulator')
+    const react = await import('connect-attachments')
+    for (const name of ['AttachmentsProvider', 'useAttachmentUpload', 'useUpload', 'defaultMessages']) if (react[name] === undefined) throw new Error('connect-attachments has no ' + name)
+    const { messagesDe } = await import('connect-attachments/messages/de')
+    if (messagesDe?.errors === undefined) throw new Error('connect-attachments/messages/de has no messagesDe')
+    console.log('packed package imports in Node: the React entry, messages/de, core, participant, cases, emulator')
   `
   writeFileSync(join(consumer, 'check.mjs'), check)
   process.stdout.write(execFileSync('node', ['check.mjs'], { cwd: consumer, encoding: 'utf8' }))
