@@ -1,7 +1,7 @@
 import type { RemoteFile } from '../core/types.js'
 import { invalidResponse, toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
 import { toAttachmentError } from './cases-error.js'
-import type { AttachedFilesOperation, SendAttachedFiles } from './send.js'
+import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
 
 /** One operation through `send`: its output object, or its failure as an `AttachmentError`. */
 export type AttachedFilesCall = (

@@ -1,6 +1,6 @@
 import { reasonOf, redactUrls } from '../core/errors.js'
 import { statusOf } from './cases-error.js'
-import type { AttachedFilesOperation } from './send.js'
+import type { AttachedFilesOperation } from './cases-adapter.js'
 import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 import { validateAttachedFilesInput } from './validate-attached-files-input.js'
 

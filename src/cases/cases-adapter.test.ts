@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { attachmentErrorOf } from '../../test/attachment-error-of.js'
 import { createCasesAdapter } from './cases-adapter.js'
-import type { SendAttachedFiles } from './send.js'
+import type { SendAttachedFiles } from './cases-adapter.js'
 import { sendViaHttpBackend } from './send-via-http-backend.js'
 
 // Outputs of the wrong shape, one operation at a time; the happy paths and Connect's errors run

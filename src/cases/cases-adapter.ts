@@ -1,5 +1,5 @@
 import type { AttachmentAdapter, FileInfo, RemoteFile, UploadRules } from '../core/types.js'
-import { ATTACHED_FILE_LIMITS } from './attached-file-limits.js'
+import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import {
   invalidResponse,
   toRemoteFile,
@@ -13,7 +13,46 @@ import {
   type AttachedFileError,
   type AttachedFilesCall,
 } from './attached-file-calls.js'
-import type { SendAttachedFiles } from './send.js'
+
+/** The Connect API operations the cases adapter and the handler speak. */
+export type AttachedFilesOperation =
+  | 'StartAttachedFileUpload'
+  | 'CompleteAttachedFileUpload'
+  | 'GetAttachedFile'
+  | 'DeleteAttachedFile'
+  | 'BatchGetAttachedFileMetadata'
+  | 'DescribeAttachedFilesConfiguration'
+
+/** Every {@link AttachedFilesOperation}, for validation. */
+export const ATTACHED_FILES_OPERATIONS: readonly AttachedFilesOperation[] = [
+  'StartAttachedFileUpload',
+  'CompleteAttachedFileUpload',
+  'GetAttachedFile',
+  'DeleteAttachedFile',
+  'BatchGetAttachedFileMetadata',
+  'DescribeAttachedFilesConfiguration',
+]
+
+/**
+ * Sends one Connect API operation with its AWS-shaped input (PascalCase, as the SDK commands
+ * take it) and resolves with its output; rejects with the service's error (`name`, `message`,
+ * `$metadata.httpStatusCode`, `Reason`) for the adapter to map.
+ */
+export type SendAttachedFiles = (
+  operation: AttachedFilesOperation,
+  input: Record<string, unknown>,
+  init?: { signal?: AbortSignal },
+) => Promise<unknown>
+
+/**
+ * Amazon Connect's documented defaults for case, task and email attachments: core's defaults
+ * (20 MB, the default extensions, names up to 256 characters) without the chat's 35-file cap,
+ * since no per-case count is documented (the service answers TOTAL_FILE_COUNT_EXCEEDED).
+ */
+export const ATTACHED_FILE_LIMITS: Readonly<UploadRules> = {
+  ...CONNECT_DEFAULT_LIMITS,
+  maxFiles: Number.POSITIVE_INFINITY,
+}
 
 /** Options of {@link createCasesAdapter}. */
 export interface CasesAdapterOptions {

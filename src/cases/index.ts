@@ -1,6 +1,5 @@
 // connect-attachments/cases: Connect attached files (Cases, Email, Tasks) over a `send` function,
 // plus the server-side handler that relays the operations for agent panes without credentials.
-export { ATTACHED_FILE_LIMITS } from './attached-file-limits.js'
 export {
   createAttachedFilesHandler,
   type AttachedFilesHandlerOptions,
@@ -8,11 +7,14 @@ export {
   type PerRequest,
 } from './attached-files-handler.js'
 export type { AttachedFileError } from './attached-file-calls.js'
-export { createCasesAdapter, type CasesAdapter, type CasesAdapterOptions } from './cases-adapter.js'
 export {
+  ATTACHED_FILE_LIMITS,
   ATTACHED_FILES_OPERATIONS,
+  createCasesAdapter,
   type AttachedFilesOperation,
+  type CasesAdapter,
+  type CasesAdapterOptions,
   type SendAttachedFiles,
-} from './send.js'
+} from './cases-adapter.js'
 export { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 export { sendViaHttpBackend, type HttpBackendInit } from './send-via-http-backend.js'

@@ -1,4 +1,4 @@
-import type { AttachedFilesOperation, SendAttachedFiles } from './send.js'
+import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
 
 /**
  * The part of an `@aws-sdk/client-connect` `ConnectClient` this uses. Typed structurally so the

@@ -1,5 +1,5 @@
 import { invalidResponse } from './attached-file-mapping.js'
-import type { SendAttachedFiles } from './send.js'
+import type { SendAttachedFiles } from './cases-adapter.js'
 
 /** Options of {@link sendViaHttpBackend}. */
 export interface HttpBackendInit {

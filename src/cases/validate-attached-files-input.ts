@@ -1,4 +1,4 @@
-import type { AttachedFilesOperation } from './send.js'
+import type { AttachedFilesOperation } from './cases-adapter.js'
 
 type Check = (value: unknown) => boolean
 

@@ -1,6 +1,5 @@
 // connect-attachments/participant: chat attachments over the Participant Service, with `fetch`
 // only (no AWS SDK), small enough for a customer chat widget.
-export { CHAT_LIMITS } from './chat-limits.js'
 export {
   parseAttachmentItem,
   parseAttachments,
@@ -8,6 +7,7 @@ export {
   type ChatAttachment,
 } from './parse-attachment-item.js'
 export {
+  CHAT_LIMITS,
   createParticipantAdapter,
   type ParticipantAdapter,
   type ParticipantAdapterOptions,
@@ -18,4 +18,4 @@ export {
   type ChatSessionAdapterOptions,
   type ChatSessionLike,
 } from './participant-adapter-from-chat-session.js'
-export type { ParticipantServiceError } from './service-error.js'
+export type { ParticipantServiceError } from './participant-client.js'

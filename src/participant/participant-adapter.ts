@@ -1,3 +1,4 @@
+import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { isAttachmentError, isRetryable } from '../core/errors.js'
 import type {
   AttachmentAdapter,
@@ -6,7 +7,6 @@ import type {
   UploadRules,
   UploadTarget,
 } from '../core/types.js'
-import { CHAT_LIMITS } from './chat-limits.js'
 import {
   callParticipant,
   expectField,
@@ -18,6 +18,13 @@ import {
   type ParticipantClientConfig,
 } from './participant-client.js'
 import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
+
+/**
+ * Amazon Connect's documented chat limits (Admin Guide, feature specifications): 20 MB per file
+ * by default, 35 attachments per conversation, the default extension list, names up to 256
+ * characters (StartAttachmentUpload's AttachmentName) — core's defaults, which are the chat's.
+ */
+export const CHAT_LIMITS: Readonly<UploadRules> = CONNECT_DEFAULT_LIMITS
 
 /** Where and how the chat adapter talks to the Participant Service. */
 export interface ParticipantServiceOptions {
