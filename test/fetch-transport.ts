@@ -1,5 +1,5 @@
 import { AttachmentError } from '../src/core/errors.js'
-import { s3ResponseError } from '../src/core/s3-error.js'
+import { s3ResponseError } from '../src/core/xhr-transport.js'
 import type { Transport } from '../src/core/types.js'
 
 /**
