@@ -6,7 +6,7 @@ import { File } from 'node:buffer'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { confirmedSubscriptions, loadChatJs, type ChatJs } from './load-chatjs.js'
+import { confirmedSubscriptions, loadChatJs, stopChatJsTimers, type ChatJs } from './load-chatjs.js'
 
 interface ChatItem {
   Type?: string
@@ -34,7 +34,10 @@ beforeAll(async () => {
   emu = await startEmulator()
   chatjs = await loadChatJs<ChatSession>(emu.url, { useDefaultLogger: false })
 })
-afterAll(() => emu.close())
+afterAll(async () => {
+  stopChatJsTimers()
+  await emu.close()
+})
 
 /** The agent's view: a raw websocket subscribed to the chat, collecting pushed items. */
 async function agentSocket(

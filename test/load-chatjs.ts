@@ -13,6 +13,19 @@ export interface ChatJs<Session> {
 }
 
 let subscriptions = 0
+const intervals = new Set<ReturnType<typeof setInterval>>()
+const realSetInterval = globalThis.setInterval
+
+/**
+ * Clears the intervals chatjs started (its session keeps a 250 ms timer running after the
+ * session ends). Left running, one fires after the test file's DOM is torn down and fails the
+ * run with "navigator is not defined". Call it in `afterAll`.
+ */
+export function stopChatJsTimers(): void {
+  for (const id of intervals) clearInterval(id)
+  intervals.clear()
+  globalThis.setInterval = realSetInterval
+}
 
 /**
  * How many chat websockets opened by chatjs have had their `aws/chat` subscription confirmed.
@@ -41,6 +54,12 @@ export async function loadChatJs<Session>(
     }
   }
   globalThis.WebSocket = CountingWebSocket as unknown as typeof WebSocket
+  // Every interval started from here on is chatjs's (the tests start none), so it can be cleared.
+  globalThis.setInterval = ((...args: Parameters<typeof setInterval>) => {
+    const id = realSetInterval(...args)
+    intervals.add(id)
+    return id
+  }) as typeof setInterval
   // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
   await import('amazon-connect-chatjs')
   const chatjs = (globalThis as unknown as { connect: ChatJs<Session> }).connect

@@ -10,7 +10,7 @@ import {
   type ChatSessionLike,
 } from '../src/participant/index.js'
 import { putToTarget, recordingFetch, signal, textBytes } from './adapter-helpers.js'
-import { confirmedSubscriptions, loadChatJs, type ChatJs } from './load-chatjs.js'
+import { confirmedSubscriptions, loadChatJs, stopChatJsTimers, type ChatJs } from './load-chatjs.js'
 
 /** The slice of a chatjs session these tests use. */
 interface ChatJsSession extends ChatSessionLike {
@@ -29,7 +29,10 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0 })
   chatjs = await loadChatJs<ChatJsSession>(emu.url, { level: 'ERROR' })
 })
-afterAll(() => emu.close())
+afterAll(async () => {
+  stopChatJsTimers()
+  await emu.close()
+})
 
 async function customerSession(): Promise<ChatJsSession> {
   const chat = emu.createChat()
