@@ -2,7 +2,7 @@
 // /attached-files/{InstanceId}, plus DescribeAttachedFilesConfiguration; every call SigV4-signed.
 import { randomUUID } from 'node:crypto'
 import type { AttachedFileRecord, Cases } from './cases.js'
-import { ACCOUNT_ID, keySafeName, urlExpiry, type EmulatorContext } from './context.js'
+import { ACCOUNT_ID, isoTime, keySafeName, type EmulatorContext } from './context.js'
 import {
   attachedFileView,
   checkQuota,
@@ -144,7 +144,7 @@ async function start(
     CreationTime: file.creationTime,
     FileStatus: file.status,
     ...(file.createdBy === undefined ? {} : { CreatedBy: file.createdBy }),
-    UploadUrlMetadata: { Url: url, UrlExpiry: urlExpiry(expiresAt), HeadersToInclude: headers },
+    UploadUrlMetadata: { Url: url, UrlExpiry: isoTime(expiresAt), HeadersToInclude: headers },
   }
 }
 
@@ -216,7 +216,7 @@ async function getFile(
   if (file.status !== 'APPROVED') return view
   const ttl = ex.fault?.urlTtlSeconds ?? requested ?? 300
   const { url, expiresAt } = await ctx.presign(ex.host, 'GET', file.key, {}, ttl)
-  return { ...view, DownloadUrlMetadata: { Url: url, UrlExpiry: urlExpiry(expiresAt) } }
+  return { ...view, DownloadUrlMetadata: { Url: url, UrlExpiry: isoTime(expiresAt) } }
 }
 
 function batchGet(cases: Cases, arn: string, body: Record<string, unknown>): object {

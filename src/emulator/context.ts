@@ -126,14 +126,12 @@ export function createContext(parts: Omit<EmulatorContext, 'now' | 'presign'>): 
   }
 }
 
-/** ISO 8601 without milliseconds, as AWS writes timestamps. */
-export const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-
 /**
- * A URL's expiry with milliseconds, as the API reference specifies UrlExpiry in both services'
- * Start and Get answers: `yyyy-MM-ddThh:mm:ss.SSSZ`, e.g. `2019-11-08T02:41:28.172Z`.
+ * An instant as the API reference specifies the timestamps we write (UrlExpiry of both services'
+ * Start and Get answers, CreateParticipantConnection's Expiry and ConnectionExpiry): ISO 8601
+ * with milliseconds, `yyyy-MM-ddThh:mm:ss.SSSZ`, e.g. `2019-11-08T02:41:28.172Z`.
  */
-export const urlExpiry = (ms: number): string => new Date(ms).toISOString()
+export const isoTime = (ms: number): string => new Date(ms).toISOString()
 
 /** A file name reduced to characters safe in an S3 key and a URL path. */
 export const keySafeName = (name: string): string =>

@@ -1,7 +1,7 @@
 // Participant Service attachment operations: StartAttachmentUpload, CompleteAttachmentUpload,
 // GetAttachment (POST /participant/..., X-Amz-Bearer: ConnectionToken).
 import { randomUUID } from 'node:crypto'
-import { keySafeName, urlExpiry, type EmulatorContext } from './context.js'
+import { isoTime, keySafeName, type EmulatorContext } from './context.js'
 import { itemBase, type Chat, type ChatAttachment, type Chats, type Seat } from './chats.js'
 import type { Exchange, Route } from './router.js'
 import { countCall } from './upload-ledger.js'
@@ -99,7 +99,7 @@ async function start(
   const { url, expiresAt } = await ctx.presign(ex.host, 'PUT', attachment.key, headers, ttl)
   return {
     AttachmentId: attachment.attachmentId,
-    UploadMetadata: { Url: url, UrlExpiry: urlExpiry(expiresAt), HeadersToInclude: headers },
+    UploadMetadata: { Url: url, UrlExpiry: isoTime(expiresAt), HeadersToInclude: headers },
   }
 }
 
@@ -210,5 +210,5 @@ async function getAttachment(
   }
   const ttl = ex.fault?.urlTtlSeconds ?? requested ?? DEFAULT_DOWNLOAD_TTL_SECONDS
   const { url, expiresAt } = await ctx.presign(ex.host, 'GET', attachment.key, {}, ttl)
-  return { Url: url, UrlExpiry: urlExpiry(expiresAt), AttachmentSizeInBytes: attachment.size }
+  return { Url: url, UrlExpiry: isoTime(expiresAt), AttachmentSizeInBytes: attachment.size }
 }
