@@ -125,9 +125,11 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}) {
   }
   adapter.getFile = async (id, init = {}) => {
     getFileCalls.push({ id, signal: init.signal, at: now() })
+    await Promise.resolve()
+    // As with fetch, a call aborted before it is answered fails and uses up no step.
+    init.signal?.throwIfAborted()
     const script = fileScripts.get(id) ?? []
     const step = script.length > 1 ? script.shift() : script[0]
-    await Promise.resolve()
     return answer(id, step ?? {})
   }
 

@@ -14,8 +14,9 @@ const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms))
 let fake: FakeAdapter
 
 /**
- * The times of the getFile calls that counted. Under <StrictMode> the first request of a mount
- * is aborted by the simulated unmount and made again by the remount; the aborted one is left out.
+ * The times of the getFile calls that counted. Under <StrictMode> on React 18 the first request of
+ * a mount is aborted by the simulated unmount and made again by the remount (React 19 makes one);
+ * an aborted one is left out, and the fake adapter spends no scripted answer on it.
  */
 const requestTimes = () =>
   fake.getFileCalls.filter((call) => !call.signal?.aborted).map((call) => call.at)
