@@ -1,5 +1,6 @@
 import type { RemoteFile } from '../core/types.js'
-import { invalidResponse, toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
+import { invalidResponse } from '../core/errors.js'
+import { toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
 import { toAttachmentError } from './cases-error.js'
 import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
 

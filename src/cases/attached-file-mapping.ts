@@ -1,38 +1,15 @@
-import { AttachmentError } from '../core/errors.js'
+import { expectField, isHeaders, isRecord, isSize, isText, optional } from '../core/errors.js'
+import type { FieldCheck } from '../core/errors.js'
 import type { RemoteFile, RemoteFileStatus, UploadRules, UploadTarget } from '../core/types.js'
 
 /** An operation's output: an object whose fields are checked where they are read. */
 export type Output = Record<string, unknown>
 
-type Check<T> = (value: unknown) => value is T
-
-const isText: Check<string> = (v): v is string => typeof v === 'string' && v !== ''
-const isOutput: Check<Output> = (v): v is Output =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-const isTime: Check<unknown> = (v): v is unknown => Number.isFinite(toEpochMs(v))
-const isSize: Check<number> = (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0
-const isHeaders: Check<Record<string, string>> = (v): v is Record<string, string> =>
-  isOutput(v) && Object.values(v).every((value) => typeof value === 'string')
-const optional =
-  <T>(check: Check<T>): Check<T | undefined> =>
-  (v): v is T | undefined =>
-    v === undefined || check(v)
-
-/** The error for an output of the wrong shape: not retried, the same call gets the same answer. */
-export const invalidResponse = (operation: string, field: string, cause?: unknown) =>
-  new AttachmentError('invalid-response', `${operation} answered without a valid ${field}`, {
-    cause,
-  })
-
-/** `value` when `check` accepts it; the message names the field, never the value (a URL, maybe). */
-function read<T>(operation: string, field: string, value: unknown, check: Check<T>): T {
-  if (check(value)) return value
-  throw invalidResponse(operation, field)
-}
+const isTime: FieldCheck<unknown> = (v): v is unknown => Number.isFinite(toEpochMs(v))
 
 /** An operation's output as an object; `send` may resolve with anything. */
 export function toOutput(operation: string, value: unknown): Output {
-  return read(operation, 'output object', value, isOutput)
+  return expectField(operation, 'output object', value, isRecord)
 }
 
 /** Connect's `FileStatus` as ours; statuses outside the API enum count as still processing. */
@@ -53,20 +30,20 @@ export function toEpochMs(value: unknown): number {
 
 /** A presigned URL and its expiry, from `UploadUrlMetadata` or `DownloadUrlMetadata`. */
 function urlMetadata(operation: string, field: string, value: unknown) {
-  const meta = read(operation, field, value, isOutput)
-  const url = read(operation, `${field}.Url`, meta.Url, isText)
-  const expiry = read(operation, `${field}.UrlExpiry`, meta.UrlExpiry, isTime)
+  const meta = expectField(operation, field, value, isRecord)
+  const url = expectField(operation, `${field}.Url`, meta.Url, isText)
+  const expiry = expectField(operation, `${field}.UrlExpiry`, meta.UrlExpiry, isTime)
   return { meta, url, expiresAt: toEpochMs(expiry) }
 }
 
 /** StartAttachedFileUpload's output as an upload target. */
 export function toTarget(output: Output): UploadTarget {
   const op = 'StartAttachedFileUpload'
-  const id = read(op, 'FileId', output.FileId, isText)
-  const arn = read(op, 'FileArn', output.FileArn, optional(isText))
+  const id = expectField(op, 'FileId', output.FileId, isText)
+  const arn = expectField(op, 'FileArn', output.FileArn, optional(isText))
   const { meta, url, expiresAt } = urlMetadata(op, 'UploadUrlMetadata', output.UploadUrlMetadata)
   const field = 'UploadUrlMetadata.HeadersToInclude'
-  const headers = read(op, field, meta.HeadersToInclude, optional(isHeaders))
+  const headers = expectField(op, field, meta.HeadersToInclude, optional(isHeaders))
   const target: UploadTarget = { id, url, headers: { ...headers }, expiresAt }
   if (arn) target.arn = arn
   return target
@@ -78,13 +55,13 @@ export function toTarget(output: Output): UploadTarget {
  * nothing tells a scanned file from one still processing.
  */
 export function toRemoteFile(id: string, wire: Output, operation = 'GetAttachedFile'): RemoteFile {
-  const status = fileStatus(read(operation, 'FileStatus', wire.FileStatus, isText))
+  const status = fileStatus(expectField(operation, 'FileStatus', wire.FileStatus, isText))
   // A BatchGet entry has no other id to fall back on, so it must name its file.
-  const fileId = read(operation, 'FileId', wire.FileId, id ? optional(isText) : isText)
+  const fileId = expectField(operation, 'FileId', wire.FileId, id ? optional(isText) : isText)
   const file: RemoteFile = { id: fileId ?? id, status }
-  const name = read(operation, 'FileName', wire.FileName, optional(isText))
+  const name = expectField(operation, 'FileName', wire.FileName, optional(isText))
   if (name !== undefined) file.name = name
-  const size = read(operation, 'FileSizeInBytes', wire.FileSizeInBytes, optional(isSize))
+  const size = expectField(operation, 'FileSizeInBytes', wire.FileSizeInBytes, optional(isSize))
   if (size !== undefined) file.size = size
   if (status === 'approved' && wire.DownloadUrlMetadata !== undefined) {
     const { url, expiresAt } = urlMetadata(

@@ -1,7 +1,7 @@
 import type { AttachmentAdapter, FileInfo, RemoteFile, UploadRules } from '../core/types.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
+import { invalidResponse } from '../core/errors.js'
 import {
-  invalidResponse,
   toRemoteFile,
   toTarget,
   toUploadRules,

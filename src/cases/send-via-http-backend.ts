@@ -1,4 +1,4 @@
-import { invalidResponse } from './attached-file-mapping.js'
+import { invalidResponse } from '../core/errors.js'
 import type { SendAttachedFiles } from './cases-adapter.js'
 
 /** Options of {@link sendViaHttpBackend}. */

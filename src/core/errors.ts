@@ -105,3 +105,48 @@ export function reasonOf(value: unknown): string | undefined {
   }
   return undefined
 }
+
+/** A check of one field of a service's answer. */
+export type FieldCheck<T> = (value: unknown) => value is T
+
+/** A non-empty string. */
+export const isText: FieldCheck<string> = (v): v is string => typeof v === 'string' && v !== ''
+
+/** A JSON object (not an array). */
+export const isRecord: FieldCheck<Record<string, unknown>> = (v): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A byte count. */
+export const isSize: FieldCheck<number> = (v): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= 0
+
+/** Headers to send: an object of strings. */
+export const isHeaders: FieldCheck<Record<string, string>> = (v): v is Record<string, string> =>
+  isRecord(v) && Object.values(v).every((value) => typeof value === 'string')
+
+/** A field the API marks optional: absent, or of the type `check` accepts. */
+export const optional =
+  <T>(check: FieldCheck<T>): FieldCheck<T | undefined> =>
+  (v): v is T | undefined =>
+    v === undefined || check(v)
+
+/**
+ * The error for an answer of the wrong shape: the same request would get the same answer, so it
+ * is `invalid-response`, which the engine does not retry. It names the field, never its value
+ * (it may be a presigned URL).
+ */
+export const invalidResponse = (operation: string, field: string, cause?: unknown) =>
+  new AttachmentError('invalid-response', `${operation} answered without a valid ${field}`, {
+    cause,
+  })
+
+/** `value` when `check` accepts it; otherwise throws {@link invalidResponse}. */
+export function expectField<T>(
+  operation: string,
+  field: string,
+  value: unknown,
+  check: FieldCheck<T>,
+): T {
+  if (check(value)) return value
+  throw invalidResponse(operation, field)
+}

@@ -1,5 +1,14 @@
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
-import { isAttachmentError, isRetryable } from '../core/errors.js'
+import {
+  expectField,
+  isAttachmentError,
+  isHeaders,
+  isRecord,
+  isRetryable,
+  isSize,
+  isText,
+  optional,
+} from '../core/errors.js'
 import type {
   AttachmentAdapter,
   RemoteFile,
@@ -9,11 +18,7 @@ import type {
 } from '../core/types.js'
 import {
   callParticipant,
-  expectField,
   isIsoTime,
-  isObject,
-  isText,
-  optional,
   type Answer,
   type ParticipantClientConfig,
 } from './participant-client.js'
@@ -74,15 +79,11 @@ export interface ParticipantAdapter extends AttachmentAdapter {
   recordTranscriptItem(item: unknown): void
 }
 
-const isHeaders = (v: unknown): v is Record<string, string> =>
-  isObject(v) && Object.values(v).every((value) => typeof value === 'string')
-const isSize = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
-
 /** StartAttachmentUpload's answer as an upload target (connect-apis.md §3.1). */
 function toTarget(out: Answer): UploadTarget {
   const op = 'StartAttachmentUpload'
   const id = expectField(op, 'AttachmentId', out.AttachmentId, isText)
-  const meta = expectField(op, 'UploadMetadata', out.UploadMetadata, isObject)
+  const meta = expectField(op, 'UploadMetadata', out.UploadMetadata, isRecord)
   const url = expectField(op, 'UploadMetadata.Url', meta.Url, isText)
   const expiry = expectField(op, 'UploadMetadata.UrlExpiry', meta.UrlExpiry, isIsoTime)
   const headers = meta.HeadersToInclude

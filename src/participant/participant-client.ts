@@ -1,4 +1,5 @@
-import { AttachmentError, codeFromStatus, reasonOf, redactUrls } from '../core/errors.js'
+import { AttachmentError, codeFromStatus, isRecord, reasonOf, redactUrls } from '../core/errors.js'
+import type { FieldCheck } from '../core/errors.js'
 
 /** What every Participant Service call needs: where to go, the token source and `fetch`. */
 export interface ParticipantClientConfig {
@@ -103,40 +104,9 @@ function pathOf(operation: string): string {
 /** A Participant Service answer: a JSON object whose fields are checked where they are read. */
 export type Answer = Record<string, unknown>
 
-/** A check of one answer field's type. */
-export type FieldCheck<T> = (value: unknown) => value is T
-
-/** A non-empty string. */
-export const isText: FieldCheck<string> = (v): v is string => typeof v === 'string' && v !== ''
-
-/** A JSON object. */
-export const isObject: FieldCheck<Answer> = (v): v is Answer =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /** An ISO 8601 timestamp, the service's format for every `…Expiry`. */
 export const isIsoTime: FieldCheck<string> = (v): v is string =>
   typeof v === 'string' && !Number.isNaN(Date.parse(v))
-
-/** A field the API marks optional: absent, or of the type `check` accepts. */
-export const optional =
-  <T>(check: FieldCheck<T>): FieldCheck<T | undefined> =>
-  (v): v is T | undefined =>
-    v === undefined || check(v)
-
-/**
- * `value` when `check` accepts it. Otherwise the answer is not of the documented shape, and the
- * same request would get the same answer: `invalid-response`, which the engine does not retry.
- * The message names the field, never its value (it may be a presigned URL).
- */
-export function expectField<T>(
-  operation: string,
-  field: string,
-  value: unknown,
-  check: FieldCheck<T>,
-): T {
-  if (check(value)) return value
-  throw new AttachmentError('invalid-response', `${operation} answered without a valid ${field}`)
-}
 
 /**
  * POSTs one JSON request to the Participant Service with the connection token as
@@ -172,8 +142,8 @@ export async function callParticipant(
     // An error status alone tells what happened; a success must carry the documented JSON.
     cause = error
   }
-  if (!response.ok) throw serviceError(operation, response, isObject(body) ? body : {}, token)
-  if (cause !== undefined || !isObject(body)) {
+  if (!response.ok) throw serviceError(operation, response, isRecord(body) ? body : {}, token)
+  if (cause !== undefined || !isRecord(body)) {
     throw new AttachmentError(
       'invalid-response',
       `${operation} answered with a body that is not a JSON object`,
