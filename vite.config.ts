@@ -54,25 +54,12 @@ export default defineConfig({
           env: { REACT_MAJOR: '18' },
           // Processed by Vite rather than loaded by Node, so that their own imports of react
           // and react-dom meet the aliases too.
-          server: {
-            deps: { inline: ['@testing-library/react', '@tanstack/react-query', 'react-dropzone'] },
-          },
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
         },
       },
       {
         // Bundled before the run starts: found mid-run, Vite would re-optimize and reload the page.
-        optimizeDeps: {
-          include: [
-            '@aws-sdk/client-connect',
-            '@tanstack/react-query',
-            '@testing-library/react',
-            '@testing-library/user-event',
-            'react',
-            'react-dom/client',
-            'react/jsx-dev-runtime',
-            'react-dropzone',
-          ],
-        },
+        optimizeDeps: { include: ['@aws-sdk/client-connect'] },
         test: {
           name: 'browser',
           include: browserTests,

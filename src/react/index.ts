@@ -58,7 +58,6 @@ export type {
   UploadManager,
   UploadManagerOptions,
   UploadManagerSettings,
-  UploadProgress,
   UploadRules,
   UploadSnapshot,
   UploadState,
@@ -66,6 +65,19 @@ export type {
   UploadTarget,
   UploadTotals,
 } from '../core/index.js'
+export {
+  UploadList,
+  type UploadListPart,
+  type UploadListProps,
+  type UploadRowRenderProps,
+} from './upload-list.js'
+export {
+  UploadProgress,
+  uploadPercent,
+  uploadStatusText,
+  type UploadProgressPart,
+  type UploadProgressProps,
+} from './upload-progress.js'
 export {
   useAttachedFile,
   type AttachedFileResult,

@@ -68,6 +68,8 @@ export const messagesDe: Messages = {
   },
   otherFileKind: '{extension}',
   progress: '{percent}, {loaded} von {total}',
+  progressFinishing: '{total} gesendet, wird abgeschlossen',
+  uploadListLabel: 'Dateien, die angehängt werden',
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} von ${dateien(format, count)} hochgeladen`,
   totalsFailed: '{count} fehlgeschlagen',

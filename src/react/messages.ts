@@ -64,6 +64,10 @@ export interface Messages {
   otherFileKind: Message<{ extension: string }>
   /** One file's progress: `45%, 3.2 of 7 MB`. */
   progress: Message<{ percent: string; loaded: string; total: string }>
+  /** One file whose whole body has left the page while storage has not answered yet. */
+  progressFinishing: Message<{ total: string }>
+  /** The accessible name of the list of uploads. */
+  uploadListLabel: Message
   /** Files done of all files counted in the totals. */
   totalsFiles: Message<{ done: number; count: number }>
   /** Failed files in the totals; shown only when there are some. */
@@ -169,6 +173,8 @@ export const defaultMessages: Messages = {
   },
   otherFileKind: '{extension}',
   progress: '{percent}, {loaded} of {total}',
+  progressFinishing: '{total} sent, finishing',
+  uploadListLabel: 'Files being attached',
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
+import type { ReactNode } from 'react'
+import type { UploadManager } from '../core/upload-manager.js'
+import { selectTotals } from '../core/upload-selectors.js'
+import type { UploadTotals } from '../core/upload-selectors.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { progressText } from './message-text.js'
+import { formatMessage } from './messages.js'
+import { UploadAnnouncer } from './upload-announcer.js'
+import { UploadRow } from './upload-row.js'
+import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
+import type { AttachmentUploadController } from './use-attachment-upload.js'
+
+export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
+
+/** Props of {@link UploadList}. */
+export interface UploadListProps {
+  /** The controller whose uploads to show (`useAttachmentUpload()`); only its manager is read. */
+  controller?: Pick<AttachmentUploadController, 'manager'>
+  /** A manager to show, when there is no controller. @default the provider's shared manager */
+  manager?: UploadManager
+  /**
+   * Renders each row (an `<li>`) in place of the built-in markup; called inside the row, so
+   * it runs only when that row's upload changes. @default the built-in row
+   */
+  renderRow?: (row: UploadRowRenderProps) => ReactNode
+  /**
+   * The file behind an upload, for an image thumbnail (PNG, JPEG, GIF, WebP, AVIF, BMP), read
+   * once when its row mounts. @default none: every row shows its type icon
+   */
+  getFile?: (id: string) => Blob | undefined
+  /** Leaves out the totals line above the list. @default false */
+  hideTotals?: boolean
+  /** A class name for the root, added to `ca ca-upload-list`. */
+  className?: string
+  /** Class names for the parts, added to `ca-upload-list__<part>`. */
+  classNames?: Partial<Record<UploadListPart, string>>
+}
+
+const sameTotals = (a: UploadTotals, b: UploadTotals): boolean =>
+  a.loaded === b.loaded &&
+  a.total === b.total &&
+  Object.entries(a.byStatus).every(([status, count]) => b.byStatus[status as 'queued'] === count)
+
+/** The manager's totals, the same object while nothing in them changed. */
+function useTotals(manager: UploadManager): UploadTotals {
+  const cache = useRef<UploadTotals | undefined>(undefined)
+  const getSnapshot = useCallback(() => {
+    const totals = selectTotals(manager.getSnapshot())
+    if (cache.current === undefined || !sameTotals(cache.current, totals)) cache.current = totals
+    return cache.current
+  }, [manager])
+  return useSyncExternalStore(manager.subscribe, getSnapshot, getSnapshot)
+}
+
+/**
+ * Files done of files counted, failed ones when there are any, and the overall figure: a
+ * failed file's unsent bytes keep it below 100 % (Uppy shows 100 % with one of two failed),
+ * a canceled file no longer counts. Not a live region: it changes with every percent.
+ */
+function UploadListTotals({ manager, className }: { manager: UploadManager; className: string }) {
+  const { messages, format } = useAttachmentsContext()
+  const totals = useTotals(manager)
+  if (totals.count === 0) return null
+  const { succeeded, failed, canceled } = totals.byStatus
+  const files = { done: succeeded, count: totals.count - canceled }
+  return (
+    <p className={className}>
+      <span>{formatMessage(messages.totalsFiles, files, format)}</span>
+      {failed > 0 && (
+        <span data-status="failed">
+          {formatMessage(messages.totalsFailed, { count: failed }, format)}
+        </span>
+      )}
+      <span>{progressText(totals.loaded, totals.total, { messages, format })}</span>
+    </p>
+  )
+}
+
+/**
+ * The uploads of one conversation or case: totals, then a row per file with its name, size,
+ * type icon or thumbnail, progress bar, status, error and cancel / retry / remove buttons, and
+ * one polite live region for milestones. The list reads only the ids (it renders again when
+ * files come and go); each row reads its own upload, so a progress tick renders one row.
+ * Shows the `controller`'s uploads, else the `manager`'s, else the provider's shared ones.
+ */
+export function UploadList(props: UploadListProps) {
+  const { controller, renderRow, getFile, hideTotals, className, classNames } = props
+  const { messages, format, uploads, sharedManager } = useAttachmentsContext()
+  const manager = controller?.manager ?? props.manager ?? sharedManager()
+  useEffect(() => {
+    // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
+    // a second useAttachmentUpload(): that would set the manager's options and replace the
+    // host's onUploadSucceeded / onUploadFailed with this list's none.
+    manager.mount()
+    const unregister = uploads.register(manager)
+    return () => {
+      unregister()
+      manager.unmount()
+    }
+  }, [manager, uploads])
+  const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
+  const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
+  const part = (name: UploadListPart) =>
+    [`ca-upload-list__${name}`, classNames?.[name]].filter(Boolean).join(' ')
+
+  return (
+    <div className={['ca ca-upload-list', className].filter(Boolean).join(' ')}>
+      {!hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
+      {ids.length > 0 && (
+        <ul
+          className={part('items')}
+          aria-label={formatMessage(messages.uploadListLabel, {}, format)}
+        >
+          {ids.map((id) => (
+            <UploadRow
+              key={id}
+              id={id}
+              manager={manager}
+              renderRow={renderRow}
+              getFile={getFile}
+              classNames={classNames}
+            />
+          ))}
+        </ul>
+      )}
+      <UploadAnnouncer manager={manager} className={`ca-visually-hidden ${part('announcer')}`} />
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { act, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { expectNoAxeViolations } from '../../test/axe.js'
+import { createFakeAdapter } from '../../test/fake-adapter.js'
+import { setupUploads } from '../../test/react-upload-harness.js'
+import { renderStrict } from '../../test/render.js'
+import { createStaticManager, uploadsInEveryState } from '../../test/static-uploads.js'
+import { fileOf } from '../../test/upload-harness.js'
+import { UploadProgress } from './upload-progress.js'
+import { useAttachmentUpload } from './use-attachment-upload.js'
+import type { AttachmentUploadController } from './use-attachment-upload.js'
+
+/** A composer that adds files and shows only a bar for the first one, no list anywhere. */
+function Composer({ expose }: { expose: (c: AttachmentUploadController) => void }) {
+  const controller = useAttachmentUpload()
+  expose(controller)
+  const [first] = controller.ids
+  return first === undefined ? null : <UploadProgress id={first} className="mine" />
+}
+
+describe('UploadProgress', () => {
+  it('shows one upload by id outside any list, named by the file', async () => {
+    const setup = setupUploads({ autoPut: false })
+    let controller!: AttachmentUploadController
+    const { container } = renderStrict(
+      <Composer expose={(c) => (controller = c)} />,
+      setup.provider,
+    )
+    act(() => {
+      controller.add([fileOf('report.pdf', 1000)])
+    })
+    await waitFor(() => expect(setup.transport.puts).toHaveLength(1))
+    act(() => {
+      setup.transport.last().progress(450)
+      setup.frames.flush()
+    })
+    const bar = screen.getByRole('progressbar', { name: 'report.pdf' })
+    expect(bar.getAttribute('aria-valuenow')).toBe('45')
+    expect(bar.getAttribute('aria-valuetext')).toBe('45%, 450 of 1,000 byte')
+    expect(bar.getAttribute('data-status')).toBe('uploading')
+    expect(bar.getAttribute('class')).toBe('ca ca-upload-progress mine')
+    expect(bar.style.getPropertyValue('--ca-progress')).toBe('45%')
+    await expectNoAxeViolations(container)
+    act(() => setup.transport.last().succeed())
+    await waitFor(() => expect(bar.getAttribute('data-status')).toBe('succeeded'))
+    expect(bar.getAttribute('aria-valuenow')).toBe('100')
+    expect(bar.style.getPropertyValue('--ca-progress')).toBe('100%')
+  })
+
+  it("reads a given manager's upload before any hook made it known, and nothing for an unknown id", () => {
+    const { manager } = createStaticManager(uploadsInEveryState())
+    renderStrict(
+      <>
+        <UploadProgress id="finishing" manager={manager} />
+        <UploadProgress id="nowhere" manager={manager} />
+      </>,
+      { adapter: createFakeAdapter().adapter },
+    )
+    const [bar, ...others] = screen.getAllByRole('progressbar')
+    expect(others).toEqual([])
+    expect(bar?.getAttribute('aria-valuetext')).toBe('7 MB sent, finishing')
+    expect(bar?.hasAttribute('data-finishing')).toBe(true)
+  })
+})

@@ -1,0 +1,103 @@
+import type { CSSProperties } from 'react'
+import type { UploadManager } from '../core/upload-manager.js'
+import type { UploadState } from '../core/upload-machine.js'
+import type { UploadProgress as UploadProgressData } from '../core/upload-selectors.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { progressText } from './message-text.js'
+import type { MessageContext } from './message-text.js'
+import { formatMessage } from './messages.js'
+import { useUpload } from './use-upload.js'
+
+/**
+ * One file's progress (`selectProgress`). The type shares its name with the component, as the
+ * package root has always exported the type under this name.
+ */
+export type UploadProgress = UploadProgressData
+
+/** The parts of {@link UploadProgress} that take a class name. */
+export type UploadProgressPart = 'bar'
+
+/** Props of {@link UploadProgress}. */
+export interface UploadProgressProps {
+  /** The upload to show, as `useAttachmentUpload().ids` lists it. */
+  id: string
+  /**
+   * Where to look for the upload before any hook below the provider has made it known, e.g.
+   * when this bar renders first. @default the managers in use below the provider
+   */
+  manager?: UploadManager
+  /** The id of the element that names the bar. @default the file name as `aria-label` */
+  labelledBy?: string
+  /** The ids of elements that describe the bar, e.g. the row's error message. */
+  describedBy?: string
+  /** A class name for the root, added to `ca ca-upload-progress`. */
+  className?: string
+  /** Class names for the parts, added to `ca-upload-progress__<part>`. */
+  classNames?: Partial<Record<UploadProgressPart, string>>
+}
+
+/** Whether a running step is waiting out a backoff before it tries again. */
+const isRetrying = (upload: UploadState): boolean => upload.retryAt !== undefined
+
+/**
+ * One upload's state as words, for a progress bar's `aria-valuetext` and a row's status:
+ * `45%, 3.2 of 7 MB` while bytes move, `7 MB sent, finishing` once all have left the page and
+ * storage has not answered, `Retrying in 4 seconds` during a backoff, else the status.
+ */
+export function uploadStatusText(
+  upload: UploadState,
+  context: MessageContext,
+  now: number = Date.now(),
+): string {
+  const { messages, format } = context
+  if (isRetrying(upload)) {
+    const seconds = format.seconds((upload.retryAt ?? now) - now)
+    return formatMessage(messages.uploadRetrying, { seconds }, format)
+  }
+  if (upload.status === 'uploading') {
+    if (!upload.finishing) return progressText(upload.loaded, upload.size, context)
+    return formatMessage(messages.progressFinishing, { total: format.bytes(upload.size) }, format)
+  }
+  return formatMessage(messages.uploadStatus[upload.status], {}, format)
+}
+
+/** The bar's value, 0–100: full once the bytes are stored, what was sent while they move. */
+export function uploadPercent(upload: UploadState): number {
+  if (upload.status === 'succeeded' || upload.status === 'completing') return 100
+  return upload.status === 'uploading' ? upload.progress : 0
+}
+
+/**
+ * A progress bar for one upload (`role="progressbar"`), usable anywhere below the provider:
+ * its value in `aria-valuenow`, its state in words in `aria-valuetext` (never a live region:
+ * a percentage is not news), and `data-status` / `data-finishing` / `data-retrying` for styles.
+ * The bar's width is the custom property `--ca-progress`, so a stylesheet decides how to draw
+ * it. Renders nothing for an unknown id.
+ */
+export function UploadProgress(props: UploadProgressProps) {
+  const { id, manager, labelledBy, describedBy, className, classNames } = props
+  const { messages, format } = useAttachmentsContext()
+  const upload = useUpload(id) ?? manager?.getSnapshot().byId[id]
+  if (upload === undefined) return null
+  const percent = uploadPercent(upload)
+  const style = { '--ca-progress': `${percent}%` } as CSSProperties
+  return (
+    <div
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={uploadStatusText(upload, { messages, format })}
+      aria-label={labelledBy === undefined ? upload.name : undefined}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className={['ca ca-upload-progress', className].filter(Boolean).join(' ')}
+      data-status={upload.status}
+      data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
+      data-retrying={isRetrying(upload) ? '' : undefined}
+      style={style}
+    >
+      <div className={['ca-upload-progress__bar', classNames?.bar].filter(Boolean).join(' ')} />
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+import { memo, useId, useState } from 'react'
+import type { ReactNode } from 'react'
+import { fileExtension } from '../core/file-types.js'
+import type { UploadManager } from '../core/upload-manager.js'
+import type { UploadState } from '../core/upload-machine.js'
+import { canCancel, canRemove, canRetry } from '../core/upload-selectors.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { FileTypeIcon } from './file-type-icon.js'
+import { errorText, fileKindOf } from './message-text.js'
+import { formatMessage } from './messages.js'
+import { UploadProgress, uploadStatusText } from './upload-progress.js'
+import { useThumbnail } from './use-thumbnail.js'
+import { useUpload } from './use-upload.js'
+
+/** The parts of `UploadList` that take a class name (`ca-upload-list__<part>`). */
+export type UploadListPart =
+  | 'totals'
+  | 'items'
+  | 'row'
+  | 'thumbnail'
+  | 'icon'
+  | 'name'
+  | 'details'
+  | 'progress'
+  | 'status'
+  | 'error'
+  | 'actions'
+  | 'button'
+  | 'announcer'
+
+/** What a custom row gets: the upload, and what its buttons may do. */
+export interface UploadRowRenderProps {
+  upload: UploadState
+  canCancel: boolean
+  canRetry: boolean
+  canRemove: boolean
+  cancel(): void
+  retry(): void
+  remove(): void
+}
+
+/** Props of {@link UploadRow}. */
+export interface UploadRowProps {
+  id: string
+  manager: UploadManager
+  /** Renders the row (an `<li>`) in place of the built-in markup. */
+  renderRow?: ((row: UploadRowRenderProps) => ReactNode) | undefined
+  /** The file behind an upload, for an image thumbnail; read once, when the row mounts. */
+  getFile?: ((id: string) => Blob | undefined) | undefined
+  classNames?: Partial<Record<UploadListPart, string>> | undefined
+}
+
+const classes = (part: UploadListPart, extra: UploadRowProps['classNames']) =>
+  [`ca-upload-list__${part}`, extra?.[part]].filter(Boolean).join(' ')
+
+// 24 × 24 strokes: a cross for cancel and remove, a circular arrow for retry.
+const crossPath = 'M7 7l10 10M17 7L7 17'
+const retryPath = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
+
+/**
+ * One upload in `UploadList`. It reads only its own upload (`useUpload(id)`) and is memoized,
+ * so another file's progress never renders it again. The name is text in a `<bdi>`, so that
+ * markup in a name stays text and a right-to-left override cannot reorder what follows it.
+ */
+export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
+  const { id, manager, renderRow, getFile, classNames } = props
+  const { messages, format } = useAttachmentsContext()
+  const base = useId()
+  const [file] = useState(() => getFile?.(id))
+  // Until the list's effect has made its manager known to the provider, read it directly.
+  const upload = useUpload(id) ?? manager.getSnapshot().byId[id]
+  const thumbnail = useThumbnail(file, upload?.type)
+  if (upload === undefined) return null
+  const actions = {
+    cancel: () => manager.cancel(id),
+    retry: () => manager.retry(id),
+    remove: () => manager.remove(id),
+  }
+  const allowed = {
+    canCancel: canCancel(upload),
+    canRetry: canRetry(upload),
+    canRemove: canRemove(upload),
+  }
+  if (renderRow !== undefined) return <>{renderRow({ upload, ...allowed, ...actions })}</>
+
+  const context = { messages, format }
+  const name = upload.name
+  const nameId = `${base}-name`
+  const errorId = upload.error === undefined ? undefined : `${base}-error`
+  const showBar = upload.status !== 'failed' && upload.status !== 'canceled'
+  const extension = fileExtension(name).slice(1).toUpperCase()
+  const size = format.bytes(upload.size)
+  const buttons = (
+    [
+      ['retry', allowed.canRetry, messages.retryUpload, retryPath],
+      ['cancel', allowed.canCancel, messages.cancelUpload, crossPath],
+      ['remove', allowed.canRemove, messages.removeUpload, crossPath],
+    ] as const
+  ).filter(([, shown]) => shown)
+  return (
+    <li
+      className={classes('row', classNames)}
+      data-status={upload.status}
+      data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
+      data-retrying={upload.retryAt === undefined ? undefined : ''}
+    >
+      {thumbnail === undefined ? (
+        <FileTypeIcon className={classes('icon', classNames)} kind={fileKindOf(name)} />
+      ) : (
+        <img className={classes('thumbnail', classNames)} src={thumbnail} alt="" />
+      )}
+      <span className={classes('name', classNames)} id={nameId}>
+        <bdi>{name}</bdi>
+      </span>
+      <span className={classes('details', classNames)}>
+        {extension === ''
+          ? size
+          : formatMessage(messages.fileDetails, { size, kind: extension }, format)}
+      </span>
+      {showBar && (
+        <UploadProgress
+          id={id}
+          manager={manager}
+          labelledBy={nameId}
+          describedBy={errorId}
+          className={classes('progress', classNames)}
+        />
+      )}
+      {/* While the bar shows, it says the same in its aria-valuetext. */}
+      <span className={classes('status', classNames)} aria-hidden={showBar || undefined}>
+        {uploadStatusText(upload, context)}
+      </span>
+      {upload.error !== undefined && (
+        <span className={classes('error', classNames)} id={errorId}>
+          {errorText(upload.error.code, name, manager.getRules(), context)}
+        </span>
+      )}
+      <span className={classes('actions', classNames)}>
+        {buttons.map(([action, , message, path]) => {
+          const label = formatMessage(message, { name }, format)
+          return (
+            <button
+              key={action}
+              type="button"
+              className={classes('button', classNames)}
+              data-action={action}
+              aria-label={label}
+              title={label}
+              aria-describedby={errorId}
+              onClick={actions[action]}
+            >
+              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d={path} fill="none" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </button>
+          )
+        })}
+      </span>
+    </li>
+  )
+})
