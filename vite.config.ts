@@ -53,13 +53,26 @@ export default defineConfig({
           ...reactProject,
           env: { REACT_MAJOR: '18' },
           // Processed by Vite rather than loaded by Node, so that their own imports of react
-          // and react-dom meet the aliases too.
-          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
+          // and react-dom meet the aliases too: every dependency that imports React belongs here.
+          server: {
+            deps: { inline: ['@testing-library/react', '@tanstack/react-query', 'react-dropzone'] },
+          },
         },
       },
       {
         // Bundled before the run starts: found mid-run, Vite would re-optimize and reload the page.
-        optimizeDeps: { include: ['@aws-sdk/client-connect'] },
+        optimizeDeps: {
+          include: [
+            '@aws-sdk/client-connect',
+            '@tanstack/react-query',
+            '@testing-library/react',
+            '@testing-library/user-event',
+            'react',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'react-dropzone',
+          ],
+        },
         test: {
           name: 'browser',
           include: browserTests,
