@@ -87,6 +87,10 @@ export const messagesDe: Messages = {
   deleteConfirm: '{name} löschen? Das lässt sich nicht rückgängig machen.',
   deleteConfirmYes: 'Löschen',
   deleteConfirmNo: 'Behalten',
+  downloadAction: 'Herunterladen',
+  deleteAction: 'Löschen',
+  unnamedFile: 'Anhang',
+  fileDeleted: '{name} gelöscht',
   createdBy: 'Hinzugefügt von {name}',
   fileDetails: '{size}, {kind}',
   rejectionsTitle: ({ count }, format) =>

@@ -91,6 +91,14 @@ export interface Messages {
   deleteConfirm: Message<{ name: string }>
   deleteConfirmYes: Message
   deleteConfirmNo: Message
+  /** The visible text of a stored file's download link in a card (its name is in the card). */
+  downloadAction: Message
+  /** The visible text of a stored file's delete button (its accessible name is `deleteFile`). */
+  deleteAction: Message
+  /** What a stored file is called when neither the host nor the service gave its name. */
+  unnamedFile: Message
+  /** Said where a stored file was, once it is deleted. */
+  fileDeleted: Message<{ name: string }>
   /** Who added a stored file. */
   createdBy: Message<{ name: string }>
   /** A file's size and type, in a row or card: `3.2 MB, PDF`. */
@@ -192,6 +200,10 @@ export const defaultMessages: Messages = {
   deleteConfirm: 'Delete {name}? This cannot be undone.',
   deleteConfirmYes: 'Delete',
   deleteConfirmNo: 'Keep',
+  downloadAction: 'Download',
+  deleteAction: 'Delete',
+  unnamedFile: 'Attachment',
+  fileDeleted: '{name} deleted',
   createdBy: 'Added by {name}',
   fileDetails: '{size}, {kind}',
   rejectionsTitle: ({ count }, format) => `${files(format, count)} could not be attached`,

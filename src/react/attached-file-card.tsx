@@ -1,0 +1,117 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { fileExtension } from '../core/file-types.js'
+import { AttachmentLink, fileStatusText } from './attachment-link.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { DeleteFileControl } from './delete-file-control.js'
+import { FileTypeIcon } from './file-type-icon.js'
+import { fileKindOf } from './message-text.js'
+import { formatMessage } from './messages.js'
+import type { Message } from './messages.js'
+import { useAttachedFile } from './use-attached-file.js'
+import type { UseAttachedFileOptions } from './use-attached-file.js'
+
+/** Props of {@link AttachedFileCard}. */
+export interface AttachedFileCardProps {
+  /** The attached file's FileId. */
+  fileId: string
+  /** The file's name where the host has it (a BatchGetAttachedFileMetadata listing). */
+  name?: string
+  /** When the file was added, epoch ms (`CreationTime`); not shown when unknown. */
+  createdAt?: number
+  /** Who added the file, as a person reads it (the host maps `CreatedBy` ARNs to names). */
+  createdBy?: string
+  /** Offer delete where the adapter can delete (hidden where it cannot). @default true */
+  allowDelete?: boolean
+  /** Called once the service deleted the file; the card then says so in its place. */
+  onDeleted?(details: { fileId: string }): void
+  /** Timing of URL refreshes and scan polls, and the clock (also the one relative times use). */
+  fileOptions?: UseAttachedFileOptions
+  /** Class of the root element, after `ca ca-attached-file-card`. */
+  className?: string
+  /** Classes of the parts. */
+  classNames?: Partial<Record<'icon' | 'name' | 'details' | 'badge' | 'actions', string>>
+}
+
+const join = (...names: (string | undefined | false)[]) => names.filter(Boolean).join(' ')
+
+/**
+ * A Cases or Email attached file: name, size, type, scan status badge, when and by whom it was
+ * added, a download link, and delete behind a confirmation step where the adapter can delete.
+ * Once deleted it says so in its place (focused, so keyboard users keep their place) and asks
+ * the service nothing more.
+ */
+export function AttachedFileCard(props: AttachedFileCardProps) {
+  const { messages, format } = useAttachmentsContext()
+  const [deleted, setDeleted] = useState<string | null>(null)
+  const notice = useRef<HTMLParagraphElement>(null)
+  useEffect(() => notice.current?.focus(), [deleted])
+  if (deleted === null) return <CardBody {...props} onGone={setDeleted} />
+  return (
+    <div className={join('ca ca-attached-file-card', props.className)} data-status="deleted">
+      <p ref={notice} tabIndex={-1} role="status">
+        {formatMessage(messages.fileDeleted, { name: deleted }, format)}
+      </p>
+    </div>
+  )
+}
+
+function CardBody(props: AttachedFileCardProps & { onGone(name: string): void }) {
+  const { fileId, createdAt, createdBy, allowDelete = true, fileOptions = {} } = props
+  const { className, classNames = {}, onDeleted, onGone } = props
+  const context = useAttachmentsContext()
+  const { messages, format } = context
+  const file = useAttachedFile(fileId, fileOptions)
+  const id = useId()
+  const say = <V extends object>(message: Message<V>, values: V) =>
+    formatMessage(message, values, format)
+  const name = props.name || file.name || say(messages.unnamedFile, {})
+  const status = file.status === 'ready' ? 'approved' : file.status
+  const kind = fileExtension(name).slice(1, 6).toUpperCase()
+  const size = file.size === undefined ? '' : format.bytes(file.size)
+  const details = size && kind ? say(messages.fileDetails, { size, kind }) : size || kind
+  return (
+    <article
+      className={join('ca ca-attached-file-card', className)}
+      data-status={status}
+      aria-labelledby={`${id}-name`}
+    >
+      <FileTypeIcon
+        className={join('ca-attached-file-card__icon', classNames.icon)}
+        kind={fileKindOf(name)}
+      />
+      <bdi id={`${id}-name`} className={join('ca-attached-file-card__name', classNames.name)}>
+        {name}
+      </bdi>
+      <span className={join('ca-attached-file-card__badge', classNames.badge)} data-status={status}>
+        {fileStatusText(file, name, context)}
+      </span>
+      <span className={join('ca-attached-file-card__details', classNames.details)}>
+        {details && <span>{details}</span>}
+        {createdAt !== undefined && (
+          <time dateTime={new Date(createdAt).toISOString()} title={format.dateTime(createdAt)}>
+            {format.relativeTime(createdAt, (fileOptions.now ?? Date.now)())}
+          </time>
+        )}
+        {createdBy && <span>{say(messages.createdBy, { name: createdBy })}</span>}
+      </span>
+      <span className={join('ca-attached-file-card__actions', classNames.actions)}>
+        {file.status === 'ready' && (
+          <AttachmentLink fileId={fileId} name={name} fileOptions={fileOptions}>
+            {say(messages.downloadAction, {})}
+          </AttachmentLink>
+        )}
+        {allowDelete && (
+          <DeleteFileControl
+            fileId={fileId}
+            name={name}
+            errorClassName="ca-attached-file-card__error"
+            onDeleted={() => {
+              onGone(name)
+              onDeleted?.({ fileId })
+            }}
+          />
+        )}
+      </span>
+    </article>
+  )
+}

@@ -1,0 +1,188 @@
+import { act, fireEvent, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { expectNoAxeViolations } from '../../test/axe.js'
+import { createFakeAdapter } from '../../test/fake-adapter.js'
+import type { FakeAdapter } from '../../test/fake-adapter.js'
+import { hostileName } from '../../test/hostile-name.js'
+import { renderStrict } from '../../test/render.js'
+import { AttachmentLink } from './attachment-link.js'
+
+// The clock handed to the components and the fake adapter: Date.now, which fake timers move.
+const clock = () => Date.now()
+// Then once more at the same instant: react-query hands results to React on a zero timeout.
+const advance = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms)
+    await vi.advanceTimersByTimeAsync(0)
+  })
+/** getFile calls that counted: StrictMode's first request of a mount is aborted and made again. */
+const requests = (fake: FakeAdapter) => fake.getFileCalls.filter((c) => !c.signal?.aborted)
+
+let fake: FakeAdapter
+/** Each click jsdom would follow (not prevented): the href and the getFile count at that moment. */
+let followed: { href: string; requests: number }[]
+const follow = (event: MouseEvent) => {
+  const link = (event.target as Element).closest('a')
+  if (!link || event.defaultPrevented) return
+  followed.push({ href: link.href, requests: requests(fake).length })
+  event.preventDefault() // jsdom cannot navigate
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(Date.UTC(2026, 0, 5, 9))
+  fake = createFakeAdapter({ now: clock })
+  followed = []
+  document.addEventListener('click', follow)
+})
+
+afterEach(() => {
+  document.removeEventListener('click', follow)
+  vi.useRealTimers()
+})
+
+const renderLink = (
+  ui = <AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />,
+) => renderStrict(<p>Sent: {ui} (PDF)</p>, { adapter: fake.adapter })
+
+describe('AttachmentLink', () => {
+  it('is a download link with the file name, a safe href, rel and download once ready', async () => {
+    fake.scriptFile('a', 'approved')
+    const { container } = renderLink()
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/files\.fake\.test\/a\?/)
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer')
+    expect(link.getAttribute('download')).toBe('report.pdf')
+    expect(link.getAttribute('target')).toBe('_blank')
+    expect(link.textContent).toBe('report.pdf')
+    const root = container.querySelector('.ca.ca-attachment-link')
+    expect(root?.getAttribute('data-status')).toBe('ready')
+    expect(root?.hasAttribute('aria-busy')).toBe(false)
+    fireEvent.click(link)
+    expect(followed).toEqual([{ href: link.getAttribute('href'), requests: 1 }])
+  })
+
+  it('refreshes an expired URL before the click follows it, and follows the new one', async () => {
+    fake.scriptFile('a', 'approved')
+    renderLink()
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    const first = link.getAttribute('href')
+    // A laptop waking from sleep: 290 s passed and no timer has fired, so the URL at hand
+    // expires in 10 s, within the 60 s margin.
+    vi.setSystemTime(Date.now() + 290_000)
+    fireEvent.click(link)
+    expect(followed).toEqual([]) // held back: not followed with the old URL
+    await advance(0)
+    expect(requests(fake)).toHaveLength(2)
+    const fresh = link.getAttribute('href')
+    expect(fresh).not.toBe(first)
+    expect(fresh).toMatch(/^https:\/\/files\.fake\.test\/a\?/)
+    // Followed once, after the second getFile, with the fresh URL.
+    expect(followed).toEqual([{ href: fresh, requests: 2 }])
+    expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBe(link)
+  })
+
+  it('shows an error and no href anywhere when the adapter answers a javascript: URL', async () => {
+    const url = 'javascript:alert(document.cookie)'
+    fake.scriptFile('a', { name: 'report.pdf', download: { url, expiresAt: Date.now() + 300_000 } })
+    const { container } = renderLink()
+    await advance(0)
+    expect(container.querySelector('.ca-attachment-link')?.getAttribute('data-status')).toBe(
+      'error',
+    )
+    expect(container.querySelector('[href]')).toBeNull()
+    expect(screen.queryByRole('link')).toBeNull()
+    expect(container.textContent).toContain('The download link is not safe to open.')
+    expect(container.innerHTML).not.toContain('javascript:')
+  })
+
+  it('swaps processing for the link in place when the scan ends', async () => {
+    fake.scriptFile('a', 'processing', 'approved')
+    const { container } = renderLink()
+    await advance(0)
+    const root = container.querySelector('.ca-attachment-link') as HTMLElement
+    const position = [...(root.parentElement?.childNodes ?? [])].indexOf(root)
+    expect(root.dataset.status).toBe('processing')
+    expect(root.getAttribute('aria-busy')).toBe('true')
+    expect(root.textContent).toBe('report.pdf Checking for viruses…')
+    expect(screen.queryByRole('link')).toBeNull()
+    await advance(1_001) // the poll at 1 s; its answer reaches React a tick later
+    expect(container.querySelector('.ca-attachment-link')).toBe(root)
+    expect([...(root.parentElement?.childNodes ?? [])].indexOf(root)).toBe(position)
+    expect(root.dataset.status).toBe('ready')
+    expect(root.hasAttribute('aria-busy')).toBe(false)
+    expect(root.firstElementChild).toBe(screen.getByRole('link', { name: 'Download report.pdf' }))
+  })
+
+  it.each([
+    ['rejected', 'Blocked by the virus scan'],
+    ['failed', 'Could not be checked'],
+  ] as const)('shows a %s scan as text, with no link', async (status, text) => {
+    fake.scriptFile('a', { status })
+    const { container } = renderLink()
+    await advance(0)
+    expect(container.querySelector('.ca-attachment-link')?.getAttribute('data-status')).toBe(status)
+    expect(container.textContent).toContain(`report.pdf ${text}`)
+    expect(container.querySelector('[href]')).toBeNull()
+  })
+
+  it('renders its content through a children function', async () => {
+    fake.scriptFile('a', {
+      name: 'scan.png',
+      size: 2048,
+      download: { url: 'https://x.test/s', expiresAt: Date.now() + 300_000 },
+    })
+    renderLink(
+      <AttachmentLink fileId="a" fileOptions={{ now: clock }}>
+        {({ name, size, type, url }) => `${name} ${size} ${type} ${url}`}
+      </AttachmentLink>,
+    )
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download scan.png' })
+    expect(link.textContent).toBe('scan.png 2048 image/png https://x.test/s')
+  })
+
+  it('renders a hostile file name as inert text', async () => {
+    fake.scriptFile('a', 'approved')
+    const { container } = renderLink(
+      <AttachmentLink fileId="a" name={hostileName} fileOptions={{ now: clock }} />,
+    )
+    await advance(0)
+    expect(container.querySelector('img')).toBeNull()
+    const link = screen.getByRole('link', { name: `Download ${hostileName}` })
+    expect(link.querySelector('bdi')?.textContent).toBe(hostileName)
+    expect(link.getAttribute('download')).toBe(hostileName)
+  })
+})
+
+describe('AttachmentLink accessibility', () => {
+  const states = [
+    ['processing', ['processing'] as const],
+    ['ready', ['approved'] as const],
+    ['rejected', [{ status: 'rejected' }] as const],
+    ['error', [new Error('boom')] as const],
+  ] as const
+  it.each(
+    states.flatMap(
+      ([state, steps]) =>
+        [
+          [state, steps, 'light', 'ltr'],
+          [state, steps, 'dark', 'rtl'],
+        ] as const,
+    ),
+  )('has no axe violation when %s (%s, %s)', async (state, steps, theme, dir) => {
+    fake.scriptFile('a', ...steps)
+    const { container } = renderStrict(
+      <div data-theme={theme} dir={dir} lang="en">
+        <AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />
+      </div>,
+      { adapter: fake.adapter },
+    )
+    await advance(0)
+    expect(container.querySelector('.ca-attachment-link')?.getAttribute('data-status')).toBe(state)
+    vi.useRealTimers()
+    await expectNoAxeViolations(container)
+  })
+})

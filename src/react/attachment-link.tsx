@@ -1,0 +1,129 @@
+import { useRef } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
+import { resolveDownloadTiming } from '../core/download-url.js'
+import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { errorText } from './message-text.js'
+import type { MessageContext } from './message-text.js'
+import { formatMessage } from './messages.js'
+import { useAttachedFile } from './use-attached-file.js'
+import type { AttachedFileResult, UseAttachedFileOptions } from './use-attached-file.js'
+
+/** What the content render prop of {@link AttachmentLink} gets: the file, ready to download. */
+export interface AttachmentLinkContent {
+  /** The file's name: the `name` prop, else the adapter's, else the unnamed-file message. */
+  name: string
+  size?: number
+  /** The MIME type, from the name's extension. */
+  type?: string
+  /** The download URL in the `href` (`https:`, or `http:` on loopback). */
+  url: string
+}
+
+/** Props of {@link AttachmentLink}. */
+export interface AttachmentLinkProps {
+  /** The stored file's id: a chat AttachmentId or an attached file's FileId. */
+  fileId: string
+  /** The file's name where the host knows it (a chat item's AttachmentName); the adapter's otherwise. */
+  name?: string
+  /** Content of the link when it is ready. @default the file name */
+  children?: ReactNode | ((content: AttachmentLinkContent) => ReactNode)
+  /** Where the link opens; a same-tab download would leave a chat widget. @default '_blank' */
+  target?: string
+  /** Timing of URL refreshes and scan polls, and the clock (see `useAttachedFile`). */
+  fileOptions?: UseAttachedFileOptions
+  /** Class of the root element, after `ca ca-attachment-link`. */
+  className?: string
+  /** Classes of the parts. */
+  classNames?: { link?: string; name?: string; status?: string }
+}
+
+const join = (...names: (string | undefined | false)[]) => names.filter(Boolean).join(' ')
+
+/** The text of a file's state when it has no link: its status, or its error in words. */
+export function fileStatusText(
+  file: Pick<AttachedFileResult, 'status' | 'error'>,
+  name: string,
+  context: MessageContext,
+): string {
+  if (file.status === 'error' && file.error) {
+    return errorText(file.error.code, name, CONNECT_DEFAULT_LIMITS, context)
+  }
+  const status = file.status === 'ready' ? 'approved' : file.status
+  return formatMessage(context.messages.fileStatus[status], {}, context.format)
+}
+
+/**
+ * A download link to a stored file (a chat attachment, a case's attached file). While the file
+ * is loading, being scanned, rejected, failed or unavailable it is text saying so, in the same
+ * place; once ready it is a link whose `href` only ever holds a safe URL, refreshed before it
+ * expires and checked again on click, so an expired link is never followed.
+ */
+export function AttachmentLink(props: AttachmentLinkProps) {
+  const { fileId, children, target = '_blank', fileOptions = {}, className, classNames } = props
+  const context = useAttachmentsContext()
+  const { messages, format } = context
+  const file = useAttachedFile(fileId, fileOptions)
+  const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
+  const following = useRef(false)
+  const { marginMs } = resolveDownloadTiming(fileOptions)
+  const now = fileOptions.now ?? Date.now
+  const stale = () => file.expiresAt === undefined || file.expiresAt - now() < marginMs
+
+  // A URL within its margin is not followed: the click waits for a fresh one, then goes on with
+  // it. The browser keeps the click's user activation for some seconds (5 s in Chromium), long
+  // enough for one GetAttachment, so a new tab is still allowed.
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (following.current) {
+      following.current = false
+      return
+    }
+    if (!stale()) return
+    event.preventDefault()
+    const link = event.currentTarget
+    file.getFreshUrl().then(
+      (url) => {
+        if (!link.isConnected) return
+        link.href = url
+        following.current = true
+        link.click()
+      },
+      () => {}, // the query holds the error; the link turns into its message
+    )
+  }
+  // Hovering or focusing a link whose URL went stale (a laptop woken from sleep) fetches a new
+  // one before the click.
+  const prefetch = () => void (stale() && file.getFreshUrl().catch(() => {}))
+
+  const label = <bdi className={join('ca-attachment-link__name', classNames?.name)}>{name}</bdi>
+  const ready = file.status === 'ready' && file.url !== undefined
+  return (
+    <span
+      className={join('ca ca-attachment-link', className)}
+      data-status={file.status}
+      aria-busy={file.status === 'loading' || file.status === 'processing' || undefined}
+    >
+      {ready ? (
+        <a
+          className={join('ca-attachment-link__link', classNames?.link)}
+          href={file.url}
+          download={name}
+          target={target}
+          rel="noopener noreferrer"
+          aria-label={formatMessage(messages.downloadFile, { name }, format)}
+          onClick={onClick}
+          onFocus={prefetch}
+          onPointerEnter={prefetch}
+        >
+          {typeof children === 'function'
+            ? children({ name, size: file.size, type: file.type, url: file.url as string })
+            : (children ?? label)}
+        </a>
+      ) : (
+        <span className={join('ca-attachment-link__status', classNames?.status)}>
+          {label} <span>{fileStatusText(file, name, context)}</span>
+        </span>
+      )}
+    </span>
+  )
+}

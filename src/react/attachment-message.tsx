@@ -1,0 +1,103 @@
+import { useState } from 'react'
+import { fileExtension, typesByExtension } from '../core/file-types.js'
+import type { RemoteFileStatus } from '../core/types.js'
+import { AttachmentLink } from './attachment-link.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { formatMessage } from './messages.js'
+import { useAttachedFile } from './use-attached-file.js'
+import type { UseAttachedFileOptions } from './use-attached-file.js'
+
+/**
+ * A chat attachment as `parseAttachmentItem` (connect-attachments/participant) returns it from a
+ * transcript or websocket `ATTACHMENT` item.
+ */
+export interface ChatAttachmentItem {
+  /** The AttachmentId. */
+  id: string
+  name: string
+  /** The MIME type the sender declared; may be empty. */
+  contentType: string
+  /** IN_PROGRESS reads `processing`, APPROVED `approved`, REJECTED `rejected`. */
+  status: RemoteFileStatus
+}
+
+/** Props of {@link AttachmentMessage}. */
+export interface AttachmentMessageProps {
+  /** The attachment of the transcript item. */
+  attachment: ChatAttachmentItem
+  /** Show an approved image inline. @default true */
+  preview?: boolean
+  /** The preview's box in CSS pixels; the image keeps its aspect ratio inside it. @default 240 × 180 */
+  previewSize?: { width: number; height: number }
+  /** Timing of URL refreshes and the clock (see `useAttachedFile`). */
+  fileOptions?: UseAttachedFileOptions
+  /** Class of the root element, after `ca ca-attachment-message`. */
+  className?: string
+  /** Classes of the parts. */
+  classNames?: { preview?: string; name?: string; status?: string; link?: string }
+}
+
+// Types every browser draws in an <img>; HEIC (an allowed Connect type) is left to the link.
+const drawable = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
+const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
+  drawable.has(contentType.toLowerCase()) ||
+  (contentType === '' && drawable.has(typesByExtension[fileExtension(name)]?.[0] ?? ''))
+const join = (...names: (string | undefined)[]) => names.filter(Boolean).join(' ')
+
+/**
+ * A chat transcript's attachment: the file name with its scan status while it is in progress
+ * or once rejected, a download link once approved, and for an approved image a lazy preview
+ * with the file name as its text alternative. Asks the service nothing until it is approved.
+ */
+export function AttachmentMessage(props: AttachmentMessageProps) {
+  const { attachment, preview = true, fileOptions, className, classNames = {} } = props
+  const { messages, format } = useAttachmentsContext()
+  const { id, status } = attachment
+  const name = attachment.name || formatMessage(messages.unnamedFile, {}, format)
+  return (
+    <div className={join('ca ca-attachment-message', className)} data-status={status}>
+      {status === 'approved' && preview && isDrawable(attachment) && (
+        <ImagePreview {...props} alt={name} className={classNames.preview} />
+      )}
+      {status === 'approved' ? (
+        <AttachmentLink
+          fileId={id}
+          name={name}
+          {...(fileOptions ? { fileOptions } : {})}
+          classNames={{ link: classNames.link, name: classNames.name, status: classNames.status }}
+        />
+      ) : (
+        <span className={join('ca-attachment-message__status', classNames.status)}>
+          <bdi className={join('ca-attachment-message__name', classNames.name)}>{name}</bdi>{' '}
+          <span>{formatMessage(messages.fileStatus[status], {}, format)}</span>
+        </span>
+      )}
+    </div>
+  )
+}
+
+function ImagePreview(props: AttachmentMessageProps & { alt: string }) {
+  const { attachment, fileOptions, previewSize = { width: 240, height: 180 }, className } = props
+  const file = useAttachedFile(attachment.id, fileOptions)
+  // Follows the fresh URL until the image has loaded (a lazy image may load minutes later),
+  // then keeps it: a refreshed URL would download the same picture again.
+  const [loaded, setLoaded] = useState<string>()
+  const [broken, setBroken] = useState(false)
+  // Only the hook's URL, which is only ever https: (or http: on loopback); none until ready.
+  const src = loaded ?? (file.status === 'ready' ? file.url : undefined)
+  if (src === undefined || broken) return null
+  return (
+    <img
+      className={join('ca-attachment-message__preview', className)}
+      src={src}
+      alt={props.alt}
+      width={previewSize.width}
+      height={previewSize.height}
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+      onLoad={() => setLoaded(src)}
+      onError={() => setBroken(true)}
+    />
+  )
+}

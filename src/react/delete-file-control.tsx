@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { RefObject } from 'react'
+import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
+import { asAttachmentError } from '../core/download-url.js'
+import type { AttachmentError } from '../core/errors.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { errorText } from './message-text.js'
+import { formatMessage } from './messages.js'
+
+/** Props of {@link DeleteFileControl}. */
+export interface DeleteFileControlProps {
+  fileId: string
+  /** The file's name, in the button's accessible name and the question. */
+  name: string
+  /** Called once the service deleted the file and its query is gone. */
+  onDeleted(): void
+  /** Class of the error message. */
+  errorClassName?: string
+}
+
+type Step = 'idle' | 'confirming' | 'deleting'
+
+// The key useAttachedFile gives a file's query (a test checks the query is gone after delete).
+const queryKeyOf = (adapterKey: string, id: string) => [
+  'connect-attachments',
+  'file',
+  adapterKey,
+  id,
+]
+
+/**
+ * A stored file's delete button with an inline confirmation ("Delete x? Delete / Keep"): focus
+ * moves to "Keep" when it opens and back to the button when it closes (Escape closes it); an
+ * error is announced and the button offered again. Renders nothing where the adapter cannot
+ * delete. Part of `AttachedFileCard`.
+ */
+export function DeleteFileControl(props: DeleteFileControlProps) {
+  const { fileId, name, onDeleted, errorClassName } = props
+  const context = useAttachmentsContext()
+  const { adapter, queryClient, messages, format } = context
+  const [step, setStep] = useState<Step>('idle')
+  const [error, setError] = useState<AttachmentError>()
+  const focusNext = useRef<RefObject<HTMLButtonElement | null> | null>(null)
+  const keep = useRef<HTMLButtonElement>(null)
+  const remove = useRef<HTMLButtonElement>(null)
+  const deleting = useRef(false)
+  const id = useId()
+
+  useEffect(() => {
+    focusNext.current?.current?.focus()
+    focusNext.current = null
+  }, [step])
+  const go = (next: Step, focus: RefObject<HTMLButtonElement | null>) => {
+    focusNext.current = focus
+    setStep(next)
+  }
+  const confirm = async () => {
+    if (deleting.current || !adapter.deleteFile) return
+    deleting.current = true
+    setError(undefined)
+    setStep('deleting')
+    try {
+      await adapter.deleteFile(fileId)
+      // Removed before the card's body unmounts: both happen in this task, with no render between
+      // that could make an observer ask for the file again.
+      queryClient.removeQueries({ queryKey: queryKeyOf(adapter.key, fileId), exact: true })
+      onDeleted()
+    } catch (cause) {
+      setError(asAttachmentError(cause))
+      go('idle', remove)
+    } finally {
+      deleting.current = false
+    }
+  }
+
+  if (typeof adapter.deleteFile !== 'function') return null
+  const busy = step === 'deleting' || undefined
+  const say = (message: typeof messages.deleteAction) => formatMessage(message, {}, format)
+  return (
+    <>
+      {step === 'idle' ? (
+        <button
+          ref={remove}
+          type="button"
+          aria-label={formatMessage(messages.deleteFile, { name }, format)}
+          onClick={() => go('confirming', keep)}
+        >
+          {say(messages.deleteAction)}
+        </button>
+      ) : (
+        <span
+          role="group"
+          aria-labelledby={`${id}-q`}
+          aria-busy={busy}
+          onKeyDown={(e) => e.key === 'Escape' && !busy && go('idle', remove)}
+        >
+          <span id={`${id}-q`}>{formatMessage(messages.deleteConfirm, { name }, format)}</span>
+          {/* aria-disabled, not disabled: a disabled button drops the focus it holds. */}
+          <button type="button" aria-disabled={busy} onClick={confirm}>
+            {say(messages.deleteConfirmYes)}
+          </button>
+          <button
+            ref={keep}
+            type="button"
+            aria-disabled={busy}
+            onClick={() => !busy && go('idle', remove)}
+          >
+            {say(messages.deleteConfirmNo)}
+          </button>
+        </span>
+      )}
+      {error && (
+        <span className={errorClassName} role="alert">
+          {errorText(error.code, name, CONNECT_DEFAULT_LIMITS, context)}
+        </span>
+      )}
+    </>
+  )
+}
