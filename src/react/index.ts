@@ -83,3 +83,14 @@ export {
   type AttachedFileResult,
   type UseAttachedFileOptions,
 } from './use-attached-file.js'
+export {
+  AttachmentLink,
+  type AttachmentLinkContent,
+  type AttachmentLinkProps,
+} from './attachment-link.js'
+export { AttachedFileCard, type AttachedFileCardProps } from './attached-file-card.js'
+export {
+  AttachmentMessage,
+  type AttachmentMessageProps,
+  type ChatAttachmentItem,
+} from './attachment-message.js'
