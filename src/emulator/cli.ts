@@ -68,6 +68,7 @@ console.log(`Amazon Connect attachments emulator listening on ${url}
     PUT    ${url}/_emulator/faults/{Operation} inject a fault, e.g. {"status":429,"times":2}
     GET    ${url}/_emulator/faults             faults and how often each fired
     DELETE ${url}/_emulator/faults             clear all faults
+    PUT    ${url}/_emulator/settings           change the scan delay, e.g. {"scanDelayMs":3000}
     GET    ${url}/_emulator/objects            stored objects (key, size, contentType, sha256)
     GET    ${url}/_emulator/attachments        every attachment started, with its Start and
                                                Complete counts and ClientTokens

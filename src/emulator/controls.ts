@@ -8,6 +8,12 @@ import type { StoredObjectInfo } from './storage.js'
 import type { AttachmentInfo } from './upload-ledger.js'
 import { fail } from './wire-errors.js'
 
+/** What a running emulator lets you change without a restart. */
+export interface EmulatorSettings {
+  /** How long a file completed from now on stays PROCESSING / IN_PROGRESS, in ms. */
+  scanDelayMs: number
+}
+
 /** What the controls drive. */
 export interface ControlTarget {
   createChat(): CreatedChat
@@ -15,6 +21,8 @@ export interface ControlTarget {
   faults: FaultControls
   objects(): StoredObjectInfo[]
   attachments(): AttachmentInfo[]
+  settings(): EmulatorSettings
+  updateSettings(patch: Partial<EmulatorSettings>): EmulatorSettings
 }
 
 const NUMBER_FIELDS = [
@@ -46,6 +54,18 @@ export function parseFault(body: Record<string, unknown>): Fault {
   return fault as Fault
 }
 
+/** Reads a settings patch from JSON: known fields only, each a non-negative number. */
+export function parseSettings(body: Record<string, unknown>): Partial<EmulatorSettings> {
+  const patch: Partial<EmulatorSettings> = {}
+  for (const [name, value] of Object.entries(body)) {
+    if (name !== 'scanDelayMs') throw fail(400, 'ValidationException', `Unknown setting: ${name}`)
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw fail(400, 'ValidationException', `${name} must be a non-negative number`)
+    patch[name] = value
+  }
+  return patch
+}
+
 const listFaults = (faults: FaultControls) =>
   faults.list().map((entry) => ({
     ...entry,
@@ -72,6 +92,10 @@ export function controlRoutes(target: ControlTarget): Route[] {
     route('POST', '/_emulator/cases', async () => ({ body: target.createCase() })),
     route('GET', '/_emulator/objects', async () => ({ body: target.objects() })),
     route('GET', '/_emulator/attachments', async () => ({ body: target.attachments() })),
+    route('GET', '/_emulator/settings', async () => ({ body: target.settings() })),
+    route('PUT', '/_emulator/settings', async (ex) => ({
+      body: target.updateSettings(parseSettings(await ex.json())),
+    })),
     route('GET', '/_emulator/faults', async () => ({ body: listFaults(target.faults) })),
     route('PUT', '/_emulator/faults/{Operation}', async (ex) => {
       target.faults.set(operationOf(ex.params.Operation), parseFault(await ex.json()))

@@ -1,6 +1,7 @@
 // The emulator's public entry: `connect-attachments/emulator` (Node only).
 export { startEmulator, type Emulator } from './start-emulator.js'
 export type { EmulatorOptions } from './context.js'
+export type { EmulatorSettings } from './controls.js'
 export type { CreatedChat } from './chats.js'
 export type { CreatedCase } from './cases.js'
 export {

@@ -23,13 +23,18 @@ export interface Scanner {
   scan(bytes: Buffer | undefined, done: (verdict: ScanVerdict) => void): void
   /** Scans an attached file, which may also end FAILED. */
   scanFile(bytes: Buffer | undefined, done: (verdict: FileScanVerdict) => void): void
+  /** The delay scans started from now on take, in ms. */
+  delayMs(): number
+  /** Changes the delay of scans started from now on; a scan already pending keeps its own. */
+  setDelayMs(delayMs: number): void
 }
 
 const carries = (bytes: Buffer | undefined, text: string): boolean =>
   bytes !== undefined && bytes.includes(text)
 
 /** Scans with the given delay; pending scans die with `timers`. */
-export function createScanner(delayMs: number, timers: Timers): Scanner {
+export function createScanner(initialDelayMs: number, timers: Timers): Scanner {
+  let delayMs = initialDelayMs
   const later = (fn: () => void): void => {
     if (delayMs <= 0) fn()
     else timers.after(delayMs, fn)
@@ -42,5 +47,9 @@ export function createScanner(delayMs: number, timers: Timers): Scanner {
   return {
     scan: (bytes, done) => later(() => done(verdict(bytes))),
     scanFile: (bytes, done) => later(() => done(fileVerdict(bytes))),
+    delayMs: () => delayMs,
+    setDelayMs(next) {
+      delayMs = next
+    },
   }
 }

@@ -7,7 +7,7 @@ import { createCases, type CreatedCase } from './cases.js'
 import { attachChatWebsocket } from './chat-websocket.js'
 import { createChats, type CreatedChat } from './chats.js'
 import { createContext, resolveOptions, type EmulatorOptions } from './context.js'
-import { controlRoutes } from './controls.js'
+import { controlRoutes, type EmulatorSettings } from './controls.js'
 import { createFaultRegistry, type FaultControls } from './faults.js'
 import { participantChatRoutes } from './participant-chat.js'
 import { participantAttachmentRoutes } from './participant-service.js'
@@ -39,6 +39,10 @@ export interface Emulator {
    * ClientTokens.
    */
   attachments(): AttachmentInfo[]
+  /** The settings that can change while it runs (the scan delay). */
+  settings(): EmulatorSettings
+  /** Changes some settings; files already being scanned keep their delay. Returns all settings. */
+  updateSettings(patch: Partial<EmulatorSettings>): EmulatorSettings
   /** Stops listening, closes websockets and connections, clears timers. */
   close(): Promise<void>
 }
@@ -65,6 +69,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     faults: ctx.faults as FaultControls,
     objects: () => ctx.storage.list(),
     attachments: () => ctx.ledger.list(),
+    settings: (): EmulatorSettings => ({ scanDelayMs: ctx.scanner.delayMs() }),
+    updateSettings(patch: Partial<EmulatorSettings>): EmulatorSettings {
+      if (patch.scanDelayMs !== undefined) ctx.scanner.setDelayMs(patch.scanDelayMs)
+      return api.settings()
+    },
   }
   const routes = [
     ...participantChatRoutes(ctx, chats),
