@@ -79,6 +79,18 @@ export {
   type UploadProgressProps,
 } from './upload-progress.js'
 export {
+  AttachmentDropzone,
+  type AttachmentDropzonePart,
+  type AttachmentDropzoneProps,
+  type AttachmentDropzoneState,
+} from './attachment-dropzone.js'
+export {
+  AttachmentButton,
+  type AttachmentButtonPart,
+  type AttachmentButtonProps,
+} from './attachment-button.js'
+export type { PasteTarget, UploadSourceProps } from './upload-source.js'
+export {
   useAttachedFile,
   type AttachedFileResult,
   type UseAttachedFileOptions,

@@ -1,0 +1,112 @@
+import { useId, useRef } from 'react'
+import type { ChangeEvent, ReactNode } from 'react'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { limitsText } from './message-text.js'
+import { formatMessage } from './messages.js'
+import { RejectionList } from './rejection-list.js'
+import { cx, usePasteFiles, withController } from './upload-source.js'
+import type { PasteTarget, UploadSourceProps } from './upload-source.js'
+import type { AttachmentUploadController } from './use-attachment-upload.js'
+
+/** The parts of {@link AttachmentButton} that take a class name. */
+export type AttachmentButtonPart = 'button' | 'icon' | 'limits' | 'rejections'
+
+/** Props of {@link AttachmentButton}. */
+export interface AttachmentButtonProps extends UploadSourceProps {
+  /** The button is disabled and pastes are ignored. @default false */
+  disabled?: boolean
+  /**
+   * Opens the camera on phones instead of the file list: `'environment'` the back camera,
+   * `'user'` the front one, `true` the browser's choice. @default the file list
+   */
+  capture?: boolean | 'user' | 'environment'
+  /** Also takes files pasted anywhere in this element, such as the composer's text field. @default none */
+  pasteTarget?: PasteTarget
+  /** Rejections listed one by one; the rest are counted in one line. @default 5 */
+  maxRejections?: number
+  /** Whether the controller's rejections are shown beside the button. @default true */
+  showRejections?: boolean
+  /** Content of the button in place of the paperclip icon; the accessible name stays `attachButton`. */
+  children?: ReactNode
+  /** Class names added to the root's `ca ca-attachment-button`. */
+  className?: string
+  /** Class names added to each part's `ca-attachment-button__<part>`. */
+  classNames?: Partial<Record<AttachmentButtonPart, string>>
+}
+
+function Button(props: AttachmentButtonProps & { controller: AttachmentUploadController }) {
+  const { controller, disabled = false, capture, pasteTarget, children, className } = props
+  const { maxRejections, showRejections = true, classNames = {} } = props
+  const { messages, format } = useAttachmentsContext()
+  const input = useRef<HTMLInputElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const limitsId = useId()
+  const rules = controller.rules
+  const label = formatMessage(messages.attachButton, {}, format)
+  const add = (files: File[]) => void controller.add(files)
+  usePasteFiles(pasteTarget, add, { disabled })
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.currentTarget.files ?? [])
+    // Cleared so that choosing the same file again is a change too.
+    event.currentTarget.value = ''
+    if (files.length > 0) add(files)
+  }
+  const part = (name: AttachmentButtonPart) => cx(`ca-attachment-button__${name}`, classNames[name])
+  return (
+    <div className={cx('ca ca-attachment-button', className)} data-disabled={disabled || undefined}>
+      <button
+        ref={button}
+        type="button"
+        className={part('button')}
+        aria-label={label}
+        aria-describedby={limitsId}
+        title={label}
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+      >
+        {children ?? (
+          <svg className={part('icon')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+              d="m20 11.5-8.2 8.2a5 5 0 0 1-7-7l8.5-8.6a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        )}
+      </button>
+      <span id={limitsId} className={part('limits')} hidden>
+        {limitsText(rules, { messages, format })}
+      </span>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        tabIndex={-1}
+        accept={rules.allowedExtensions.join(',')}
+        capture={capture}
+        disabled={disabled}
+        onChange={onChange}
+      />
+      {showRejections && (
+        <RejectionList
+          controller={controller}
+          max={maxRejections}
+          className={part('rejections')}
+          returnFocus={button}
+        />
+      )}
+    </div>
+  )
+}
+
+/**
+ * A paperclip button for chat composers: opens the file picker (or, with `capture`, the phone's
+ * camera) and adds the chosen files to `controller` (or `manager`, or the provider's shared
+ * manager). Its description is the rules in force; rejected files are listed with their
+ * localized reasons, as under {@link AttachmentDropzone}.
+ */
+export const AttachmentButton = withController<AttachmentButtonProps>(Button)

@@ -1,0 +1,127 @@
+import { useId } from 'react'
+import type { ReactNode } from 'react'
+import { useDropzone } from 'react-dropzone'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { limitsText } from './message-text.js'
+import { formatMessage } from './messages.js'
+import { RejectionList } from './rejection-list.js'
+import { cx, usePasteFiles, withController } from './upload-source.js'
+import type { PasteTarget, UploadSourceProps } from './upload-source.js'
+import type { AttachmentUploadController } from './use-attachment-upload.js'
+
+/** The parts of {@link AttachmentDropzone} that take a class name. */
+export type AttachmentDropzonePart =
+  'target' | 'icon' | 'label' | 'prompt' | 'limits' | 'rejections'
+
+/** What a render function given as the dropzone's `children` gets. */
+export interface AttachmentDropzoneState {
+  /** Files are being dragged over the dropzone. */
+  dragging: boolean
+  disabled: boolean
+}
+
+/** Props of {@link AttachmentDropzone}. */
+export interface AttachmentDropzoneProps extends UploadSourceProps {
+  /** Takes no files: no drop, click, key or paste; `aria-disabled` and `data-disabled`. @default false */
+  disabled?: boolean
+  /**
+   * Also takes files pasted anywhere in this element, such as the chat composer around it
+   * (a paste that carries text stays a text paste). @default only pastes while the dropzone has focus
+   */
+  pasteTarget?: PasteTarget
+  /** Rejections listed one by one; the rest are counted in one line. @default 5 */
+  maxRejections?: number
+  /** Whether the controller's rejections are listed below the dropzone. @default true */
+  showRejections?: boolean
+  /** Content in place of the icon and the prompt (the name and the limits stay), or a function of the state. */
+  children?: ReactNode | ((state: AttachmentDropzoneState) => ReactNode)
+  /** Class names added to the root's `ca ca-attachment-dropzone`. */
+  className?: string
+  /** Class names added to each part's `ca-attachment-dropzone__<part>`. */
+  classNames?: Partial<Record<AttachmentDropzonePart, string>>
+}
+
+function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploadController }) {
+  const { controller, disabled = false, pasteTarget, children, className, classNames = {} } = props
+  const { maxRejections, showRejections = true } = props
+  const { messages, format } = useAttachmentsContext()
+  const labelId = useId()
+  const limitsId = useId()
+  const rules = controller.rules
+  const add = (files: File[]) => void controller.add(files)
+  // react-dropzone reads drops, picks, keys and pastes; with no `accept`, size or count option
+  // it accepts every file, and core's validation decides, with our localized reasons. `accept`
+  // goes to the input alone, as the picker's filter.
+  const { getRootProps, getInputProps, isDragActive, rootRef } = useDropzone({
+    onDrop: add,
+    disabled,
+  })
+  usePasteFiles(pasteTarget, add, { disabled, own: rootRef })
+  const dragging = isDragActive && !disabled
+  const part = (name: AttachmentDropzonePart) =>
+    cx(`ca-attachment-dropzone__${name}`, classNames[name])
+  const content = typeof children === 'function' ? children({ dragging, disabled }) : children
+  return (
+    <div
+      className={cx('ca ca-attachment-dropzone', className)}
+      data-dragging={dragging || undefined}
+      data-disabled={disabled || undefined}
+    >
+      <div
+        {...getRootProps({
+          role: 'button',
+          'aria-labelledby': labelId,
+          'aria-describedby': limitsId,
+          className: part('target'),
+        })}
+      >
+        {/* Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline style. */}
+        <input
+          {...getInputProps({
+            accept: rules.allowedExtensions.join(','),
+            hidden: true,
+            style: undefined,
+            'aria-label': undefined,
+          })}
+        />
+        <span id={labelId} className={part('label')}>
+          {formatMessage(messages.dropzoneLabel, {}, format)}
+        </span>
+        {content ?? (
+          <>
+            <svg className={part('icon')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z" fill="currentColor" />
+            </svg>
+            <span className={part('prompt')}>
+              {formatMessage(
+                dragging ? messages.dropzoneActive : messages.dropzoneHint,
+                {},
+                format,
+              )}
+            </span>
+          </>
+        )}
+        <span id={limitsId} className={part('limits')}>
+          {limitsText(rules, { messages, format })}
+        </span>
+      </div>
+      {showRejections && (
+        <RejectionList
+          controller={controller}
+          max={maxRejections}
+          className={part('rejections')}
+          returnFocus={rootRef}
+        />
+      )}
+    </div>
+  )
+}
+
+/**
+ * A drop target for attachments: drag and drop, click, Enter or Space to choose, and paste.
+ * A focusable button named by `dropzoneLabel` whose description is the rules in force (the
+ * adapter's limits over Connect's defaults), shown as a hint too; `data-dragging` while files
+ * are over it. Files go to `controller` (or `manager`, or the provider's shared manager), whose
+ * validation decides; rejected files are listed with their localized reasons.
+ */
+export const AttachmentDropzone = withController<AttachmentDropzoneProps>(Dropzone)
