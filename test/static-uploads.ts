@@ -65,6 +65,7 @@ export function createStaticManager(uploads: readonly UploadState[]) {
     retry: record('retry'),
     remove: record('remove'),
     clear: record('clear'),
+    getFile: () => undefined,
     getRules: () => CONNECT_DEFAULT_LIMITS,
     setOptions: () => {},
     mount: () => {},

@@ -12,7 +12,7 @@ import type { RetryContext } from './with-retry.js'
  */
 export interface UploadJob {
   readonly id: string
-  readonly body: Blob
+  readonly body: File
   readonly info: FileInfo
   target?: UploadTarget
   /** Client token of the Start that produced (or is producing) the current target. */

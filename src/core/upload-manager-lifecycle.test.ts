@@ -277,6 +277,7 @@ describe('UploadManager memory', () => {
 
   it('lets go of the File of a succeeded or canceled upload, and keeps a failed one for retry', async () => {
     const { manager, fake, transport, state } = setupManager({ autoPut: false })
+    expect(manager.getFile('upload-unknown')).toBeUndefined()
     const refs = (() => {
       const files = [fileOf('done.pdf'), fileOf('stopped.pdf'), fileOf('broken.pdf')]
       manager.add(files)
@@ -284,6 +285,8 @@ describe('UploadManager memory', () => {
     })()
     await settle()
     const [done, stopped, broken] = manager.getSnapshot().ids
+    // While it runs, a preview can read the file.
+    expect(manager.getFile(done ?? '')).toBe(refs[0]?.deref())
     transport.puts[0]?.succeed()
     manager.cancel(stopped ?? '')
     transport.puts[2]?.fail(new AttachmentError('access-denied', 'no', { status: 403 }))
@@ -293,6 +296,9 @@ describe('UploadManager memory', () => {
       'canceled',
       'failed',
     ])
+    expect(manager.getFile(done ?? '')).toBeUndefined()
+    expect(manager.getFile(stopped ?? '')).toBeUndefined()
+    expect(manager.getFile(broken ?? '')?.name).toBe('broken.pdf')
     transport.puts.length = 0 // the fake keeps every request it saw; a real transport does not
     expect(await collected(refs[0] as WeakRef<object>)).toBe(true)
     expect(await collected(refs[1] as WeakRef<object>)).toBe(true)

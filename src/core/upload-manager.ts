@@ -50,6 +50,12 @@ export interface UploadManager {
   remove(id: string): void
   /** {@link remove} for every upload. */
   clear(): void
+  /**
+   * The file an upload sends, for a preview (a thumbnail's object URL, made once when its row
+   * appears). Held until the upload succeeds or is canceled, then let go; a failed one keeps it
+   * for retry. `undefined` once let go, and for an unknown id.
+   */
+  getFile(id: string): File | undefined
   /** The rules files are checked against now: defaults, the adapter's limits, the host's rules. */
   getRules(): UploadRules
   /** Changes options without making a new manager; the next upload step reads them. */
@@ -207,6 +213,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       for (const id of store.getSnapshot().ids) remove(id)
       queue.pump()
     },
+    getFile: (id) => jobs.get(id)?.body,
     getRules: () => resolveRules(config.adapter, config.rules),
     setOptions(next) {
       settings = { ...settings, ...next, adapter: settings.adapter }

@@ -26,7 +26,7 @@ export interface UploadListProps {
   renderRow?: (row: UploadRowRenderProps) => ReactNode
   /**
    * The file behind an upload, for an image thumbnail (PNG, JPEG, GIF, WebP, AVIF, BMP), read
-   * once when its row mounts. @default none: every row shows its type icon
+   * once when its row mounts. @default the manager's `getFile`
    */
   getFile?: (id: string) => Blob | undefined
   /** Leaves out the totals line above the list. @default false */
@@ -118,7 +118,7 @@ export function UploadList(props: UploadListProps) {
               id={id}
               manager={manager}
               renderRow={renderRow}
-              getFile={getFile}
+              getFile={getFile ?? manager.getFile}
               classNames={classNames}
             />
           ))}

@@ -194,6 +194,24 @@ describe('useAttachmentUpload', () => {
     expect(setup.fake.calls.start).toHaveLength(2)
   })
 
+  it("keeps a host's callbacks when another component uses the same manager without any", async () => {
+    const setup = setupUploads()
+    const onUploadSucceeded = vi.fn()
+    let composer!: AttachmentUploadController
+    renderStrict(
+      <>
+        <Uploads label="composer" options={{ onUploadSucceeded }} expose={(c) => (composer = c)} />
+        <Uploads label="list" />
+      </>,
+      setup.provider,
+    )
+    act(() => {
+      composer.add([fileOf('a.pdf')])
+    })
+    await waitFor(() => expect(statuses('list')).toEqual(['succeeded']))
+    expect(onUploadSucceeded).toHaveBeenCalledOnce()
+  })
+
   it('keeps its manager working across the StrictMode remount and disposes of it after a real unmount', async () => {
     const setup = setupUploads()
     const { controller, unmount } = renderUploads(setup)

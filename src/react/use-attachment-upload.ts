@@ -61,7 +61,14 @@ export function useAttachmentUpload(
   }, [manager, uploads])
   const callbacks = useLatestCallbacks(settings)
   useEffect(() => {
-    manager.setOptions({ ...withoutUndefined(settings), ...callbacks })
+    // Only the callbacks this caller has: a list that shares the manager must not erase the
+    // composer's. Two callers that both pass one: the last to render wins.
+    const { onUploadSucceeded, onUploadFailed, ...rest } = withoutUndefined(settings)
+    manager.setOptions({
+      ...rest,
+      ...(onUploadSucceeded && { onUploadSucceeded: callbacks.onUploadSucceeded }),
+      ...(onUploadFailed && { onUploadFailed: callbacks.onUploadFailed }),
+    })
   })
 
   const [view] = useState(createUploadView)
