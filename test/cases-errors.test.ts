@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
@@ -73,7 +73,10 @@ describe('createCasesAdapter errors', () => {
     emu.faults.set('GetAttachedFile', { delayMs: 5_000 })
     const controller = new AbortController()
     const pending = attachmentErrorOf(caseAdapter().getFile('any', { signal: controller.signal }))
-    setTimeout(() => controller.abort(), 20)
+    // Abort once the emulator holds the request, not after a guess: a request still on its way
+    // when the test ends would take the next test's fault.
+    await vi.waitUntil(() => emu.faults.count('GetAttachedFile') === 1, { interval: 5 })
+    controller.abort()
     expect((await pending).code).toBe('aborted')
   })
 
