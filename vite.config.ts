@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumArgs, findBrowser } from './scripts/browser-path.mjs'
@@ -80,6 +81,23 @@ export default defineConfig({
           testTimeout: 30_000,
           // One file at a time: the files share one emulator, and its faults are global.
           fileParallelism: false,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: findBrowser(), args: [...chromiumArgs] },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // Every story in stories/ as a test in Chromium: it renders, its play function passes,
+        // it logs no console error or warning, and axe finds no violation (.storybook/preview.tsx).
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
           browser: {
             enabled: true,
             headless: true,

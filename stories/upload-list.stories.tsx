@@ -1,0 +1,131 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, waitFor, within } from 'storybook/test'
+import { UploadList } from '../src/react/index.js'
+import { createStateManager } from './support/state-manager.js'
+import type { FilePlan, StateScene } from './support/state-manager.js'
+import { failureFiles, lifecycleFiles } from './support/scenes.js'
+import { ThemeGrid } from './support/theme-grid.js'
+
+type Loaded = { scene: StateScene; adapter: StateScene['adapter'] }
+const sceneOf = (files: FilePlan[]) => async (): Promise<Loaded> => {
+  const scene = await createStateManager(files)
+  return { scene, adapter: scene.adapter }
+}
+
+const meta = {
+  title: 'Attachments/UploadList',
+  component: UploadList,
+  tags: ['autodocs'],
+  argTypes: {
+    controller: { control: false },
+    manager: { control: false },
+    renderRow: { control: false },
+    getFile: { control: false },
+    classNames: { control: false },
+  },
+  args: { hideTotals: false },
+  render: (args, { loaded }) => <UploadList {...args} manager={(loaded as Loaded).scene.manager} />,
+} satisfies Meta<typeof UploadList>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** A few files on their way; change the props in the controls. */
+export const Playground: Story = {
+  loaders: [
+    sceneOf(lifecycleFiles.filter((file) => /photo|notes|receipt|statement/.test(file.name))),
+  ],
+}
+
+/**
+ * Every state of an upload, side by side, in light and dark, left to right and right to left:
+ * queued, starting, uploading at 5, 45 and 90 %, finishing (every byte sent, storage not yet
+ * answered), completing, succeeded, failed (network, quota, access denied, expired URL, an
+ * unreadable answer) and canceled.
+ */
+export const AllStates: Story = {
+  loaders: [sceneOf(lifecycleFiles)],
+  render: (args, { loaded }) => (
+    <ThemeGrid>
+      {() => <UploadList {...args} manager={(loaded as Loaded).scene.manager} />}
+    </ThemeGrid>
+  ),
+  play: async ({ canvas }) => {
+    const [list] = canvas.getAllByRole('list', { name: 'Files being attached' })
+    const rows = within(list as HTMLElement).getAllByRole('listitem')
+    expect(rows.map((row) => row.dataset.status)).toEqual(
+      lifecycleFiles.map((file) => (file.state === 'finishing' ? 'uploading' : file.state)),
+    )
+    const bar = within(list as HTMLElement).getByRole('progressbar', { name: 'meeting-notes.docx' })
+    expect(bar).toHaveAttribute('aria-valuenow', '45')
+    expect(bar.getAttribute('aria-valuetext')).toMatch(/^45\s?%, /)
+  },
+}
+
+/** A failed upload for every error code, each with its message tied to its row. */
+export const EveryError: Story = {
+  loaders: [sceneOf(failureFiles)],
+  render: AllStates.render,
+  play: async ({ canvas }) => {
+    const [list] = canvas.getAllByRole('list', { name: 'Files being attached' })
+    for (const row of within(list as HTMLElement).getAllByRole('listitem')) {
+      expect(row).toHaveAttribute('data-status', 'failed')
+      const retry = within(row).getByRole('button', { name: /^Retry upload of / })
+      expect(retry).toHaveAccessibleDescription(/\S/)
+    }
+  },
+}
+
+/** Cancel stops an upload in flight; the row says so and offers remove. */
+export const Cancel: Story = {
+  loaders: [sceneOf([{ name: 'large-scan.pdf', size: 2 * 1024 * 1024, state: 'manual' }])],
+  play: async ({ canvas, loaded, userEvent }) => {
+    const { scene } = loaded as Loaded
+    scene.put('large-scan.pdf').progress(700 * 1024)
+    const bar = await canvas.findByRole('progressbar', { name: 'large-scan.pdf' })
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '34'))
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel upload of large-scan.pdf' }))
+    const row = canvas.getByRole('listitem')
+    await waitFor(() => expect(row).toHaveAttribute('data-status', 'canceled'))
+    expect(scene.put('large-scan.pdf').aborted).toBe(true)
+    expect(scene.fake.calls.complete).toHaveLength(0)
+    expect(canvas.getByRole('button', { name: 'Remove large-scan.pdf' })).toBeVisible()
+  },
+}
+
+/** Retry after a lost connection sends the file again and completes it once. */
+export const Retry: Story = {
+  loaders: [
+    sceneOf([{ name: 'statement.pdf', size: 300 * 1024, state: 'failed', code: 'network' }]),
+  ],
+  play: async ({ canvas, loaded, userEvent }) => {
+    const { scene } = loaded as Loaded
+    const row = canvas.getByRole('listitem')
+    expect(row).toHaveAttribute('data-status', 'failed')
+    expect(row).toHaveTextContent('The connection was lost.')
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry upload of statement.pdf' }))
+    await waitFor(() => expect(scene.transport.puts).toHaveLength(2))
+    const put = scene.put('statement.pdf')
+    put.progress(put.request.body.size)
+    put.succeed()
+    await waitFor(() => expect(row).toHaveAttribute('data-status', 'succeeded'))
+    expect(scene.fake.calls.start).toHaveLength(1)
+    expect(scene.fake.calls.complete).toHaveLength(1)
+  },
+}
+
+/** Remove takes a finished file off the list. */
+export const Remove: Story = {
+  loaders: [
+    sceneOf([
+      { name: 'receipt.png', size: 100 * 1024, state: 'succeeded' },
+      { name: 'notes.txt', size: 2 * 1024, state: 'succeeded' },
+    ]),
+  ],
+  play: async ({ canvas, userEvent }) => {
+    expect(canvas.getAllByRole('listitem')).toHaveLength(2)
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove receipt.png' }))
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(1))
+    expect(canvas.getByRole('listitem')).toHaveTextContent('notes.txt')
+  },
+}
