@@ -18,7 +18,11 @@ const controls = emulatorControls(emulator)
 afterEach(async () => {
   cleanup()
   await controls.clearFaults()
+  await controls.setScanDelay(0)
 })
+
+/** Every percentage each upload's bar has shown, by file name, in order. */
+const progressSeen = new Map<string, number[]>()
 
 /** Every status a stored file's link has shown, by remote id, in order. */
 const statusesSeen = new Map<string, string[]>()
@@ -44,6 +48,8 @@ function StoredFile({ id, name }: { id: string; name: string }) {
 function Row({ id }: { id: string }) {
   const upload = useUpload(id)
   if (!upload) return null
+  const seen = progressSeen.get(upload.name) ?? []
+  if (seen.at(-1) !== upload.progress) progressSeen.set(upload.name, [...seen, upload.progress])
   return (
     <li data-status={upload.status}>
       <span role="progressbar" aria-label={upload.name} aria-valuenow={upload.progress} />
@@ -84,11 +90,15 @@ function patterned(size: number, seed: number): Uint8Array<ArrayBuffer> {
 
 describe('useAttachedFile in Chromium with the chat adapter and the emulator', () => {
   it('shows each uploaded file as ready, with a URL that downloads the same bytes', async () => {
+    // The scanner holds each file for 1.5 s, and the bucket reads 4 MB/s: the bar moves through
+    // values short of 100 % (the large file is well beyond loopback's socket buffers).
+    await controls.setScanDelay(1_500)
+    await controls.setFault('PutObject', { bytesPerSecond: 4 * 1024 * 1024, times: 'Infinity' })
     const connectionToken = await controls.chatConnectionToken()
     const adapter = createParticipantAdapter({ connectionToken, endpoint: emulator })
     renderStrict(<Composer />, { adapter })
     const contents = {
-      'scan.pdf': patterned(300 * 1024, 7),
+      'scan.pdf': patterned(16 * 1024 * 1024, 7),
       'photo.png': patterned(40 * 1024, 11),
     }
     const files = Object.entries(contents).map(
@@ -99,7 +109,7 @@ describe('useAttachedFile in Chromium with the chat adapter and the emulator', (
 
     for (const [name, bytes] of Object.entries(contents)) {
       const link = () => screen.getByRole('link', { name: `Download ${name}` })
-      await expect.poll(() => link().dataset.status, { timeout: 10_000 }).toBe('ready')
+      await expect.poll(() => link().dataset.status, { timeout: 20_000 }).toBe('ready')
       const progress = screen.getByRole('progressbar', { name })
       expect(progress.getAttribute('aria-valuenow')).toBe('100')
       const href = link().getAttribute('href') ?? ''
@@ -108,7 +118,11 @@ describe('useAttachedFile in Chromium with the chat adapter and the emulator', (
       expect(response.status).toBe(200)
       expect(await sha256(await response.arrayBuffer())).toBe(await sha256(bytes))
     }
-    for (const seen of statusesSeen.values()) expect(seen).toEqual(['loading', 'ready'])
+    for (const seen of statusesSeen.values())
+      expect(seen).toEqual(['loading', 'processing', 'ready'])
+    const bar = progressSeen.get('scan.pdf') ?? []
+    expect(bar.filter((percent) => percent > 0 && percent < 100).length).toBeGreaterThan(2)
+    expect(bar.at(-1)).toBe(100)
   })
 
   it('gives a click a fresh URL once the one in the link has aged past its margin', async () => {

@@ -20,6 +20,11 @@ export interface EmulatorControls {
   clearFaults(): Promise<void>
   /** Every attachment the emulator started, with its Start and Complete counts and tokens. */
   attachments(): Promise<AttachmentInfo[]>
+  /**
+   * How long files completed from now on stay being scanned, in ms. The browser test files
+   * share one emulator: set it back to 0 when done.
+   */
+  setScanDelay(ms: number): Promise<void>
 }
 
 async function postControl(url: string): Promise<unknown> {
@@ -64,6 +69,14 @@ export function emulatorControls(emulator: string): EmulatorControls {
     async clearFaults() {
       for (const operation of touched) await fetch(faultUrl(operation), { method: 'DELETE' })
       touched.clear()
+    },
+    async setScanDelay(ms) {
+      const response = await fetch(`${emulator}/_emulator/settings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scanDelayMs: ms }),
+      })
+      if (!response.ok) throw new Error(`setting the scan delay answered ${response.status}`)
     },
     async attachments() {
       const response = await fetch(`${emulator}/_emulator/attachments`)
