@@ -15,6 +15,7 @@ import { useAttachmentUpload } from '../src/react/use-attachment-upload.js'
 import { useUpload } from '../src/react/use-upload.js'
 import { putToTarget, signal } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
+import { transcriptAttachmentItems } from './emulator-inspect.js'
 import { renderStrict } from './render.js'
 
 const emulator = inject('emulatorUrl')
@@ -67,17 +68,6 @@ function Composer() {
   )
 }
 
-/** The transcript's ATTACHMENT items, as a widget loads them with GetTranscript. */
-async function transcriptItems(connectionToken: string): Promise<unknown[]> {
-  const response = await fetch(`${emulator}/participant/transcript`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-amz-bearer': connectionToken },
-    body: JSON.stringify({ SortOrder: 'ASCENDING' }),
-  })
-  const { Transcript } = (await response.json()) as { Transcript: { Type: string }[] }
-  return Transcript.filter((item) => item.Type === 'ATTACHMENT')
-}
-
 /** Uploads one file through useAttachmentUpload; the chat's parsed transcript item for it. */
 async function uploadToChat(adapter: ParticipantAdapter, token: string, file: File) {
   renderStrict(<Composer />, { adapter })
@@ -88,7 +78,7 @@ async function uploadToChat(adapter: ParticipantAdapter, token: string, file: Fi
   expect(row()?.textContent).toBe('')
   const id = row()?.dataset.remoteId
   cleanup()
-  const items = (await transcriptItems(token)).map(parseAttachmentItem)
+  const items = (await transcriptAttachmentItems(emulator, token)).map(parseAttachmentItem)
   const attachment = items.find((item) => item?.id === id)
   expect(attachment).toMatchObject({ name: file.name, contentType: file.type, status: 'approved' })
   return attachment!

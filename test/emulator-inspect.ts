@@ -55,3 +55,17 @@ export async function transcriptAttachmentsOf(
   }
   return Transcript.flatMap((item) => item.Attachments ?? [])
 }
+
+/** The chat's ATTACHMENT transcript items, oldest first, as a widget loads them with GetTranscript. */
+export async function transcriptAttachmentItems(
+  emulator: string,
+  connectionToken: string,
+): Promise<unknown[]> {
+  const response = await fetch(`${emulator}/participant/transcript`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-amz-bearer': connectionToken },
+    body: JSON.stringify({ SortOrder: 'ASCENDING' }),
+  })
+  const { Transcript } = (await response.json()) as { Transcript: { Type: string }[] }
+  return Transcript.filter((item) => item.Type === 'ATTACHMENT')
+}
