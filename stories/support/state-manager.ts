@@ -78,11 +78,13 @@ export async function createStateManager(
   files: readonly FilePlan[],
   options: Partial<Omit<UploadManagerOptions, 'adapter'>> & {
     adapter?: (fake: FakeAdapter) => AttachmentAdapter
+    /** PUTs of files added later succeed on their own (for stories that drop or pick files). */
+    autoPut?: boolean
   } = {},
 ): Promise<StateScene> {
-  const { adapter: wrap, ...managerOptions } = options
+  const { adapter: wrap, autoPut = false, ...managerOptions } = options
   const fake = createFakeAdapter()
-  const transport = createFakeTransport({ auto: false })
+  const transport = createFakeTransport({ auto: autoPut })
   const plans = new Map(files.map((file) => [file.name, file]))
   const names = new Map<string, string>() // target id → file name
   const failure = (file: FilePlan, step: string) =>
@@ -121,7 +123,7 @@ export async function createStateManager(
     maxUrlRefreshes: 0,
     ...managerOptions,
     // Every file runs at once, then the queue is full with the ones still running.
-    concurrency: files.length,
+    concurrency: Math.max(3, files.length),
   })
   const fileOf = (plan: FilePlan) =>
     // No type: the engine resolves it from the extension, as for a browser that gives none.
@@ -159,7 +161,9 @@ export async function createStateManager(
   }
   await settle()
   for (const file of files) if (file.state === 'canceled') manager.cancel(ids[file.name] ?? '')
-  manager.setOptions({ concurrency: Math.max(1, active.length) })
+  if (files.some((file) => file.state === 'queued')) {
+    manager.setOptions({ concurrency: Math.max(1, active.length) })
+  }
   add(files.filter((file) => file.state === 'queued'))
   await settle()
 

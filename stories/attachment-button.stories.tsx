@@ -1,0 +1,130 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useRef } from 'react'
+import { expect, waitFor, within } from 'storybook/test'
+import { AttachmentButton, UploadList, useAttachmentUpload } from '../src/react/index.js'
+import type { AttachmentButtonProps } from '../src/react/index.js'
+import { pasteFiles, rejectedFiles, storyFile } from './support/files.js'
+import { createStateManager } from './support/state-manager.js'
+import type { StateScene } from './support/state-manager.js'
+import { Example, ThemeGrid } from './support/theme-grid.js'
+import { WithAdded } from './support/with-rejections.js'
+
+type Loaded = { scene: StateScene; adapter: StateScene['adapter'] }
+const loaders = [
+  async (): Promise<Loaded> => {
+    const scene = await createStateManager([], { autoPut: true })
+    return { scene, adapter: scene.adapter }
+  },
+]
+
+/** A chat composer: a text field that takes pasted files, the button, and the list. */
+function Composer(props: AttachmentButtonProps & { scene: StateScene }) {
+  const { scene, ...rest } = props
+  const controller = useAttachmentUpload({ manager: scene.manager })
+  const composer = useRef<HTMLDivElement>(null)
+  return (
+    <div ref={composer} style={{ display: 'grid', gap: '1rem', maxInlineSize: '32rem' }}>
+      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'start' }}>
+        <textarea aria-label="Message" rows={2} style={{ flex: 1 }} />
+        <AttachmentButton {...rest} controller={controller} pasteTarget={composer} />
+      </div>
+      <UploadList controller={controller} />
+    </div>
+  )
+}
+
+const meta = {
+  title: 'Attachments/AttachmentButton',
+  component: AttachmentButton,
+  tags: ['autodocs'],
+  loaders,
+  argTypes: {
+    controller: { control: false },
+    manager: { control: false },
+    pasteTarget: { control: false },
+    children: { control: false },
+    classNames: { control: false },
+    capture: { control: 'select', options: [undefined, true, 'user', 'environment'] },
+  },
+  args: { disabled: false, maxRejections: 5, showRejections: true },
+  render: (args, { loaded }) => <Composer {...args} scene={(loaded as Loaded).scene} />,
+} satisfies Meta<typeof AttachmentButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** In a composer: choose files with the button, or paste a screenshot into the message field. */
+export const Playground: Story = {}
+
+/** Idle, disabled, with rejections, and with custom content, in both themes and directions. */
+export const AllStates: Story = {
+  render: (args) => (
+    <ThemeGrid>
+      {() => (
+        <>
+          <Example title="Idle">
+            <AttachmentButton {...args} />
+          </Example>
+          <Example title="Disabled">
+            <AttachmentButton {...args} disabled />
+          </Example>
+          <Example title="Rejected, one reason each">
+            <WithAdded files={rejectedFiles}>
+              {(controller) => <AttachmentButton {...args} controller={controller} />}
+            </WithAdded>
+          </Example>
+          <Example title="Custom content">
+            <AttachmentButton {...args}>Attach a file</AttachmentButton>
+          </Example>
+        </>
+      )}
+    </ThemeGrid>
+  ),
+  play: async ({ canvas }) => {
+    const [cell] = canvas.getAllByRole('group', { name: 'Light, left to right' })
+    const buttons = within(cell as HTMLElement).getAllByRole('button', { name: 'Attach a file' })
+    expect(buttons).toHaveLength(4)
+    expect(buttons[0]).toHaveAccessibleDescription(/20 MB/)
+    expect(buttons[1]).toBeDisabled()
+    const alerts = within(cell as HTMLElement).getAllByRole('alert')
+    await waitFor(() => expect(alerts.filter((alert) => alert.textContent)).toHaveLength(1))
+    expect(alerts.find((alert) => alert.textContent)).toHaveTextContent(
+      '4 files could not be attached',
+    )
+  },
+}
+
+/** Files chosen in the picker are uploaded. */
+export const Pick: Story = {
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const input = canvasElement.querySelector<HTMLInputElement>('input[type="file"]')
+    if (input === null) throw new Error('no file input')
+    expect(input).toHaveAttribute('accept', expect.stringContaining('.pdf'))
+    await userEvent.upload(input, [storyFile('boarding-pass.pdf', 30_000)])
+    const row = await canvas.findByRole('listitem')
+    await waitFor(() => expect(row).toHaveAttribute('data-status', 'succeeded'))
+    expect(row).toHaveTextContent('boarding-pass.pdf')
+  },
+}
+
+/** A screenshot pasted into the message field is attached; a text paste is left to the field. */
+export const PasteIntoComposer: Story = {
+  play: async ({ canvas, loaded }) => {
+    const field = canvas.getByRole('textbox', { name: 'Message' })
+    pasteFiles(field, [storyFile('screenshot.png', 5000, 'image/png')])
+    const row = await canvas.findByRole('listitem')
+    await waitFor(() => expect(row).toHaveAttribute('data-status', 'succeeded'))
+    expect((loaded as Loaded).scene.fake.calls.start).toHaveLength(1)
+  },
+}
+
+/**
+ * Custom text other than the accessible name: the button keeps `aria-label="Attach a file"`
+ * while it shows "Add files", so speech users saying what they see miss it. A known defect
+ * (axe label-content-name-mismatch, WCAG 2.5.3), reported to the component's author; its
+ * accessibility check is a to-do here, so the violation shows in the panel without failing.
+ */
+export const CustomText: Story = {
+  args: { children: 'Add files' },
+  parameters: { a11y: { test: 'todo' } },
+}
