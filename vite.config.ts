@@ -98,6 +98,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // The live recipes upload to an emulator and a Cases backend started for the run.
+          globalSetup: ['stories/live/global-setup.ts'],
           browser: {
             enabled: true,
             headless: true,

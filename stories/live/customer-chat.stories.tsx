@@ -1,0 +1,215 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { createUploadManager } from '../../src/core/index.js'
+import type { CreatedChat } from '../../src/emulator/index.js'
+import {
+  createParticipantAdapter,
+  participantAdapterFromChatSession,
+} from '../../src/participant/index.js'
+import {
+  AttachmentButton,
+  AttachmentDropzone,
+  AttachmentsProvider,
+  UploadList,
+  useAttachmentUpload,
+} from '../../src/react/index.js'
+import { ChatTranscript } from './chat-transcript.js'
+import { customerSession, type ChatJsSession } from './chatjs-session.js'
+import { createChat, createParticipantConnection, storedObjects } from './emulator-client.js'
+import { FaultPanel } from './fault-panel.js'
+import { emulatorUrl } from './live-config.js'
+import {
+  drawnPng,
+  eicarFile,
+  largeFile,
+  NeedsEmulator,
+  probeEmulator,
+  textFile,
+  useLive,
+} from './live-recipe.js'
+import './recipes.css'
+
+/** The message box with the paperclip, the drop area and the uploads in flight. */
+function Composer({ session }: { session: ChatJsSession }) {
+  const controller = useAttachmentUpload({
+    // A sent file shows in the transcript from then on; the list is for files in flight.
+    onUploadSucceeded: ({ upload }) => controller.remove(upload.id),
+  })
+  const [text, setText] = useState('')
+  const box = useRef<HTMLInputElement>(null)
+  const send = () => {
+    if (text.trim() === '') return
+    void session.sendMessage({ contentType: 'text/plain', message: text })
+    setText('')
+  }
+  return (
+    <div className="recipe-composer">
+      <UploadList controller={controller} />
+      <AttachmentDropzone controller={controller} className="recipe-dropzone" />
+      <form
+        className="recipe-message-row"
+        onSubmit={(event) => {
+          event.preventDefault()
+          send()
+        }}
+      >
+        <AttachmentButton controller={controller} pasteTarget={box} />
+        <input
+          ref={box}
+          aria-label="Message"
+          placeholder="Type a message, or paste a file"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit">Send</button>
+      </form>
+      <div className="recipe-actions">
+        <button type="button" onClick={() => controller.add([eicarFile()])}>
+          Send a test virus file (EICAR)
+        </button>
+        <button type="button" onClick={() => controller.add([largeFile()])}>
+          Send a 16 MB file
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * The agent's side, reduced to one button: it uploads as the agent (the chat's second
+ * participant) through the same chat adapter, with the agent's connection token.
+ */
+function AgentReply({ chat }: { chat: CreatedChat }) {
+  const [manager] = useState(() =>
+    createUploadManager({
+      adapter: createParticipantAdapter({
+        endpoint: emulatorUrl,
+        getConnectionToken: async () =>
+          (
+            await createParticipantConnection(chat.agent.participantToken, {
+              connectParticipant: true,
+            })
+          ).connectionToken,
+      }),
+      disposeOnUnmount: true,
+    }),
+  )
+  // Counted like a hook's use, so StrictMode's second mount keeps it; disposed once unused.
+  useEffect(() => {
+    manager.mount()
+    return () => manager.unmount()
+  }, [manager])
+  const reply = async () => {
+    manager.add([await drawnPng('annotated-screenshot.png', 'Step 3: click "Reset"')])
+  }
+  return (
+    <p className="recipe-agent">
+      <button type="button" onClick={() => void reply()}>
+        Agent sends a screenshot back
+      </button>
+    </p>
+  )
+}
+
+/** The widget on a connected CUSTOMER session. */
+function ChatWidget({ chat, session }: { chat: CreatedChat; session: ChatJsSession }) {
+  const adapter = useMemo(() => participantAdapterFromChatSession(session), [session])
+  return (
+    <AttachmentsProvider adapter={adapter}>
+      <div className="recipe-chat" aria-label="Support chat" role="region">
+        <h2 className="recipe-chat-header">Support chat · connected</h2>
+        <ChatTranscript session={session} self="CUSTOMER" />
+        <Composer session={session} />
+      </div>
+      <AgentReply chat={chat} />
+    </AttachmentsProvider>
+  )
+}
+
+/** Starts an emulator chat, as the widget's backend would with StartChatContact, and connects. */
+function CustomerChat() {
+  const live = useLive(
+    async () => {
+      const chat = await createChat()
+      return { chat, session: await customerSession(chat) }
+    },
+    ({ session }) => void session.disconnectParticipant().catch(() => undefined),
+  )
+  if (live.error) return <p role="alert">The chat did not start: {live.error.message}</p>
+  if (!live.value) return <p role="status">Connecting to the chat…</p>
+  return <ChatWidget {...live.value} />
+}
+
+const meta = {
+  title: 'Recipes/Customer chat widget',
+  loaders: [probeEmulator],
+  parameters: {
+    layout: 'padded',
+    a11y: {
+      // The dropzone's known label/content mismatch (see the AttachmentDropzone stories).
+      config: { rules: [{ id: 'label-content-name-mismatch', enabled: false }] },
+    },
+  },
+  render: (_args, { loaded }) => (
+    <NeedsEmulator loaded={loaded}>
+      <div className="recipe-layout">
+        <CustomerChat />
+        <FaultPanel />
+      </div>
+    </NeedsEmulator>
+  ),
+} satisfies Meta
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/**
+ * A chat widget on an amazon-connect-chatjs CUSTOMER session against the emulator: attach with
+ * the paperclip, by dropping or by pasting into the message box; files in flight show in the
+ * upload list and then in the transcript, where the scan's verdict arrives over the websocket.
+ */
+export const CustomerChatWidget: Story = {
+  name: 'Customer chat widget',
+  play: async ({ canvasElement, loaded }) => {
+    if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
+    const canvas = within(canvasElement)
+    const input = await waitFor(
+      () => {
+        const found = canvasElement.querySelector<HTMLInputElement>('.ca-attachment-button input')
+        if (!found) throw new Error('no composer yet')
+        return found
+      },
+      { timeout: 10_000 },
+    )
+    const content = `widget upload ${Date.now()}`
+    await userEvent.upload(input, textFile('order-1234.txt', content))
+    const transcript = canvas.getByRole('log', { name: 'Conversation' })
+    const link = await within(transcript).findByRole(
+      'link',
+      { name: /order-1234\.txt/ },
+      { timeout: 10_000 },
+    )
+    const downloaded = await (await fetch(link.getAttribute('href') ?? '')).text()
+    await expect(downloaded).toBe(content)
+    await expect(
+      (await storedObjects()).some((object) => object.key.endsWith('order-1234.txt')),
+    ).toBe(true)
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Send a test virus file (EICAR)' }))
+    await waitFor(
+      () =>
+        expect(transcript.querySelector('[data-status="rejected"]')?.textContent).toContain(
+          'eicar-test-file.txt',
+        ),
+      { timeout: 10_000 },
+    )
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Agent sends a screenshot back' }))
+    await within(transcript).findByRole(
+      'link',
+      { name: /annotated-screenshot\.png/ },
+      { timeout: 10_000 },
+    )
+  },
+}
