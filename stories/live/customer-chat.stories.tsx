@@ -117,12 +117,14 @@ function ChatWidget({ chat, session }: { chat: CreatedChat; session: ChatJsSessi
   const adapter = useMemo(() => participantAdapterFromChatSession(session), [session])
   return (
     <AttachmentsProvider adapter={adapter}>
-      <div className="recipe-chat" aria-label="Support chat" role="region">
-        <h2 className="recipe-chat-header">Support chat · connected</h2>
-        <ChatTranscript session={session} self="CUSTOMER" />
-        <Composer session={session} />
+      <div>
+        <div className="recipe-chat" aria-label="Support chat" role="region">
+          <h2 className="recipe-chat-header">Support chat · connected</h2>
+          <ChatTranscript session={session} self="CUSTOMER" />
+          <Composer session={session} />
+        </div>
+        <AgentReply chat={chat} />
       </div>
-      <AgentReply chat={chat} />
     </AttachmentsProvider>
   )
 }
