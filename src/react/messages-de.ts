@@ -74,7 +74,7 @@ export const messagesDe: Messages = {
     `${format.number(done)} von ${dateien(format, count)} hochgeladen`,
   totalsFailed: '{count} fehlgeschlagen',
   limits: ({ kinds, maxSize, maxFiles }, format) =>
-    `${kinds}; bis ${maxSize} pro Datei, ${dateien(format, maxFiles)}`,
+    `${kinds}; bis ${maxSize} pro Datei${Number.isFinite(maxFiles) ? `, ${dateien(format, maxFiles)}` : ''}`,
   dropzoneLabel: 'Dateien anhängen',
   dropzoneHint: 'Dateien hierher ziehen oder klicken, um sie auszuwählen',
   dropzoneActive: 'Zum Anhängen loslassen',

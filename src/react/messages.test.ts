@@ -170,6 +170,12 @@ describe('formatting', () => {
     ).toBe('PDF, Bilder und .xyz; bis 20 MB pro Datei, 1 Datei')
   })
 
+  it('leaves the count out of the rules when there is no limit (Cases)', () => {
+    const unlimited = { ...rules, allowedExtensions: ['.pdf'], maxFiles: Infinity }
+    expect(limitsText(unlimited, en)).toBe('PDF; up to 20 MB each')
+    expect(limitsText(unlimited, de)).toBe('PDF; bis 20 MB pro Datei')
+  })
+
   it('builds formatters once per locale', () => {
     expect(getFormatters('de-DE')).toBe(getFormatters('de-DE'))
     expect(getFormatters('de-DE')).not.toBe(getFormatters('en-US'))

@@ -73,6 +73,7 @@ export interface Messages {
   /** Failed files in the totals; shown only when there are some. */
   totalsFailed: Message<{ count: number }>
   /** The rules in force: `PDF, Word and images; up to 20 MB each, 35 files`. */
+  /** `maxFiles` is `Infinity` where there is no limit (Cases): say no count then. */
   limits: Message<{ kinds: string; maxSize: string; maxFiles: number }>
   /** The dropzone's accessible name. */
   dropzoneLabel: Message
@@ -186,8 +187,9 @@ export const defaultMessages: Messages = {
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',
+  // No count where there is no limit (Cases and Email files have none).
   limits: ({ kinds, maxSize, maxFiles }, format) =>
-    `${kinds}; up to ${maxSize} each, ${files(format, maxFiles)}`,
+    `${kinds}; up to ${maxSize} each${Number.isFinite(maxFiles) ? `, ${files(format, maxFiles)}` : ''}`,
   dropzoneLabel: 'Attach files',
   dropzoneHint: 'Drop files here, or click to choose',
   dropzoneActive: 'Drop to attach',
