@@ -72,8 +72,10 @@ export interface Messages {
   totalsFiles: Message<{ done: number; count: number }>
   /** Failed files in the totals; shown only when there are some. */
   totalsFailed: Message<{ count: number }>
-  /** The rules in force: `PDF, Word and images; up to 20 MB each, 35 files`. */
-  /** `maxFiles` is `Infinity` where there is no limit (Cases): say no count then. */
+  /**
+   * The rules in force: `PDF, Word and images; up to 20 MB each, 35 files`. `maxFiles` is
+   * `Infinity` where there is no limit (Cases): say no count then.
+   */
   limits: Message<{ kinds: string; maxSize: string; maxFiles: number }>
   /** The dropzone's accessible name. */
   dropzoneLabel: Message
