@@ -4,18 +4,13 @@ import { expect, waitFor, within } from 'storybook/test'
 import { AttachmentButton, UploadList, useAttachmentUpload } from '../src/react/index.js'
 import type { AttachmentButtonProps } from '../src/react/index.js'
 import { pasteFiles, rejectedFiles, storyFile } from './support/files.js'
-import { createStateManager } from './support/state-manager.js'
-import type { StateScene } from './support/state-manager.js'
+import { loadStates } from './support/state-manager.js'
+import type { LoadedStates, StateScene } from './support/state-manager.js'
 import { Example, ThemeGrid } from './support/theme-grid.js'
 import { WithAdded } from './support/with-rejections.js'
 
-type Loaded = { scene: StateScene; adapter: StateScene['adapter'] }
-const loaders = [
-  async (): Promise<Loaded> => {
-    const scene = await createStateManager([], { autoPut: true })
-    return { scene, adapter: scene.adapter }
-  },
-]
+type Loaded = LoadedStates
+const loaders = [loadStates([], { autoPut: true })]
 
 /** A chat composer: a text field that takes pasted files, the button, and the list. */
 function Composer(props: AttachmentButtonProps & { scene: StateScene }) {

@@ -10,18 +10,13 @@ import {
   rejectedFiles,
   storyFile,
 } from './support/files.js'
-import { createStateManager } from './support/state-manager.js'
-import type { StateScene } from './support/state-manager.js'
+import { loadStates } from './support/state-manager.js'
+import type { LoadedStates, StateScene } from './support/state-manager.js'
 import { Example, ThemeGrid } from './support/theme-grid.js'
 import { WithAdded } from './support/with-rejections.js'
 
-type Loaded = { scene: StateScene; adapter: StateScene['adapter'] }
-const loaders = [
-  async (): Promise<Loaded> => {
-    const scene = await createStateManager([], { autoPut: true })
-    return { scene, adapter: scene.adapter }
-  },
-]
+type Loaded = LoadedStates
+const loaders = [loadStates([], { autoPut: true })]
 
 /** The dropzone and the list of what it added, on one controller. */
 function Composer(props: AttachmentDropzoneProps & { scene: StateScene }) {

@@ -1,16 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { UploadList } from '../src/react/index.js'
-import { createStateManager } from './support/state-manager.js'
-import type { FilePlan, StateScene } from './support/state-manager.js'
+import { loadStates } from './support/state-manager.js'
+import type { LoadedStates } from './support/state-manager.js'
 import { failureFiles, lifecycleFiles } from './support/scenes.js'
 import { ThemeGrid } from './support/theme-grid.js'
 
-type Loaded = { scene: StateScene; adapter: StateScene['adapter'] }
-const sceneOf = (files: FilePlan[]) => async (): Promise<Loaded> => {
-  const scene = await createStateManager(files)
-  return { scene, adapter: scene.adapter }
-}
+type Loaded = LoadedStates
 
 const meta = {
   title: 'Attachments/UploadList',
@@ -33,7 +29,7 @@ type Story = StoryObj<typeof meta>
 /** A few files on their way; change the props in the controls. */
 export const Playground: Story = {
   loaders: [
-    sceneOf(lifecycleFiles.filter((file) => /photo|notes|receipt|statement/.test(file.name))),
+    loadStates(lifecycleFiles.filter((file) => /photo|notes|receipt|statement/.test(file.name))),
   ],
 }
 
@@ -44,7 +40,7 @@ export const Playground: Story = {
  * unreadable answer) and canceled.
  */
 export const AllStates: Story = {
-  loaders: [sceneOf(lifecycleFiles)],
+  loaders: [loadStates(lifecycleFiles)],
   render: (args, { loaded }) => (
     <ThemeGrid>
       {() => <UploadList {...args} manager={(loaded as Loaded).scene.manager} />}
@@ -64,7 +60,7 @@ export const AllStates: Story = {
 
 /** A failed upload for every error code, each with its message tied to its row. */
 export const EveryError: Story = {
-  loaders: [sceneOf(failureFiles)],
+  loaders: [loadStates(failureFiles)],
   render: AllStates.render,
   play: async ({ canvas }) => {
     const [list] = canvas.getAllByRole('list', { name: 'Files being attached' })
@@ -78,7 +74,7 @@ export const EveryError: Story = {
 
 /** Cancel stops an upload in flight; the row says so and offers remove. */
 export const Cancel: Story = {
-  loaders: [sceneOf([{ name: 'large-scan.pdf', size: 2 * 1024 * 1024, state: 'manual' }])],
+  loaders: [loadStates([{ name: 'large-scan.pdf', size: 2 * 1024 * 1024, state: 'manual' }])],
   play: async ({ canvas, loaded, userEvent }) => {
     const { scene } = loaded as Loaded
     scene.put('large-scan.pdf').progress(700 * 1024)
@@ -96,7 +92,7 @@ export const Cancel: Story = {
 /** Retry after a lost connection sends the file again and completes it once. */
 export const Retry: Story = {
   loaders: [
-    sceneOf([{ name: 'statement.pdf', size: 300 * 1024, state: 'failed', code: 'network' }]),
+    loadStates([{ name: 'statement.pdf', size: 300 * 1024, state: 'failed', code: 'network' }]),
   ],
   play: async ({ canvas, loaded, userEvent }) => {
     const { scene } = loaded as Loaded
@@ -117,7 +113,7 @@ export const Retry: Story = {
 /** Remove takes a finished file off the list. */
 export const Remove: Story = {
   loaders: [
-    sceneOf([
+    loadStates([
       { name: 'receipt.png', size: 100 * 1024, state: 'succeeded' },
       { name: 'notes.txt', size: 2 * 1024, state: 'succeeded' },
     ]),

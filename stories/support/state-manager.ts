@@ -147,7 +147,7 @@ export async function createStateManager(
     const sending = puts().get(file.name)
     if (sending === undefined) continue
     const size = sending.request.body.size
-    if (file.state === 'uploading') sending.progress(Math.round((size * file.percent) / 100))
+    if (file.state === 'uploading') sending.progress(Math.ceil((size * file.percent) / 100))
     if (file.state === 'finishing') {
       sending.progress(size)
       sending.request.onSent?.()
@@ -178,3 +178,17 @@ export async function createStateManager(
   }
   return { adapter, manager, fake, transport, ids, put, settle }
 }
+
+/** What a story's loader gives it: the scene, and its adapter for the story's provider. */
+export interface LoadedStates {
+  scene: StateScene
+  adapter: AttachmentAdapter
+}
+
+/** A story loader for {@link createStateManager}. */
+export const loadStates =
+  (files: readonly FilePlan[], options?: Parameters<typeof createStateManager>[1]) =>
+  async (): Promise<LoadedStates> => {
+    const scene = await createStateManager(files, options)
+    return { scene, adapter: scene.adapter }
+  }
