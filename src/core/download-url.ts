@@ -3,6 +3,7 @@
 // scanned is asked about. Pure functions of their arguments, so the clock is the caller's.
 import { AttachmentError, isAttachmentError } from './errors.js'
 import { fileExtension, typesByExtension } from './file-types.js'
+import { defined } from './upload-manager-options.js'
 import type { RemoteFile } from './types.js'
 
 /** How download URLs are kept fresh and scanned files are polled. */
@@ -195,8 +196,7 @@ export function viewOfFile(file: RemoteFile): RemoteFileView {
 
 /** The timing with the defaults for what `options` leaves out (or gives as `undefined`). */
 export function resolveDownloadTiming(options: Partial<DownloadTiming>): DownloadTiming {
-  const given = Object.entries(options).filter(([, value]) => value !== undefined)
-  return { ...DEFAULT_DOWNLOAD_TIMING, ...Object.fromEntries(given) }
+  return { ...DEFAULT_DOWNLOAD_TIMING, ...defined(options) }
 }
 
 /**

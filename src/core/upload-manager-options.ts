@@ -79,8 +79,11 @@ export type ResolvedUploadManagerOptions = Required<
 > &
   Pick<UploadManagerOptions, Optional> & { retry: RetryOptions }
 
-// `{ maxFiles: undefined }` must not erase a default.
-const defined = <T extends object>(value: T | undefined): Partial<T> =>
+/**
+ * `value` without its `undefined` entries: spread over defaults or over what a manager has,
+ * `{ maxFiles: undefined }` must not erase them.
+ */
+export const defined = <T extends object>(value: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
 
 /** The rules in force: Connect's defaults, under the adapter's limits as they are now, under the host's rules. */

@@ -75,6 +75,13 @@ function sentBytes(upload: UploadState): number {
   }
 }
 
+/** Whether two totals say the same: the same counts per status and the same bytes. */
+export const sameTotals = (a: UploadTotals, b: UploadTotals): boolean =>
+  a.loaded === b.loaded &&
+  a.total === b.total &&
+  a.count === b.count &&
+  (Object.keys(a.byStatus) as UploadStatus[]).every((s) => a.byStatus[s] === b.byStatus[s])
+
 /** Totals of a snapshot, in one pass. */
 export function selectTotals(snapshot: UploadSnapshot): UploadTotals {
   const byStatus = noStatuses()

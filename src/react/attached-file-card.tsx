@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { cx, partClasses } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { fileKindOf } from './message-text.js'
@@ -32,8 +33,6 @@ export interface AttachedFileCardProps {
   classNames?: Partial<Record<'icon' | 'name' | 'details' | 'badge' | 'actions', string>>
 }
 
-const join = (...names: (string | undefined | false)[]) => names.filter(Boolean).join(' ')
-
 /**
  * A Cases or Email attached file: name, size, type, scan status badge, when and by whom it was
  * added, a download link, and delete behind a confirmation step where the adapter can delete.
@@ -47,7 +46,7 @@ export function AttachedFileCard(props: AttachedFileCardProps) {
   useEffect(() => notice.current?.focus(), [deleted])
   if (deleted === null) return <CardBody {...props} onGone={setDeleted} />
   return (
-    <div className={join('ca ca-attached-file-card', props.className)} data-status="deleted">
+    <div className={cx('ca ca-attached-file-card', props.className)} data-status="deleted">
       <p ref={notice} tabIndex={-1} role="status">
         {formatMessage(messages.fileDeleted, { name: deleted }, format)}
       </p>
@@ -58,6 +57,7 @@ export function AttachedFileCard(props: AttachedFileCardProps) {
 function CardBody(props: AttachedFileCardProps & { onGone(name: string): void }) {
   const { fileId, createdAt, createdBy, allowDelete = true, fileOptions = {} } = props
   const { className, classNames = {}, onDeleted, onGone } = props
+  const part = partClasses('attached-file-card', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
   const file = useAttachedFile(fileId, fileOptions)
@@ -71,21 +71,18 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
   const details = size && kind ? say(messages.fileDetails, { size, kind }) : size || kind
   return (
     <article
-      className={join('ca ca-attached-file-card', className)}
+      className={cx('ca ca-attached-file-card', className)}
       data-status={status}
       aria-labelledby={`${id}-name`}
     >
-      <FileTypeIcon
-        className={join('ca-attached-file-card__icon', classNames.icon)}
-        kind={fileKindOf(name)}
-      />
-      <bdi id={`${id}-name`} className={join('ca-attached-file-card__name', classNames.name)}>
+      <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
+      <bdi id={`${id}-name`} className={part('name')}>
         {name}
       </bdi>
-      <span className={join('ca-attached-file-card__badge', classNames.badge)} data-status={status}>
+      <span className={part('badge')} data-status={status}>
         {fileStatusText(file, name, context)}
       </span>
-      <span className={join('ca-attached-file-card__details', classNames.details)}>
+      <span className={part('details')}>
         {details && <span>{details}</span>}
         {createdAt !== undefined && (
           <time dateTime={new Date(createdAt).toISOString()} title={format.dateTime(createdAt)}>
@@ -94,7 +91,7 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
         )}
         {createdBy && <span>{say(messages.createdBy, { name: createdBy })}</span>}
       </span>
-      <span className={join('ca-attached-file-card__actions', classNames.actions)}>
+      <span className={part('actions')}>
         {file.status === 'ready' && (
           <AttachmentLink fileId={fileId} name={name} fileOptions={fileOptions}>
             {say(messages.downloadAction, {})}

@@ -4,7 +4,8 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { limitsText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { RejectionList } from './rejection-list.js'
-import { cx, usePasteFiles, withController } from './upload-source.js'
+import { cx, partClasses } from './class-names.js'
+import { usePasteFiles, withController } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
@@ -51,7 +52,7 @@ function Button(props: AttachmentButtonProps & { controller: AttachmentUploadCon
     event.currentTarget.value = ''
     if (files.length > 0) add(files)
   }
-  const part = (name: AttachmentButtonPart) => cx(`ca-attachment-button__${name}`, classNames[name])
+  const part = partClasses<AttachmentButtonPart>('attachment-button', classNames)
   return (
     <div className={cx('ca ca-attachment-button', className)} data-disabled={disabled || undefined}>
       <button

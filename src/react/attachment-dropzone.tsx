@@ -5,7 +5,8 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { limitsText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { RejectionList } from './rejection-list.js'
-import { cx, usePasteFiles, withController } from './upload-source.js'
+import { cx, partClasses } from './class-names.js'
+import { usePasteFiles, withController } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
@@ -58,8 +59,7 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
   })
   usePasteFiles(pasteTarget, add, { disabled, own: rootRef })
   const dragging = isDragActive && !disabled
-  const part = (name: AttachmentDropzonePart) =>
-    cx(`ca-attachment-dropzone__${name}`, classNames[name])
+  const part = partClasses<AttachmentDropzonePart>('attachment-dropzone', classNames)
   const content = typeof children === 'function' ? children({ dragging, disabled }) : children
   return (
     <div

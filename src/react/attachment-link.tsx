@@ -3,6 +3,7 @@ import type { MouseEvent, ReactNode } from 'react'
 import { resolveDownloadTiming } from '../core/download-url.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { cx, partClasses } from './class-names.js'
 import { errorText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -38,8 +39,6 @@ export interface AttachmentLinkProps {
   classNames?: { link?: string; name?: string; status?: string }
 }
 
-const join = (...names: (string | undefined | false)[]) => names.filter(Boolean).join(' ')
-
 /** The text of a file's state when it has no link: its status, or its error in words. */
 export function fileStatusText(
   file: Pick<AttachedFileResult, 'status' | 'error'>,
@@ -61,6 +60,7 @@ export function fileStatusText(
  */
 export function AttachmentLink(props: AttachmentLinkProps) {
   const { fileId, children, target = '_blank', fileOptions = {}, className, classNames } = props
+  const part = partClasses('attachment-link', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
   const file = useAttachedFile(fileId, fileOptions)
@@ -95,17 +95,17 @@ export function AttachmentLink(props: AttachmentLinkProps) {
   // one before the click.
   const prefetch = () => void (stale() && file.getFreshUrl().catch(() => {}))
 
-  const label = <bdi className={join('ca-attachment-link__name', classNames?.name)}>{name}</bdi>
+  const label = <bdi className={part('name')}>{name}</bdi>
   const ready = file.status === 'ready' && file.url !== undefined
   return (
     <span
-      className={join('ca ca-attachment-link', className)}
+      className={cx('ca ca-attachment-link', className)}
       data-status={file.status}
       aria-busy={file.status === 'loading' || file.status === 'processing' || undefined}
     >
       {ready ? (
         <a
-          className={join('ca-attachment-link__link', classNames?.link)}
+          className={part('link')}
           href={file.url}
           download={name}
           target={target}
@@ -120,7 +120,7 @@ export function AttachmentLink(props: AttachmentLinkProps) {
             : (children ?? label)}
         </a>
       ) : (
-        <span className={join('ca-attachment-link__status', classNames?.status)}>
+        <span className={part('status')}>
           {label} <span>{fileStatusText(file, name, context)}</span>
         </span>
       )}

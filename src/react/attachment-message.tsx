@@ -3,6 +3,7 @@ import { fileExtension, typesByExtension } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
 import { AttachmentLink } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { cx, partClasses } from './class-names.js'
 import { formatMessage } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
@@ -42,7 +43,6 @@ const drawable = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
 const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
   drawable.has(contentType.toLowerCase()) ||
   (contentType === '' && drawable.has(typesByExtension[fileExtension(name)]?.[0] ?? ''))
-const join = (...names: (string | undefined)[]) => names.filter(Boolean).join(' ')
 
 /**
  * A chat transcript's attachment: the file name with its scan status while it is in progress
@@ -51,11 +51,12 @@ const join = (...names: (string | undefined)[]) => names.filter(Boolean).join(' 
  */
 export function AttachmentMessage(props: AttachmentMessageProps) {
   const { attachment, preview = true, fileOptions, className, classNames = {} } = props
+  const part = partClasses('attachment-message', classNames)
   const { messages, format } = useAttachmentsContext()
   const { id, status } = attachment
   const name = attachment.name || formatMessage(messages.unnamedFile, {}, format)
   return (
-    <div className={join('ca ca-attachment-message', className)} data-status={status}>
+    <div className={cx('ca ca-attachment-message', className)} data-status={status}>
       {status === 'approved' && preview && isDrawable(attachment) && (
         <ImagePreview {...props} alt={name} className={classNames.preview} />
       )}
@@ -67,8 +68,8 @@ export function AttachmentMessage(props: AttachmentMessageProps) {
           classNames={{ link: classNames.link, name: classNames.name, status: classNames.status }}
         />
       ) : (
-        <span className={join('ca-attachment-message__status', classNames.status)}>
-          <bdi className={join('ca-attachment-message__name', classNames.name)}>{name}</bdi>{' '}
+        <span className={part('status')}>
+          <bdi className={part('name')}>{name}</bdi>{' '}
           <span>{formatMessage(messages.fileStatus[status], {}, format)}</span>
         </span>
       )}
@@ -88,7 +89,7 @@ function ImagePreview(props: AttachmentMessageProps & { alt: string }) {
   if (src === undefined || broken) return null
   return (
     <img
-      className={join('ca-attachment-message__preview', className)}
+      className={cx('ca-attachment-message__preview', className)}
       src={src}
       alt={props.alt}
       width={previewSize.width}

@@ -3,7 +3,7 @@ import type { RefObject } from 'react'
 import { useAttachmentsContext } from './attachments-provider.js'
 import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
-import { cx } from './upload-source.js'
+import { cx, partClasses } from './class-names.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** The parts of {@link RejectionList} that take a class name. */
@@ -35,31 +35,29 @@ export function RejectionList(props: RejectionListProps) {
   const titleId = useId()
   const count = rejections.length
   const rest = count - Math.min(count, max)
+  const part = partClasses<RejectionListPart>('rejection-list', classNames)
   return (
     <div className={cx('ca-rejection-list', className)} role="alert">
       {count > 0 && (
         <>
-          <p id={titleId} className={cx('ca-rejection-list__title', classNames.title)}>
+          <p id={titleId} className={part('title')}>
             {formatMessage(messages.rejectionsTitle, { count }, format)}
           </p>
-          <ul
-            aria-labelledby={titleId}
-            className={cx('ca-rejection-list__items', classNames.items)}
-          >
+          <ul aria-labelledby={titleId} className={part('items')}>
             {rejections.slice(0, max).map((rejection, index) => (
-              <li key={index} className={cx('ca-rejection-list__item', classNames.item)}>
+              <li key={index} className={part('item')}>
                 {rejection.reasons.join(' ')}
               </li>
             ))}
           </ul>
           {rest > 0 && (
-            <p className={cx('ca-rejection-list__more', classNames.more)}>
+            <p className={part('more')}>
               {formatMessage(messages.rejectionsMore, { count: rest }, format)}
             </p>
           )}
           <button
             type="button"
-            className={cx('ca-rejection-list__dismiss', classNames.dismiss)}
+            className={part('dismiss')}
             onClick={() => {
               controller.clearRejections()
               returnFocus?.current?.focus()

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
-import { selectTotals } from '../core/upload-selectors.js'
+import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { cx, partClasses } from './class-names.js'
 import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
+import { useRegisteredManager } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
@@ -36,11 +38,6 @@ export interface UploadListProps {
   /** Class names for the parts, added to `ca-upload-list__<part>`. */
   classNames?: Partial<Record<UploadListPart, string>>
 }
-
-const sameTotals = (a: UploadTotals, b: UploadTotals): boolean =>
-  a.loaded === b.loaded &&
-  a.total === b.total &&
-  Object.entries(a.byStatus).every(([status, count]) => b.byStatus[status as 'queued'] === count)
 
 /** The manager's totals, the same object while nothing in them changed. */
 function useTotals(manager: UploadManager): UploadTotals {
@@ -88,24 +85,16 @@ export function UploadList(props: UploadListProps) {
   const { controller, renderRow, getFile, hideTotals, className, classNames } = props
   const { messages, format, uploads, sharedManager } = useAttachmentsContext()
   const manager = controller?.manager ?? props.manager ?? sharedManager()
-  useEffect(() => {
-    // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
-    // a second useAttachmentUpload(): that would set the manager's options and replace the
-    // host's onUploadSucceeded / onUploadFailed with this list's none.
-    manager.mount()
-    const unregister = uploads.register(manager)
-    return () => {
-      unregister()
-      manager.unmount()
-    }
-  }, [manager, uploads])
+  // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
+  // a second useAttachmentUpload(): that would set the manager's options and replace the
+  // host's onUploadSucceeded / onUploadFailed with this list's none.
+  useRegisteredManager(manager, uploads)
   const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
   const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
-  const part = (name: UploadListPart) =>
-    [`ca-upload-list__${name}`, classNames?.[name]].filter(Boolean).join(' ')
+  const part = partClasses<UploadListPart>('upload-list', classNames)
 
   return (
-    <div className={['ca ca-upload-list', className].filter(Boolean).join(' ')}>
+    <div className={cx('ca ca-upload-list', className)}>
       {!hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
       {ids.length > 0 && (
         <ul

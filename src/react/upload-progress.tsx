@@ -3,6 +3,7 @@ import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import type { UploadProgress as UploadProgressData } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { cx } from './class-names.js'
 import { progressText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -91,13 +92,13 @@ export function UploadProgress(props: UploadProgressProps) {
       aria-label={labelledBy === undefined ? upload.name : undefined}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
-      className={['ca ca-upload-progress', className].filter(Boolean).join(' ')}
+      className={cx('ca ca-upload-progress', className)}
       data-status={upload.status}
       data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
       data-retrying={isRetrying(upload) ? '' : undefined}
       style={style}
     >
-      <div className={['ca-upload-progress__bar', classNames?.bar].filter(Boolean).join(' ')} />
+      <div className={cx('ca-upload-progress__bar', classNames?.bar)} />
     </div>
   )
 }

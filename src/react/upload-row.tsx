@@ -5,6 +5,7 @@ import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import { canCancel, canRemove, canRetry } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { partClasses } from './class-names.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { errorText, fileKindOf } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -50,9 +51,6 @@ export interface UploadRowProps {
   classNames?: Partial<Record<UploadListPart, string>> | undefined
 }
 
-const classes = (part: UploadListPart, extra: UploadRowProps['classNames']) =>
-  [`ca-upload-list__${part}`, extra?.[part]].filter(Boolean).join(' ')
-
 // 24 × 24 strokes: a cross for cancel and remove, a circular arrow for retry.
 const crossPath = 'M7 7l10 10M17 7L7 17'
 const retryPath = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
@@ -64,6 +62,7 @@ const retryPath = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
  */
 export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const { id, manager, renderRow, getFile, classNames } = props
+  const part = partClasses<UploadListPart>('upload-list', classNames)
   const { messages, format } = useAttachmentsContext()
   const base = useId()
   const [file] = useState(() => getFile?.(id))
@@ -99,20 +98,20 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   ).filter(([, shown]) => shown)
   return (
     <li
-      className={classes('row', classNames)}
+      className={part('row')}
       data-status={upload.status}
       data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
       data-retrying={upload.retryAt === undefined ? undefined : ''}
     >
       {thumbnail === undefined ? (
-        <FileTypeIcon className={classes('icon', classNames)} kind={fileKindOf(name)} />
+        <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
       ) : (
-        <img className={classes('thumbnail', classNames)} src={thumbnail} alt="" />
+        <img className={part('thumbnail')} src={thumbnail} alt="" />
       )}
-      <span className={classes('name', classNames)} id={nameId}>
+      <span className={part('name')} id={nameId}>
         <bdi>{name}</bdi>
       </span>
-      <span className={classes('details', classNames)}>
+      <span className={part('details')}>
         {extension === ''
           ? size
           : formatMessage(messages.fileDetails, { size, kind: extension }, format)}
@@ -123,26 +122,26 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
           manager={manager}
           labelledBy={nameId}
           describedBy={errorId}
-          className={classes('progress', classNames)}
+          className={part('progress')}
         />
       )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
-      <span className={classes('status', classNames)} aria-hidden={showBar || undefined}>
+      <span className={part('status')} aria-hidden={showBar || undefined}>
         {uploadStatusText(upload, context)}
       </span>
       {upload.error !== undefined && (
-        <span className={classes('error', classNames)} id={errorId}>
+        <span className={part('error')} id={errorId}>
           {errorText(upload.error.code, name, manager.getRules(), context)}
         </span>
       )}
-      <span className={classes('actions', classNames)}>
+      <span className={part('actions')}>
         {buttons.map(([action, , message, path]) => {
           const label = formatMessage(message, { name }, format)
           return (
             <button
               key={action}
               type="button"
-              className={classes('button', classNames)}
+              className={part('button')}
               data-action={action}
               aria-label={label}
               title={label}

@@ -82,7 +82,3 @@ export function usePasteFiles(
     return () => element.removeEventListener('paste', onPaste)
   }, [target, disabled, own])
 }
-
-/** The class names joined, skipping the empty ones. */
-export const cx = (...names: (string | false | undefined)[]): string =>
-  names.filter(Boolean).join(' ')

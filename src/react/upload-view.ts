@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadManagerSettings } from '../core/upload-manager-options.js'
-import { selectTotals } from '../core/upload-selectors.js'
+import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
 import type { UploadSnapshot } from '../core/upload-store.js'
 import type { LocalizedRejection } from './message-text.js'
@@ -13,16 +13,6 @@ interface ViewState {
   readonly ids: readonly string[]
   readonly totals: UploadTotals | undefined
 }
-
-const sameTotals = (a: UploadTotals | undefined, b: UploadTotals | undefined): boolean =>
-  a !== undefined &&
-  b !== undefined &&
-  a.loaded === b.loaded &&
-  a.total === b.total &&
-  a.count === b.count &&
-  (Object.keys(a.byStatus) as (keyof UploadTotals['byStatus'])[]).every(
-    (status) => a.byStatus[status] === b.byStatus[status],
-  )
 
 /**
  * The tracked view behind `useAttachmentUpload`, in the manner of react-query's tracked
@@ -43,7 +33,8 @@ export function createUploadView() {
       const unchanged =
         previous !== undefined &&
         (!tracked.has('ids') || previous.ids === snapshot.ids) &&
-        (!tracked.has('totals') || sameTotals(previous.totals, totals))
+        (totals === undefined ||
+          (previous.totals !== undefined && sameTotals(previous.totals, totals)))
       const state = unchanged ? previous : { ids: snapshot.ids, totals }
       cache = { snapshot, state }
       return state
@@ -87,11 +78,4 @@ export function useLatestCallbacks(settings: Callbacks): Required<Callbacks> {
     onUploadFailed: (details) => latest.current.onUploadFailed?.(details),
   }))
   return stable
-}
-
-/** `settings` without its `undefined` entries, which would erase what the manager has. */
-export function withoutUndefined<T extends object>(settings: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(settings).filter(([, value]) => value !== undefined),
-  ) as Partial<T>
 }

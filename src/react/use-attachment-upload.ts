@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
+import { defined } from '../core/upload-manager-options.js'
 import type { UploadManagerSettings } from '../core/upload-manager-options.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
 import type { UploadRules } from '../core/types.js'
 import type { FileRejection } from '../core/validate-files.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { localizeRejection } from './message-text.js'
+import type { UploadRegistry } from './upload-registry.js'
 import type { LocalizedRejection } from './message-text.js'
-import { createUploadView, useLatestCallbacks, withoutUndefined } from './upload-view.js'
+import { createUploadView, useLatestCallbacks } from './upload-view.js'
 
 /** Options of {@link useAttachmentUpload}: the manager's settings, passed through as they change. */
 export interface UseAttachmentUploadOptions extends UploadManagerSettings {
@@ -40,6 +42,21 @@ export interface AttachmentUploadController {
 }
 
 /**
+ * Counts the component as a user of `manager` (its lifecycle) while mounted, and registers the
+ * manager where `useUpload(id)` finds its uploads.
+ */
+export function useRegisteredManager(manager: UploadManager, uploads: UploadRegistry): void {
+  useEffect(() => {
+    manager.mount()
+    const unregister = uploads.register(manager)
+    return () => {
+      unregister()
+      manager.unmount()
+    }
+  }, [manager, uploads])
+}
+
+/**
  * The upload controller of one conversation or case. The component re-renders only for what it
  * reads: `ids` when files come and go, `totals` on progress, `rejections` after an `add`.
  */
@@ -51,19 +68,12 @@ export function useAttachmentUpload(
   const manager = given ?? context.sharedManager()
   const { uploads, messages, format } = context
 
-  useEffect(() => {
-    manager.mount()
-    const unregister = uploads.register(manager)
-    return () => {
-      unregister()
-      manager.unmount()
-    }
-  }, [manager, uploads])
+  useRegisteredManager(manager, uploads)
   const callbacks = useLatestCallbacks(settings)
   useEffect(() => {
     // Only the callbacks this caller has: a list that shares the manager must not erase the
     // composer's. Two callers that both pass one: the last to render wins.
-    const { onUploadSucceeded, onUploadFailed, ...rest } = withoutUndefined(settings)
+    const { onUploadSucceeded, onUploadFailed, ...rest } = defined(settings)
     manager.setOptions({
       ...rest,
       ...(onUploadSucceeded && { onUploadSucceeded: callbacks.onUploadSucceeded }),
