@@ -7,8 +7,9 @@
 //   button, the list, the link, the transcript message and the chat adapter: 12 kB gzipped of
 //   our own code (core included; React, react-dom, react-query and react-dropzone left out, as
 //   code the widget has or that is not ours; the figure with react-dropzone is printed too).
-//   The target is 12 kB; WIDGET_BUDGET_BYTES is a ratchet at today's figure until the import
-//   is brought down to it, so that it cannot grow meanwhile;
+//   The target is 12 kB; WIDGET_BUDGET_BYTES is a ratchet at today's figure (rounded up to the
+//   next 256 B) until the import is brought down to it, so that it cannot grow meanwhile. Each
+//   step down lowers it;
 // - `connect-attachments/styles.css`: 3 kB gzipped.
 // Each bundle is built with esbuild (minified, ESM, browser) and gzipped at level 9.
 //   node scripts/size.mjs
@@ -60,7 +61,7 @@ const widget = `
 `
 
 const WIDGET_TARGET_BYTES = 12 * 1024
-const WIDGET_BUDGET_BYTES = 19 * 1024
+const WIDGET_BUDGET_BYTES = 72 * 256 // 18,314 B measured
 
 // SIZE_BUDGET_FACTOR scales every budget, so a test can see the script fail past one.
 const factor = Number(process.env.SIZE_BUDGET_FACTOR ?? 1)
