@@ -6,7 +6,11 @@ import { expect } from 'vitest'
 /** The axe violations in `root`, as `rule: target` lines so a failure says what and where. */
 export async function axeViolations(root: Element, options: { contrast?: boolean } = {}) {
   const results = await axe.run(root, {
-    rules: { 'color-contrast': { enabled: options.contrast ?? false } },
+    rules: {
+      'color-contrast': { enabled: options.contrast ?? false },
+      // WCAG 2.5.3 (label in name): axe ships it as experimental, off unless asked for.
+      'label-content-name-mismatch': { enabled: true },
+    },
     resultTypes: ['violations'],
   })
   return results.violations.flatMap((violation) =>

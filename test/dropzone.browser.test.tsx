@@ -54,7 +54,7 @@ describe('AttachmentDropzone in Chromium with the chat adapter and the emulator'
     const data = new DataTransfer()
     data.items.add(new File([bytes], 'recording.mp4', { type: 'video/mp4' }))
     const root = container.querySelector('.ca-attachment-dropzone')!
-    const target = container.querySelector('[role="button"]')!
+    const target = container.querySelector('.ca-attachment-dropzone__target')!
     drag(target, 'dragenter', data)
     drag(target, 'dragover', data)
     await expect.poll(() => root.getAttribute('data-dragging')).toBe('true')

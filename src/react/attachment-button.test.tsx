@@ -73,6 +73,13 @@ describe('AttachmentButton', () => {
     expect(screen.getByRole('alert').textContent).toContain('tool.exe is not a file type')
   })
 
+  it("is named by content of the host's own, so that it is called what it shows", () => {
+    renderStrict(<AttachmentButton>Add files</AttachmentButton>, setupUploads().provider)
+    const custom = screen.getByRole('button', { name: 'Add files' })
+    expect(custom.hasAttribute('aria-label')).toBe(false)
+    expect(custom.getAttribute('title')).toBe('Attach a file')
+  })
+
   it('asks for the camera with capture, and is described by the rules', () => {
     const { container } = renderStrict(
       <AttachmentButton capture="environment" />,

@@ -59,7 +59,9 @@ function Button(props: AttachmentButtonProps & { controller: AttachmentUploadCon
         ref={button}
         type="button"
         className={part('button')}
-        aria-label={label}
+        // The paperclip alone is named by the label; content of the host's own is its name, so
+        // that what the button shows is what it is called (WCAG 2.5.3, label in name).
+        aria-label={children === undefined ? label : undefined}
         aria-describedby={limitsId}
         title={label}
         disabled={disabled}

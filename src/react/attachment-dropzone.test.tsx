@@ -14,6 +14,8 @@ import { AttachmentDropzone } from './attachment-dropzone.js'
 import { messagesDe } from './messages-de.js'
 
 const target = () => screen.getByRole('button', { name: 'Attach files' })
+/** The drop area around the button, with the prompt and the limits. */
+const area = () => target().closest('.ca-attachment-dropzone__target')!
 const root = (container: HTMLElement) => container.querySelector('.ca-attachment-dropzone')!
 const statuses = sharedStatuses
 
@@ -151,7 +153,7 @@ describe('AttachmentDropzone', () => {
     expect(input.getAttribute('accept')).toContain('.pdf')
   })
 
-  it('is a button named by its label and described by the rules in force', () => {
+  it('is a button named by its label alone and described by the rules in force', () => {
     const { provider } = setupUploads()
     const adapter = { ...provider.adapter, limits: { maxFileSize: 100 * 1024 * 1024 } }
     renderStrict(<AttachmentDropzone />, { ...provider, adapter })
@@ -160,14 +162,16 @@ describe('AttachmentDropzone', () => {
     const hint = document.getElementById(button.getAttribute('aria-describedby') ?? '')
     expect(hint?.textContent).toMatch(/^PDF, Word, images, .*; up to 100 MB each, 35 files$/)
     expect(hint?.hidden).toBe(false)
-    expect(button.textContent).toContain('Drop files here, or click to choose')
+    // What the button shows is what it is called (WCAG 2.5.3); the prompt is beside it.
+    expect(button.textContent).toBe('Attach files')
+    expect(area().textContent).toContain('Drop files here, or click to choose')
   })
 
   it('shows files dragged over it in data-dragging', async () => {
     const { container } = renderDropzone(<AttachmentDropzone />)
     fireEvent.dragEnter(target(), { dataTransfer: transferOf([fileOf()]) })
     await waitFor(() => expect(root(container).getAttribute('data-dragging')).toBe('true'))
-    expect(target().textContent).toContain('Drop to attach')
+    expect(area().textContent).toContain('Drop to attach')
     fireEvent.dragLeave(target(), { dataTransfer: transferOf([fileOf()]) })
     await waitFor(() => expect(root(container).hasAttribute('data-dragging')).toBe(false))
   })
@@ -175,7 +179,8 @@ describe('AttachmentDropzone', () => {
   it('takes nothing while disabled', async () => {
     const { container, setup } = renderDropzone(<AttachmentDropzone disabled />)
     const button = target()
-    expect(button.getAttribute('aria-disabled')).toBe('true')
+    expect(button).toHaveProperty('disabled', true)
+    expect(area().getAttribute('aria-disabled')).toBe('true')
     expect(button.hasAttribute('tabindex')).toBe(false)
     expect(root(container).getAttribute('data-disabled')).toBe('true')
     const input = container.querySelector('input[type="file"]') as HTMLInputElement
@@ -196,7 +201,7 @@ describe('AttachmentDropzone', () => {
       </AttachmentDropzone>,
     )
     expect(root(container).className).toBe('ca ca-attachment-dropzone mine')
-    expect(target().className).toBe('ca-attachment-dropzone__target drop')
+    expect(area().className).toBe('ca-attachment-dropzone__target drop')
     expect(container.querySelector('.ca-attachment-dropzone__limits.small')).not.toBeNull()
     expect(screen.getByTestId('custom').textContent).toBe('false')
     expect(container.querySelector('[style]')).toBeNull()

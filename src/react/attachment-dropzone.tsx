@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { useDropzone } from 'react-dropzone'
 import { useAttachmentsContext } from './attachments-provider.js'
@@ -23,7 +23,7 @@ export interface AttachmentDropzoneState {
 
 /** Props of {@link AttachmentDropzone}. */
 export interface AttachmentDropzoneProps extends UploadSourceProps {
-  /** Takes no files: no drop, click, key or paste; `aria-disabled` and `data-disabled`. @default false */
+  /** Takes no files: no drop, click, key or paste; a disabled button and `data-disabled`. @default false */
   disabled?: boolean
   /**
    * Also takes files pasted anywhere in this element, such as the chat composer around it
@@ -46,16 +46,20 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
   const { controller, disabled = false, pasteTarget, children, className, classNames = {} } = props
   const { maxRejections, showRejections = true } = props
   const { messages, format } = useAttachmentsContext()
-  const labelId = useId()
   const limitsId = useId()
+  const button = useRef<HTMLButtonElement>(null)
   const rules = controller.rules
   const add = (files: File[]) => void controller.add(files)
   // react-dropzone reads drops, picks, keys and pastes; with no `accept`, size or count option
   // it accepts every file, and core's validation decides, with our localized reasons. `accept`
   // goes to the input alone, as the picker's filter.
+  // The drop area takes drops and clicks; the keyboard goes to the real button inside it,
+  // whose click bubbles to the area. The button holds the name alone, so what it shows is what
+  // it is called (WCAG 2.5.3, label in name); the prompt and the limits sit beside it.
   const { getRootProps, getInputProps, isDragActive, rootRef } = useDropzone({
     onDrop: add,
     disabled,
+    noKeyboard: true,
   })
   usePasteFiles(pasteTarget, add, { disabled, own: rootRef })
   const dragging = isDragActive && !disabled
@@ -67,14 +71,7 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
       data-dragging={dragging || undefined}
       data-disabled={disabled || undefined}
     >
-      <div
-        {...getRootProps({
-          role: 'button',
-          'aria-labelledby': labelId,
-          'aria-describedby': limitsId,
-          className: part('target'),
-        })}
-      >
+      <div {...getRootProps({ className: part('target') })}>
         {/* Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline style. */}
         <input
           {...getInputProps({
@@ -84,9 +81,15 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
             'aria-label': undefined,
           })}
         />
-        <span id={labelId} className={part('label')}>
+        <button
+          ref={button}
+          type="button"
+          className={part('label')}
+          aria-describedby={limitsId}
+          disabled={disabled}
+        >
           {formatMessage(messages.dropzoneLabel, {}, format)}
-        </span>
+        </button>
         {content ?? (
           <>
             <svg className={part('icon')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -110,7 +113,7 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
           controller={controller}
           max={maxRejections}
           className={part('rejections')}
-          returnFocus={rootRef}
+          returnFocus={button}
         />
       )}
     </div>
