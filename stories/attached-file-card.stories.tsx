@@ -9,6 +9,9 @@ type Loaded = LoadedDownloads
 const ids = Object.keys(storedFiles) as StoredFileId[]
 const hoursAgo = (hours: number) => Date.now() - hours * 3_600_000
 
+/** Play functions read the English messages, so the stories that have one stay in English. */
+const english = { locale: 'en' }
+
 const meta = {
   title: 'Attachments/AttachedFileCard',
   component: AttachedFileCard,
@@ -66,6 +69,7 @@ export const AllStates: Story = {
       )}
     </ThemeGrid>
   ),
+  globals: english,
   play: async ({ canvas }) => {
     const [cell] = canvas.getAllByRole('group', { name: 'Light, left to right' })
     const card = (name: string) => within(cell as HTMLElement).getAllByRole('article', { name })
@@ -94,6 +98,7 @@ export const AllStates: Story = {
 
 /** Delete asks first (focus on "Keep"), then deletes and says so in the card's place. */
 export const Delete: Story = {
+  globals: english,
   play: async ({ canvas, loaded, userEvent }) => {
     const { scene } = loaded as Loaded
     await userEvent.click(
@@ -111,6 +116,7 @@ export const Delete: Story = {
 
 /** "Keep" (or Escape) closes the question and returns focus to the delete button. */
 export const DeleteKept: Story = {
+  globals: english,
   play: async ({ canvas, loaded, userEvent }) => {
     const button = await canvas.findByRole('button', { name: 'Delete quarterly-report.pdf' })
     await userEvent.click(button)
@@ -124,6 +130,7 @@ export const DeleteKept: Story = {
 /** A delete the service refuses is announced, and the button is offered again. */
 export const DeleteRefused: Story = {
   args: { fileId: 'locked', name: storedFiles.locked.name },
+  globals: english,
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Delete audit-log.csv' }))
     await userEvent.click(canvas.getByRole('button', { name: 'Delete' }))
@@ -131,3 +138,6 @@ export const DeleteRefused: Story = {
     expect(canvas.getByRole('button', { name: 'Delete audit-log.csv' })).toHaveFocus()
   },
 }
+
+/** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
+export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }

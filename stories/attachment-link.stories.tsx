@@ -10,6 +10,9 @@ const ids = Object.keys(storedFiles) as StoredFileId[]
 /** A file whose URL arrived expired is asked for again after 100 ms rather than 5 s. */
 const quickRefresh = { minRefreshMs: 100 }
 
+/** Play functions read the English messages, so the stories that have one stay in English. */
+const english = { locale: 'en' }
+
 const meta = {
   title: 'Attachments/AttachmentLink',
   component: AttachmentLink,
@@ -51,6 +54,7 @@ export const AllStates: Story = {
       }
     </ThemeGrid>
   ),
+  globals: english,
   play: async ({ canvas }) => {
     const [cell] = canvas.getAllByRole('group', { name: 'Light, left to right' })
     const inCell = within(cell as HTMLElement)
@@ -88,6 +92,7 @@ export const ExpiredThenRefreshed: Story = {
       fileOptions={{ ...quickRefresh, now: (loaded as Loaded).clock.now }}
     />
   ),
+  globals: english,
   play: async ({ canvas, loaded }) => {
     const link = await canvas.findByRole('link', { name: 'Download contract-v2.pdf' })
     await waitFor(() =>
@@ -103,6 +108,7 @@ export const ExpiredThenRefreshed: Story = {
  */
 export const Download: Story = {
   args: { fileId: 'renewed', name: storedFiles.renewed.name },
+  globals: english,
   play: async ({ canvas, loaded, userEvent }) => {
     const { clock } = loaded as Loaded
     const link = await canvas.findByRole('link', { name: 'Download contract-v2.pdf' })
@@ -127,3 +133,6 @@ export const Download: Story = {
     expect(followed[0]).toMatch(/^https:\/\/files\.fake\.test\/renewed\?/)
   },
 }
+
+/** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
+export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }

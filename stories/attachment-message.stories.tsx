@@ -39,6 +39,9 @@ const items: (ChatAttachmentItem & { shows: string })[] = [
   },
 ]
 
+/** Play functions read the English messages, so the stories that have one stay in English. */
+const english = { locale: 'en' }
+
 const meta = {
   title: 'Attachments/AttachmentMessage',
   component: AttachmentMessage,
@@ -76,6 +79,7 @@ export const AllStates: Story = {
       }
     </ThemeGrid>
   ),
+  globals: english,
   play: async ({ canvas, loaded }) => {
     const [cell] = canvas.getAllByRole('group', { name: 'Light, left to right' })
     const inCell = within(cell as HTMLElement)
@@ -96,3 +100,6 @@ export const AllStates: Story = {
     expect([...asked].sort()).toEqual(['approved', 'photo'])
   },
 }
+
+/** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
+export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }

@@ -8,6 +8,9 @@ import { ThemeGrid } from './support/theme-grid.js'
 
 type Loaded = LoadedStates
 
+/** Play functions read the English messages, so the stories that have one stay in English. */
+const english = { locale: 'en' }
+
 const meta = {
   title: 'Attachments/UploadList',
   component: UploadList,
@@ -46,6 +49,7 @@ export const AllStates: Story = {
       {() => <UploadList {...args} manager={(loaded as Loaded).scene.manager} />}
     </ThemeGrid>
   ),
+  globals: english,
   play: async ({ canvas }) => {
     const [list] = canvas.getAllByRole('list', { name: 'Files being attached' })
     const rows = within(list as HTMLElement).getAllByRole('listitem')
@@ -62,6 +66,7 @@ export const AllStates: Story = {
 export const EveryError: Story = {
   loaders: [loadStates(failureFiles)],
   render: AllStates.render,
+  globals: english,
   play: async ({ canvas }) => {
     const [list] = canvas.getAllByRole('list', { name: 'Files being attached' })
     for (const row of within(list as HTMLElement).getAllByRole('listitem')) {
@@ -75,6 +80,7 @@ export const EveryError: Story = {
 /** Cancel stops an upload in flight; the row says so and offers remove. */
 export const Cancel: Story = {
   loaders: [loadStates([{ name: 'large-scan.pdf', size: 2 * 1024 * 1024, state: 'manual' }])],
+  globals: english,
   play: async ({ canvas, loaded, userEvent }) => {
     const { scene } = loaded as Loaded
     scene.put('large-scan.pdf').progress(700 * 1024)
@@ -94,6 +100,7 @@ export const Retry: Story = {
   loaders: [
     loadStates([{ name: 'statement.pdf', size: 300 * 1024, state: 'failed', code: 'network' }]),
   ],
+  globals: english,
   play: async ({ canvas, loaded, userEvent }) => {
     const { scene } = loaded as Loaded
     const row = canvas.getByRole('listitem')
@@ -118,6 +125,7 @@ export const Remove: Story = {
       { name: 'notes.txt', size: 2 * 1024, state: 'succeeded' },
     ]),
   ],
+  globals: english,
   play: async ({ canvas, userEvent }) => {
     expect(canvas.getAllByRole('listitem')).toHaveLength(2)
     await userEvent.click(canvas.getByRole('button', { name: 'Remove receipt.png' }))
@@ -125,3 +133,6 @@ export const Remove: Story = {
     expect(canvas.getByRole('listitem')).toHaveTextContent('notes.txt')
   },
 }
+
+/** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
+export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }

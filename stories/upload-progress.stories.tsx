@@ -23,6 +23,9 @@ function Driven({ scene, percent, ...props }: Args & { scene: StateScene }) {
   return <UploadProgress {...props} manager={scene.manager} />
 }
 
+/** Play functions read the English messages, so the stories that have one stay in English. */
+const english = { locale: 'en' }
+
 const meta = {
   title: 'Attachments/UploadProgress',
   component: UploadProgress,
@@ -75,6 +78,7 @@ export const AllStates: Story = {
       </ThemeGrid>
     )
   },
+  globals: english,
   play: async ({ canvas }) => {
     const [cell] = canvas.getAllByRole('group', { name: 'Light, left to right' })
     const bar = (name: string) => within(cell as HTMLElement).getByRole('progressbar', { name })
@@ -88,3 +92,6 @@ export const AllStates: Story = {
     expect(bar('appendix.pdf')).toHaveAttribute('aria-valuetext', 'Waiting')
   },
 }
+
+/** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
+export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }
