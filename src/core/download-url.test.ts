@@ -7,14 +7,12 @@ import {
   isSafeDownloadUrl,
   pollDelayMs,
   refreshDelayMs,
-  asAttachmentError,
   createFileReport,
   nextCheckMs,
   reportStaleInMs,
   resolveDownloadTiming,
   viewOfFile,
 } from './download-url.js'
-import { AttachmentError } from './errors.js'
 import type { RemoteFile } from './types.js'
 
 const thrownBy = (run: () => unknown): unknown => {
@@ -235,14 +233,5 @@ describe('resolveDownloadTiming', () => {
       ...DEFAULT_DOWNLOAD_TIMING,
       marginMs: 10_000,
     })
-  })
-})
-
-describe('asAttachmentError', () => {
-  it('keeps an AttachmentError and wraps anything else as unexpected', () => {
-    const known = new AttachmentError('throttled', 'slow down')
-    expect(asAttachmentError(known)).toBe(known)
-    const cause = new TypeError('boom')
-    expect(asAttachmentError(cause)).toMatchObject({ code: 'unexpected', cause })
   })
 })

@@ -1,7 +1,7 @@
 // What `useAttachedFile` decides without React: which download URLs may go into an `href`, when a
 // presigned URL counts as stale and must be fetched again, and how often a file still being
 // scanned is asked about. Pure functions of their arguments, so the clock is the caller's.
-import { AttachmentError, isAttachmentError } from './errors.js'
+import { AttachmentError } from './errors.js'
 import { fileExtension, typesByExtension } from './file-types.js'
 import { defined } from './upload-manager-options.js'
 import type { RemoteFile } from './types.js'
@@ -197,15 +197,4 @@ export function viewOfFile(file: RemoteFile): RemoteFileView {
 /** The timing with the defaults for what `options` leaves out (or gives as `undefined`). */
 export function resolveDownloadTiming(options: Partial<DownloadTiming>): DownloadTiming {
   return { ...DEFAULT_DOWNLOAD_TIMING, ...defined(options) }
-}
-
-/**
- * `error` as an {@link AttachmentError}: itself when it is one, else wrapped as `unexpected` (an
- * adapter that throws something else has a bug) with the original kept as `cause`.
- */
-export function asAttachmentError(error: unknown): AttachmentError {
-  if (isAttachmentError(error)) return error
-  return new AttachmentError('unexpected', 'Reading the file failed unexpectedly.', {
-    cause: error,
-  })
 }

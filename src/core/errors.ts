@@ -68,6 +68,29 @@ export function isAttachmentError(value: unknown): value is AttachmentError {
   )
 }
 
+// What `fetch` rejects with when it cannot connect: a bare `TypeError` whose message is the
+// browser's own (Chromium, Firefox, Safari, Node's undici, in that order).
+const fetchFailure =
+  /^(failed to fetch|networkerror when attempting to fetch|load failed|fetch failed)/i
+
+/**
+ * Any failure as an {@link AttachmentError}, keeping the original as `cause`. Only what `fetch`
+ * throws when it cannot connect is a `network` error (and retried); an abort is `aborted`;
+ * anything else (a bug in an adapter or in a host's code) is `unexpected`, and not retried: a
+ * retry would only repeat it, and calling it a network error would send users chasing their
+ * connection.
+ */
+export function toAttachmentError(cause: unknown): AttachmentError {
+  if (isAttachmentError(cause)) return cause
+  if (cause instanceof TypeError && fetchFailure.test(cause.message)) {
+    return new AttachmentError('network', 'The request could not reach the service.', { cause })
+  }
+  if (cause instanceof Error && cause.name === 'AbortError') {
+    return new AttachmentError('aborted', 'The request was canceled.', { cause })
+  }
+  return new AttachmentError('unexpected', 'Something unexpected went wrong.', { cause })
+}
+
 const retryableCodes: ReadonlySet<string> = new Set(['network', 'timeout', 'throttled', 'server'])
 
 /** Whether trying the same request again may succeed: network errors, 408, 429, 5xx, stalls. */

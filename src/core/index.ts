@@ -1,4 +1,10 @@
-export { AttachmentError, codeFromStatus, isAttachmentError, isRetryable } from './errors.js'
+export {
+  AttachmentError,
+  codeFromStatus,
+  isAttachmentError,
+  isRetryable,
+  toAttachmentError,
+} from './errors.js'
 export type { AttachmentErrorCode, AttachmentErrorOptions } from './errors.js'
 export type {
   AttachmentAdapter,
@@ -54,7 +60,6 @@ export type {
   ValidateFilesOptions,
 } from './validate-files.js'
 export {
-  asAttachmentError,
   checkRemoteFile,
   createFileReport,
   DEFAULT_DOWNLOAD_TIMING,

@@ -1,9 +1,9 @@
 import type { RetryOptions } from './with-retry.js'
-import { AttachmentError, isRetryable } from './errors.js'
+import { AttachmentError, isRetryable, toAttachmentError } from './errors.js'
 import type { OnlineSignal } from './online.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { AttachmentAdapter, FileInfo, Transport, UploadTarget } from './types.js'
-import { toAttachmentError, withRetry } from './with-retry.js'
+import { withRetry } from './with-retry.js'
 import type { RetryContext } from './with-retry.js'
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
-import { asAttachmentError } from '../core/download-url.js'
+import { toAttachmentError } from '../core/errors.js'
 import type { AttachmentError } from '../core/errors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { errorText } from './message-text.js'
@@ -66,7 +66,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
       queryClient.removeQueries({ queryKey: queryKeyOf(adapter.key, fileId), exact: true })
       onDeleted()
     } catch (cause) {
-      setError(asAttachmentError(cause))
+      setError(toAttachmentError(cause))
       go('idle', remove)
     } finally {
       deleting.current = false

@@ -1,8 +1,8 @@
+import { toAttachmentError } from '../core/errors.js'
 import { useQuery } from '@tanstack/react-query'
 import type { QueryClient, QueryFunctionContext, UseQueryOptions } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import {
-  asAttachmentError,
   createFileReport,
   downloadUrlOf,
   isRetryable,
@@ -46,7 +46,7 @@ function fileQuery(adapter: AttachmentAdapter, id: string, client: QueryClient, 
     queryFn: ({ signal }: QueryFunctionContext<Key>) =>
       adapter.getFile(id, { signal }).then(
         (file) => createFileReport(file, client.getQueryData<FileReport>(queryKey), o.now()),
-        (error: unknown) => Promise.reject(asAttachmentError(error)),
+        (error: unknown) => Promise.reject(toAttachmentError(error)),
       ),
     // react-query counts staleTime from the answer's arrival by Date.now; staleness is decided
     // by the injected clock, so the time since arrival is added back.
@@ -85,6 +85,6 @@ export function useAttachedFile(
     [queryClient, query],
   )
   const base = { isFetching, refresh, getFreshUrl }
-  if (status === 'error') return { ...base, status, error: asAttachmentError(error) }
+  if (status === 'error') return { ...base, status, error: toAttachmentError(error) }
   return data ? { ...base, ...viewOfFile(data.file) } : { ...base, status: 'loading' }
 }
