@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../../test/axe.js'
+import { createUploadManager } from '../core/upload-manager.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderStrict } from '../../test/render.js'
@@ -45,6 +46,25 @@ describe('UploadProgress', () => {
     await waitFor(() => expect(bar.getAttribute('data-status')).toBe('succeeded'))
     expect(bar.getAttribute('aria-valuenow')).toBe('100')
     expect(bar.style.getPropertyValue('--ca-progress')).toBe('100%')
+  })
+
+  it('follows a manager it is given on its own, with no list or hook using that manager', async () => {
+    const setup = setupUploads({ autoPut: false })
+    const manager = createUploadManager({
+      adapter: setup.fake.adapter,
+      ...setup.provider.uploadOptions,
+    })
+    const [id] = manager.add([fileOf('report.pdf', 1000)]).ids
+    renderStrict(<UploadProgress id={id ?? ''} manager={manager} />, setup.provider)
+    await waitFor(() => expect(setup.transport.puts).toHaveLength(1))
+    act(() => {
+      setup.transport.last().progress(450)
+      setup.frames.flush()
+    })
+    const bar = screen.getByRole('progressbar', { name: 'report.pdf' })
+    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('45'))
+    act(() => setup.transport.last().succeed())
+    await waitFor(() => expect(bar.getAttribute('data-status')).toBe('succeeded'))
   })
 
   it("reads a given manager's upload before any hook made it known, and nothing for an unknown id", () => {

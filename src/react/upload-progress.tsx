@@ -7,6 +7,7 @@ import { cx } from './class-names.js'
 import { progressText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
+import { useRegisteredManager } from './use-attachment-upload.js'
 import { useUpload } from './use-upload.js'
 
 /**
@@ -23,8 +24,8 @@ export interface UploadProgressProps {
   /** The upload to show, as `useAttachmentUpload().ids` lists it. */
   id: string
   /**
-   * Where to look for the upload before any hook below the provider has made it known, e.g.
-   * when this bar renders first. @default the managers in use below the provider
+   * The manager that holds the upload, followed even when no list or hook below the provider
+   * uses it. @default the managers in use below the provider
    */
   manager?: UploadManager
   /** The id of the element that names the bar. @default the file name as `aria-label` */
@@ -77,7 +78,9 @@ export function uploadPercent(upload: UploadState): number {
  */
 export function UploadProgress(props: UploadProgressProps) {
   const { id, manager, labelledBy, describedBy, className, classNames } = props
-  const { messages, format } = useAttachmentsContext()
+  const { messages, format, uploads } = useAttachmentsContext()
+  // A manager given here is followed even when no list or hook below uses it.
+  useRegisteredManager(manager, uploads)
   const upload = useUpload(id) ?? manager?.getSnapshot().byId[id]
   if (upload === undefined) return null
   const percent = uploadPercent(upload)

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import type { ReactElement } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -118,6 +118,16 @@ describe('UploadList rows', () => {
       unmount()
       expect(live()).toEqual([])
       expect(revoked.sort()).toEqual([...created].sort())
+    })
+
+    it('shows the type icon in place of an image the browser cannot draw', async () => {
+      const setup = setupUploads({ autoPut: false })
+      renderUploadList(setup).add(fileOf('not-really.png', 1000, 'image/png'))
+      const row = await screen.findByRole('listitem')
+      const image = await waitFor(() => row.querySelector('img')!)
+      fireEvent.error(image)
+      expect(row.querySelector('img')).toBeNull()
+      expect(row.querySelector('.ca-upload-list__icon')).not.toBeNull()
     })
   })
 })

@@ -69,6 +69,8 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   // Until the list's effect has made its manager known to the provider, read it directly.
   const upload = useUpload(id) ?? manager.getSnapshot().byId[id]
   const thumbnail = useThumbnail(file, upload?.type)
+  // A file named .png that is not one (or a damaged one) shows its type icon, not a broken image.
+  const [broken, setBroken] = useState(false)
   if (upload === undefined) return null
   const actions = {
     cancel: () => manager.cancel(id),
@@ -103,10 +105,10 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
       data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
       data-retrying={upload.retryAt === undefined ? undefined : ''}
     >
-      {thumbnail === undefined ? (
+      {thumbnail === undefined || broken ? (
         <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
       ) : (
-        <img className={part('thumbnail')} src={thumbnail} alt="" />
+        <img className={part('thumbnail')} src={thumbnail} alt="" onError={() => setBroken(true)} />
       )}
       <span className={part('name')} id={nameId}>
         <bdi>{name}</bdi>

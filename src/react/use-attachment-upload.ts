@@ -43,10 +43,14 @@ export interface AttachmentUploadController {
 
 /**
  * Counts the component as a user of `manager` (its lifecycle) while mounted, and registers the
- * manager where `useUpload(id)` finds its uploads.
+ * manager where `useUpload(id)` finds its uploads; nothing when there is no manager.
  */
-export function useRegisteredManager(manager: UploadManager, uploads: UploadRegistry): void {
+export function useRegisteredManager(
+  manager: UploadManager | undefined,
+  uploads: UploadRegistry,
+): void {
   useEffect(() => {
+    if (manager === undefined) return
     manager.mount()
     const unregister = uploads.register(manager)
     return () => {
