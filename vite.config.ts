@@ -34,6 +34,18 @@ const react18Aliases = [
   },
 ]
 
+// Headless Chromium (CHROMIUM_PATH, else the usual install paths) for the browser tests and
+// the stories alike; a fresh object for each project, as vitest names its instances in place.
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: { executablePath: findBrowser(), args: [...chromiumArgs] },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+})
+
 export default defineConfig({
   test: {
     projects: [
@@ -81,15 +93,7 @@ export default defineConfig({
           testTimeout: 30_000,
           // One file at a time: the files share one emulator, and its faults are global.
           fileParallelism: false,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: findBrowser(), args: [...chromiumArgs] },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium(),
         },
       },
       {
@@ -100,15 +104,7 @@ export default defineConfig({
           name: 'storybook',
           // The live recipes upload to an emulator and a Cases backend started for the run.
           globalSetup: ['stories/live/global-setup.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: findBrowser(), args: [...chromiumArgs] },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium(),
         },
       },
     ],
