@@ -107,6 +107,17 @@ export default defineConfig({
           browser: chromium(),
         },
       },
+      {
+        // Every story once more in the dark theme, right to left, so that axe checks each one in
+        // both (the AllStates stories also show all four combinations side by side). The live
+        // recipes, which upload to the run's emulator, run once, above.
+        plugins: [storybookTest({ configDir: '.storybook', tags: { exclude: ['live'] } })],
+        define: {
+          'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('dark'),
+          'import.meta.env.STORYBOOK_TEST_DIR': JSON.stringify('rtl'),
+        },
+        test: { name: 'storybook-dark-rtl', browser: chromium() },
+      },
     ],
   },
 })

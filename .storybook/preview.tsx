@@ -117,7 +117,12 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', dir: 'ltr', locale: 'en' },
+  // The storybook-dark-rtl test project starts every story dark and right to left.
+  initialGlobals: {
+    theme: import.meta.env.STORYBOOK_TEST_THEME ?? 'light',
+    dir: import.meta.env.STORYBOOK_TEST_DIR ?? 'ltr',
+    locale: 'en',
+  },
   decorators: [withAttachments],
   parameters: {
     controls: { expanded: true, sort: 'requiredFirst' },

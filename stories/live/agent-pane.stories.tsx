@@ -194,6 +194,8 @@ function AgentPane() {
 
 const meta = {
   title: 'Recipes/Agent CCP pane',
+  // Uploads to the run's emulator: tested once, in the default theme and direction.
+  tags: ['live'],
   loaders: [probeEmulator],
   parameters: {
     layout: 'padded',

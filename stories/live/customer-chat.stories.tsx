@@ -145,6 +145,8 @@ function CustomerChat() {
 
 const meta = {
   title: 'Recipes/Customer chat widget',
+  // Uploads to the run's emulator: tested once, in the default theme and direction.
+  tags: ['live'],
   loaders: [probeEmulator],
   parameters: {
     layout: 'padded',
