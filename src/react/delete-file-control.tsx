@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
+import { attachedFileQueryKey } from './use-attached-file.js'
 import type { AttachmentError } from '../core/errors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { errorText } from './message-text.js'
@@ -19,14 +20,6 @@ export interface DeleteFileControlProps {
 }
 
 type Step = 'idle' | 'confirming' | 'deleting'
-
-// The key useAttachedFile gives a file's query (a test checks the query is gone after delete).
-const queryKeyOf = (adapterKey: string, id: string) => [
-  'connect-attachments',
-  'file',
-  adapterKey,
-  id,
-]
 
 /**
  * A stored file's delete button with an inline confirmation ("Delete x? Delete / Keep"): focus
@@ -63,7 +56,10 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
       await adapter.deleteFile(fileId)
       // Removed before the card's body unmounts: both happen in this task, with no render between
       // that could make an observer ask for the file again.
-      queryClient.removeQueries({ queryKey: queryKeyOf(adapter.key, fileId), exact: true })
+      queryClient.removeQueries({
+        queryKey: attachedFileQueryKey(adapter.key, fileId),
+        exact: true,
+      })
       onDeleted()
     } catch (cause) {
       setError(toAttachmentError(cause))

@@ -1,4 +1,3 @@
-import { toAttachmentError } from '../core/errors.js'
 import { useQuery } from '@tanstack/react-query'
 import type { QueryClient, QueryFunctionContext, UseQueryOptions } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
@@ -9,6 +8,7 @@ import {
   nextCheckMs,
   reportStaleInMs,
   resolveDownloadTiming,
+  toAttachmentError,
   viewOfFile,
   type AttachmentAdapter,
   type AttachmentError,
@@ -39,8 +39,16 @@ export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
 type Key = readonly ['connect-attachments', 'file', string, string]
 type Settings = DownloadTiming & { now: () => number }
 
+/** The react-query key of a stored file's query: one per adapter and file id. */
+export const attachedFileQueryKey = (adapterKey: string, id: string): Key => [
+  'connect-attachments',
+  'file',
+  adapterKey,
+  id,
+]
+
 function fileQuery(adapter: AttachmentAdapter, id: string, client: QueryClient, o: Settings) {
-  const queryKey: Key = ['connect-attachments', 'file', adapter.key, id]
+  const queryKey = attachedFileQueryKey(adapter.key, id)
   return {
     queryKey,
     queryFn: ({ signal }: QueryFunctionContext<Key>) =>
