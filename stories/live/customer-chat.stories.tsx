@@ -150,10 +150,6 @@ const meta = {
   loaders: [probeEmulator],
   parameters: {
     layout: 'padded',
-    a11y: {
-      // The dropzone's known label/content mismatch (see the AttachmentDropzone stories).
-      config: { rules: [{ id: 'label-content-name-mismatch', enabled: false }] },
-    },
   },
   render: (_args, { loaded }) => (
     <NeedsEmulator loaded={loaded}>
