@@ -10,6 +10,7 @@ import { useAttachedFile } from '../src/react/use-attached-file.js'
 import { useAttachmentUpload } from '../src/react/use-attachment-upload.js'
 import { useUpload } from '../src/react/use-upload.js'
 import { emulatorControls } from './emulator-controls.js'
+import { sha256Hex } from './emulator-inspect.js'
 import { renderStrict } from './render.js'
 
 const emulator = inject('emulatorUrl')
@@ -77,11 +78,6 @@ function Composer() {
   )
 }
 
-const sha256 = async (bytes: BufferSource) =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
-
 function patterned(size: number, seed: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size)
   for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed) % 251
@@ -116,7 +112,7 @@ describe('useAttachedFile in Chromium with the chat adapter and the emulator', (
       expect(new URL(href).origin).toBe(new URL(emulator).origin)
       const response = await fetch(href)
       expect(response.status).toBe(200)
-      expect(await sha256(await response.arrayBuffer())).toBe(await sha256(bytes))
+      expect(await sha256Hex(await response.arrayBuffer())).toBe(await sha256Hex(bytes))
     }
     for (const seen of statusesSeen.values())
       expect(seen).toEqual(['loading', 'processing', 'ready'])
@@ -149,6 +145,6 @@ describe('useAttachedFile in Chromium with the chat adapter and the emulator', (
     expect(link().getAttribute('href')).toBe(fresh)
     const response = await fetch(fresh)
     expect(response.status).toBe(200)
-    expect(await sha256(await response.arrayBuffer())).toBe(await sha256(bytes))
+    expect(await sha256Hex(await response.arrayBuffer())).toBe(await sha256Hex(bytes))
   })
 })

@@ -15,7 +15,7 @@ import { useAttachmentUpload } from '../src/react/use-attachment-upload.js'
 import { useUpload } from '../src/react/use-upload.js'
 import { putToTarget, signal } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
-import { transcriptAttachmentItems } from './emulator-inspect.js'
+import { sha256Hex, transcriptAttachmentItems } from './emulator-inspect.js'
 import { renderStrict } from './render.js'
 
 const emulator = inject('emulatorUrl')
@@ -25,11 +25,6 @@ afterEach(async () => {
   cleanup()
   await controls.clearFaults()
 })
-
-const sha256 = async (bytes: BufferSource) =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
 
 /** A real 4 × 3 PNG, drawn by the browser. */
 async function png(): Promise<Uint8Array<ArrayBuffer>> {
@@ -98,7 +93,7 @@ describe('AttachmentMessage in Chromium with the chat adapter and the emulator',
     expect(new URL(href).origin).toBe(new URL(emulator).origin)
     const response = await fetch(href)
     expect(response.status).toBe(200)
-    expect(await sha256(await response.arrayBuffer())).toBe(await sha256(bytes))
+    expect(await sha256Hex(await response.arrayBuffer())).toBe(await sha256Hex(bytes))
 
     const image = screen.getByRole('img', { name: 'dot.png' }) as HTMLImageElement
     await expect.poll(() => image.complete && image.naturalWidth, { timeout: 10_000 }).toBe(4)
@@ -139,7 +134,7 @@ describe('AttachmentMessage in Chromium with the chat adapter and the emulator',
     expect(link.getAttribute('href')).toBe(followed[0])
     const response = await fetch(followed[0] ?? '')
     expect(response.status).toBe(200)
-    expect(await sha256(await response.arrayBuffer())).toBe(await sha256(bytes))
+    expect(await sha256Hex(await response.arrayBuffer())).toBe(await sha256Hex(bytes))
   })
 })
 
@@ -183,7 +178,8 @@ describe('AttachedFileCard in Chromium with the cases adapter and the emulator',
     const question = screen.getByRole('group', { name: 'Delete case.pdf? This cannot be undone.' })
     await userEvent.click(within(question).getByRole('button', { name: 'Delete' }))
     await expect.poll(() => deleted, { timeout: 10_000 }).toBe(1)
-    expect(screen.getByText('case.pdf deleted')).toBeDefined()
+    // onDeleted fires as the card's state changes; the notice renders on the next commit.
+    expect(await screen.findByText('case.pdf deleted')).toBeDefined()
     await expect(adapter.getFile(target.id)).rejects.toMatchObject({ code: 'not-found' })
   })
 })

@@ -40,32 +40,33 @@ export async function storedObjectOf(
   return objects.find((object) => object.key.includes(`/${attachmentId}/`))
 }
 
-/** The attachments in a chat's transcript, as the agent sees them. */
-export async function transcriptAttachmentsOf(
-  emulator: string,
-  connectionToken: string,
-): Promise<TranscriptAttachment[]> {
-  const response = await fetch(`${emulator}/participant/transcript`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-amz-bearer': connectionToken },
-    body: JSON.stringify({}),
-  })
-  const { Transcript } = (await response.json()) as {
-    Transcript: { Attachments?: TranscriptAttachment[] }[]
-  }
-  return Transcript.flatMap((item) => item.Attachments ?? [])
-}
-
-/** The chat's ATTACHMENT transcript items, oldest first, as a widget loads them with GetTranscript. */
-export async function transcriptAttachmentItems(
-  emulator: string,
-  connectionToken: string,
-): Promise<unknown[]> {
+/** The chat's transcript items, oldest first, as a widget loads them with GetTranscript. */
+async function transcriptOf(emulator: string, connectionToken: string) {
   const response = await fetch(`${emulator}/participant/transcript`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-amz-bearer': connectionToken },
     body: JSON.stringify({ SortOrder: 'ASCENDING' }),
   })
-  const { Transcript } = (await response.json()) as { Transcript: { Type: string }[] }
-  return Transcript.filter((item) => item.Type === 'ATTACHMENT')
+  const { Transcript } = (await response.json()) as {
+    Transcript: { Type?: string; Attachments?: TranscriptAttachment[] }[]
+  }
+  return Transcript
+}
+
+/** The attachments in a chat's transcript, as the agent sees them. */
+export async function transcriptAttachmentsOf(
+  emulator: string,
+  connectionToken: string,
+): Promise<TranscriptAttachment[]> {
+  const items = await transcriptOf(emulator, connectionToken)
+  return items.flatMap((item) => item.Attachments ?? [])
+}
+
+/** The chat's ATTACHMENT transcript items, oldest first, as `parseAttachmentItem` takes them. */
+export async function transcriptAttachmentItems(
+  emulator: string,
+  connectionToken: string,
+): Promise<unknown[]> {
+  const items = await transcriptOf(emulator, connectionToken)
+  return items.filter((item) => item.Type === 'ATTACHMENT')
 }
