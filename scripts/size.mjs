@@ -12,7 +12,8 @@
 //   step down lowers it;
 // - `connect-attachments/styles.css`: 3 kB gzipped.
 // Each bundle is built with esbuild (minified, ESM, browser) and gzipped at level 9.
-//   node scripts/size.mjs
+//   node scripts/size.mjs             the figures, failing past a budget
+//   node scripts/size.mjs --modules   also what each module adds to the widget, minified
 import { build } from 'esbuild'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -34,7 +35,7 @@ const coreExternal = {
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length
 
-async function bundleSize({ entry, contents, external = [], plugins = [] }) {
+async function bundleSize({ entry, contents, external = [], plugins = [], metafile = false }) {
   const result = await build({
     ...(entry === undefined
       ? { stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'widget.ts' } }
@@ -48,9 +49,11 @@ async function bundleSize({ entry, contents, external = [], plugins = [] }) {
     logLevel: 'silent',
     external,
     plugins,
+    metafile,
   })
   const code = result.outputFiles[0].contents
-  return { minified: code.length, gzipped: gzip(code) }
+  const [output] = Object.values(result.metafile?.outputs ?? {})
+  return { minified: code.length, gzipped: gzip(code), inputs: output?.inputs }
 }
 
 // What a customer chat widget imports.
@@ -85,7 +88,18 @@ report(
   2560,
   `; ${participantWithCore.gzipped} B with the core code it shares`,
 )
-const ownWidget = await bundleSize({ contents: widget, external: [...peers, 'react-dropzone'] })
+const ownWidget = await bundleSize({
+  contents: widget,
+  external: [...peers, 'react-dropzone'],
+  metafile: process.argv.includes('--modules'),
+})
+if (ownWidget.inputs !== undefined) {
+  const modules = Object.entries(ownWidget.inputs)
+    .map(([path, input]) => [path, input.bytesInOutput])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1])
+  for (const [path, bytes] of modules) console.log(`${String(bytes).padStart(7)} B  ${path}`)
+}
 const withDropzone = await bundleSize({ contents: widget, external: peers })
 report(
   'customer chat widget import, our own code',
