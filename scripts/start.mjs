@@ -1,7 +1,8 @@
 // npm start: the emulator, the Cases backend of the agent-pane recipe and Storybook wired to both,
 // on 127.0.0.1. The emulator CLI and the backend are bundled from src with esbuild (well under a
 // second, so they always match the source); Storybook compiles the components itself. Everything
-// stops on Ctrl+C (SIGINT), SIGTERM or SIGHUP, and as soon as either child process exits.
+// stops on Ctrl+C (SIGINT), SIGTERM or SIGHUP, and as soon as either child process exits; the
+// children stop too when this process is killed outright (SIGKILL).
 import { spawn } from 'node:child_process'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -95,10 +96,29 @@ process.once('uncaughtException', (error) => {
   void stop(1)
 })
 
+// A process killed with SIGKILL runs no handler, so its children would be left running. A small
+// watchdog per child, outside this process, checks every second whether this process is still
+// alive; once it is not, it stops the child (SIGTERM, then SIGKILL after 5 s). It exits as soon
+// as the child is gone, however that happens.
+const watchdog = `
+  const [parent, child] = process.argv.slice(1).map(Number)
+  const alive = (pid) => { try { process.kill(pid, 0); return true } catch { return false } }
+  const timer = setInterval(() => {
+    if (!alive(child)) return clearInterval(timer)
+    if (alive(parent)) return
+    clearInterval(timer)
+    process.kill(child, 'SIGTERM')
+    setTimeout(() => alive(child) && process.kill(child, 'SIGKILL'), 5000)
+  }, 1000)`
+
 /** Spawns `node args…` as a named child whose exit stops everything. */
 function startChild(name, args, options = {}) {
   const child = spawn(process.execPath, args, { cwd: root, ...options })
   children.set(name, child)
+  spawn(process.execPath, ['-e', watchdog, String(process.pid), String(child.pid)], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref()
   child.once('exit', (code, signal) => {
     if (stopping) return
     console.error(`\n${name} exited (${signal ?? `code ${code}`}); stopping everything.`)

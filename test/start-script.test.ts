@@ -1,6 +1,6 @@
 // `npm start` without Storybook, as a user runs it: a separate Node process with the emulator as
 // its child and the Cases backend inside it, on free ports. It must serve both, and leave no
-// process behind when stopped with Ctrl+C or when its emulator dies.
+// process behind when stopped with Ctrl+C, when its emulator dies, or when it is killed outright.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -106,5 +106,24 @@ describe.skipIf(process.platform !== 'linux')('scripts/start.mjs', () => {
       expect(await answers(started.backendUrl)).toBe(false)
     },
     20_000,
+  )
+
+  it.concurrent(
+    'leaves no emulator running when it is itself killed with SIGKILL',
+    async () => {
+      const started = await start()
+      const [emulator] = childrenOf(started.child.pid ?? 0)
+      expect(emulator !== undefined && isRunning(emulator)).toBe(true)
+      expect(await answers(started.emulatorUrl)).toBe(true)
+      started.child.kill('SIGKILL')
+      expect(await started.exited).toBe(null)
+      // The watchdog looks once a second; give it a few.
+      for (let tries = 0; tries < 50 && isRunning(emulator ?? 0); tries += 1) {
+        await new Promise((done) => setTimeout(done, 200))
+      }
+      expect(isRunning(emulator ?? 0)).toBe(false)
+      expect(await answers(started.emulatorUrl)).toBe(false)
+    },
+    30_000,
   )
 })
