@@ -16,7 +16,15 @@ import {
 } from '../../src/react/index.js'
 import { ChatTranscript } from './chat-transcript.js'
 import { customerSession, type ChatJsSession } from './chatjs-session.js'
-import { createChat, createParticipantConnection, storedObjects } from './emulator-client.js'
+import {
+  clearFaults,
+  createChat,
+  createParticipantConnection,
+  getSettings,
+  listFaults,
+  setScanDelay,
+  storedObjects,
+} from './emulator-client.js'
 import { FaultPanel } from './fault-panel.js'
 import { emulatorUrl } from './live-config.js'
 import {
@@ -211,5 +219,66 @@ export const CustomerChatWidget: Story = {
       { name: /annotated-screenshot\.png/ },
       { timeout: 10_000 },
     )
+
+    await faultPanelRecovers(canvasElement, input, transcript)
   },
+}
+
+/**
+ * The fault panel's switches set and clear the emulator's faults, and an upload made under
+ * throttling still arrives. The emulator's faults are global to this run: the throttling preset
+ * fires twice in all and every upload retries through it, so a recipe tested at the same time
+ * only slows down; the scan delay is set back at once.
+ */
+async function faultPanelRecovers(
+  canvasElement: HTMLElement,
+  input: HTMLInputElement,
+  transcript: HTMLElement,
+) {
+  const panel = within(within(canvasElement).getByRole('region', { name: 'Emulator faults' }))
+  const throttling = panel.getByRole('button', { name: 'Throttling' })
+  await expect(throttling).toHaveAttribute('aria-pressed', 'false')
+  try {
+    await userEvent.click(throttling)
+    await waitFor(() => expect(throttling).toHaveAttribute('aria-pressed', 'true'))
+    await expect(await listFaults()).toContainEqual(
+      expect.objectContaining({
+        operation: 'StartAttachmentUpload',
+        fault: expect.objectContaining({ status: 429 }),
+      }),
+    )
+    await userEvent.upload(input, textFile('after-throttling.txt', 'sent through 429s'))
+    await within(transcript).findByRole(
+      'link',
+      { name: /after-throttling\.txt/ },
+      { timeout: 15_000 },
+    )
+    await waitFor(() => expect(panel.getByText(/^Fired: .*StartAttach\w+ ×[12]/)).toBeVisible(), {
+      timeout: 5000,
+    })
+
+    const shortUrls = panel.getByRole('button', { name: 'Short URL lifetimes (5 s)' })
+    await userEvent.click(shortUrls)
+    await waitFor(() => expect(shortUrls).toHaveAttribute('aria-pressed', 'true'))
+    await userEvent.click(shortUrls)
+    await waitFor(() => expect(shortUrls).toHaveAttribute('aria-pressed', 'false'))
+    await expect((await listFaults()).map((entry) => entry.operation)).not.toContain(
+      'GetAttachment',
+    )
+
+    const before = (await getSettings()).scanDelayMs
+    await userEvent.selectOptions(panel.getByRole('combobox', { name: 'Scan delay' }), '1.5 s')
+    await waitFor(async () => expect((await getSettings()).scanDelayMs).toBe(1500))
+    await setScanDelay(before)
+
+    // Spent, the preset shows as off; set again, "Clear all faults" turns it off.
+    await waitFor(() => expect(throttling).toHaveAttribute('aria-pressed', 'false'))
+    await userEvent.click(throttling)
+    await waitFor(() => expect(throttling).toHaveAttribute('aria-pressed', 'true'))
+    await userEvent.click(panel.getByRole('button', { name: 'Clear all faults' }))
+    await waitFor(() => expect(throttling).toHaveAttribute('aria-pressed', 'false'))
+    await expect(await listFaults()).toEqual([])
+  } finally {
+    await clearFaults()
+  }
 }

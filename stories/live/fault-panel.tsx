@@ -62,10 +62,13 @@ export const FAULT_PRESETS: Preset[] = [
 
 const SCAN_DELAYS = [0, 1500, 5000, 15_000]
 
-/** Whether every fault of a preset is set (and not spent). */
+/**
+ * Whether every fault of a preset is set (and not spent), field by field: the emulator lists a
+ * fault's fields in its own order.
+ */
 const isOn = (preset: Preset, active: Map<string, FaultBody>) =>
-  Object.entries(preset.faults).every(
-    ([operation, fault]) => JSON.stringify(active.get(operation)) === JSON.stringify(fault),
+  Object.entries(preset.faults).every(([operation, fault]) =>
+    Object.entries(fault).every(([field, value]) => active.get(operation)?.[field] === value),
   )
 
 /** The panel: a switch per preset, the scan delay, and the faults the emulator holds. */
