@@ -1,37 +1,16 @@
 import { AttachmentError, codeFromStatus } from './errors.js'
-import type { Transport, TransportRequest } from './types.js'
+import type { AttachmentErrorCode, AttachmentErrorOptions } from './errors.js'
+import type { Transport } from './types.js'
 
-// Names a page may not set on a request (https://fetch.spec.whatwg.org/#forbidden-request-header).
-// S3 signs Content-Length into Connect's upload URLs; the browser sends the real one from the
-// body, which matches because the body is the same file.
-const forbiddenHeaders = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-])
+// Names a page may not set on a request (https://fetch.spec.whatwg.org/#forbidden-request-header):
+// a browser ignores them, and Chromium logs an error for each. S3 signs Content-Length into
+// Connect's upload URLs; the browser sends the real one from the body, which matches because the
+// body is the same file.
+const forbiddenHeader =
+  /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i
 
 /** Whether a browser refuses to let a page set this request header. */
-export function isForbiddenHeader(name: string): boolean {
-  const lower = name.toLowerCase()
-  return forbiddenHeaders.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')
-}
+export const isForbiddenHeader = (name: string): boolean => forbiddenHeader.test(name)
 
 /**
  * How long a PUT may go without progress, before its whole body has left the page, until it
@@ -54,124 +33,93 @@ export const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000
  * PUTs a file to a presigned URL with one `XMLHttpRequest`, for its upload progress events
  * (fetch has none). Sends every signed header a browser allows, aborts on the signal, fails
  * with `timeout` when nothing moves for `stallTimeoutMs` or, once the whole body has left the
- * page (`onSent`), when no answer comes for `responseTimeoutMs`, and maps a non-2xx answer —
- * S3's XML error included — to an {@link AttachmentError}. A URL or header the browser refuses
- * fails at once with `invalid-response`.
+ * page (`onSent`), when no answer comes for `responseTimeoutMs` (0 turns either off), and maps a
+ * non-2xx answer — S3's XML error included — to an {@link AttachmentError}. A URL or header the
+ * browser refuses fails at once with `invalid-response`.
  */
-export const xhrTransport: Transport = (request) =>
+export const xhrTransport: Transport = ({
+  url,
+  headers,
+  body,
+  signal,
+  onProgress,
+  onSent,
+  stallTimeoutMs = DEFAULT_STALL_TIMEOUT_MS,
+  responseTimeoutMs = DEFAULT_RESPONSE_TIMEOUT_MS,
+}) =>
   new Promise<void>((resolve, reject) => {
-    if (request.signal.aborted) return reject(abortedError(request.signal.reason))
     const xhr = new XMLHttpRequest()
-    // Set up before any listener or timer exists, so a refusal leaves nothing to clean up.
-    const refused = openPut(xhr, request)
-    if (refused !== undefined) return reject(refused)
-
+    let sent = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let header: string | undefined
     const settle = (error?: AttachmentError): void => {
-      timer.stop()
-      request.signal.removeEventListener('abort', onAbort)
-      if (error === undefined) resolve()
-      else reject(error)
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+      if (!error) return resolve()
+      xhr.abort() // a no-op once the request is done
+      reject(error)
     }
-    const timer = progressTimer(request, (sent) => {
-      xhr.abort()
-      settle(timeoutError(sent))
-    })
-    const onAbort = (): void => {
-      xhr.abort()
-      settle(abortedError(request.signal.reason))
+    const fail = (code: AttachmentErrorCode, message: string, options?: AttachmentErrorOptions) =>
+      settle(new AttachmentError(code, message, options))
+    const onAbort = (): void => fail('aborted', 'Upload aborted', { cause: signal.reason })
+    // The one timer: until the body has left, it fires after stallTimeoutMs without progress;
+    // from then on after responseTimeoutMs without an answer.
+    const touch = (): void => {
+      clearTimeout(timer)
+      const ms = sent ? responseTimeoutMs : stallTimeoutMs
+      if (ms > 0) {
+        timer = setTimeout(
+          () => fail('timeout', sent ? 'No answer to upload' : 'Upload stalled', { status: 0 }),
+          ms,
+        )
+      }
     }
-    request.signal.addEventListener('abort', onAbort)
-
-    xhr.upload.onprogress = (event) => {
-      const total = event.lengthComputable ? event.total : request.body.size
-      request.onProgress?.(event.loaded, total)
-      if (event.loaded >= total) timer.sent()
-      else timer.touch()
-    }
-    xhr.upload.onload = () => timer.sent()
-    // Progress of the answer's body: S3's answers are small, but a byte of one is a sign of life.
-    xhr.onprogress = () => timer.touch()
-    xhr.onload = () =>
-      settle(
-        xhr.status >= 200 && xhr.status < 300
-          ? undefined
-          : s3ResponseError(xhr.status, xhr.responseText),
-      )
-    xhr.onerror = () =>
-      settle(
-        new AttachmentError('network', 'The upload could not reach the storage service.', {
-          status: 0,
-        }),
-      )
-    xhr.send(request.body)
-    timer.touch()
-  })
-
-/**
- * Opens the PUT and sets every signed header a browser allows; the error when the browser
- * refuses the URL or a header. A header value must be Latin-1 (XHR's `setRequestHeader` takes a
- * ByteString), so a raw non-ASCII file name in `Content-Disposition` is refused: the service
- * signed a request no browser can send, and sending it again cannot help. Neither the URL (a
- * credential) nor the value (a user's file name) goes into the message.
- */
-function openPut(xhr: XMLHttpRequest, request: TransportRequest): AttachmentError | undefined {
-  try {
-    xhr.open('PUT', request.url)
-  } catch {
-    return new AttachmentError('invalid-response', 'The upload URL is not one a browser can open.')
-  }
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (isForbiddenHeader(name)) continue
-    try {
-      xhr.setRequestHeader(name, value)
-    } catch (cause) {
-      return new AttachmentError(
-        'invalid-response',
-        `The upload URL was signed with a ${name} header that a browser cannot send (a header value may hold only Latin-1 characters).`,
-        { cause },
-      )
-    }
-  }
-  return undefined
-}
-
-function abortedError(reason: unknown): AttachmentError {
-  return new AttachmentError('aborted', 'The upload was canceled.', { cause: reason })
-}
-
-function timeoutError(sent: boolean): AttachmentError {
-  const message = sent
-    ? 'The storage service did not answer in time after the whole file was sent.'
-    : 'The upload stalled: no data moved for too long.'
-  return new AttachmentError('timeout', message, { status: 0 })
-}
-
-/**
- * The PUT's one timer: until the body has left it fires after `stallTimeoutMs` without
- * progress, from then on after `responseTimeoutMs` without an answer (0 turns either off).
- * `sent()` calls the request's `onSent`, once.
- */
-function progressTimer(request: TransportRequest, onTimeout: (sent: boolean) => void) {
-  const stallMs = request.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
-  const responseMs = request.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS
-  let sent = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const touch = (): void => {
-    clearTimeout(timer)
-    const ms = sent ? responseMs : stallMs
-    if (ms > 0) timer = setTimeout(() => onTimeout(sent), ms)
-  }
-  return {
-    touch,
-    sent() {
+    const markSent = (): void => {
       if (sent) return
       sent = true
       touch()
-      request.onSent?.()
-    },
-    stop: () => clearTimeout(timer),
-  }
-}
+      onSent?.()
+    }
+
+    if (signal.aborted) return onAbort()
+    // Set up before any listener or timer exists, so a refusal leaves nothing to clean up. A
+    // header value must be Latin-1 (setRequestHeader takes a ByteString), so a raw non-ASCII
+    // file name in Content-Disposition is refused: the service signed a request no browser can
+    // send, and sending it again cannot help. Neither the URL (a credential) nor a value (a
+    // user's file name) goes into the message, and a refused URL keeps no cause.
+    try {
+      xhr.open('PUT', url)
+      for (header in headers) {
+        if (!isForbiddenHeader(header)) xhr.setRequestHeader(header, headers[header]!)
+      }
+    } catch (cause) {
+      return reject(
+        new AttachmentError(
+          'invalid-response',
+          header ? `Unsendable header ${header}` : 'Invalid upload URL',
+          { cause: header && cause },
+        ),
+      )
+    }
+    signal.addEventListener('abort', onAbort)
+
+    xhr.upload.onprogress = ({ lengthComputable, loaded, total }) => {
+      if (!lengthComputable) total = body.size
+      onProgress?.(loaded, total)
+      if (loaded < total) touch()
+      else markSent()
+    }
+    xhr.upload.onload = markSent
+    // Progress of the answer's body: S3's answers are small, but a byte of one is a sign of life.
+    xhr.onprogress = touch
+    xhr.onload = () => {
+      const { status } = xhr
+      settle(status > 199 && status < 300 ? undefined : s3ResponseError(status, xhr.responseText))
+    }
+    xhr.onerror = () => fail('network', 'Upload failed: network', { status: 0 })
+    xhr.send(body)
+    touch()
+  })
 
 // S3's answers: the error for a PUT it refused.
 
@@ -185,21 +133,14 @@ export interface S3ErrorBody {
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html), so two element
 // look-ups do; DOMParser is not there in Node or in workers.
 const element = (xml: string, name: string): string | undefined =>
-  new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1]?.trim()
+  new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(xml)?.[1] || undefined
 
 /** Reads the code and message out of an S3 `<Error>` document. */
 export function parseS3Error(body: string): S3ErrorBody {
-  if (!body.includes('<Error')) return {}
-  const result: S3ErrorBody = {}
-  const code = element(body, 'Code')
-  const message = element(body, 'Message')
-  if (code) result.code = code
-  if (message) result.message = message
-  return result
+  return body.includes('<Error')
+    ? { code: element(body, 'Code'), message: element(body, 'Message') }
+    : {}
 }
-
-// Codes S3 answers a presigned URL that has outlived its X-Amz-Expires or its credentials.
-const expiredCodes = new Set(['ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'])
 
 /**
  * The error for a non-2xx answer from S3: an expired URL becomes `url-expired` (the engine then
@@ -208,33 +149,23 @@ const expiredCodes = new Set(['ExpiredToken', 'RequestExpired', 'TokenRefreshReq
  * status. The URL itself never goes into the message.
  */
 export function s3ResponseError(status: number, body: string): AttachmentError {
-  const { code, message } = parseS3Error(body)
+  const parsed = parseS3Error(body)
+  const { code = '', message = '' } = parsed
+  const ours =
+    // What S3 answers a presigned URL that has outlived its X-Amz-Expires or its credentials.
+    /^(ExpiredToken|RequestExpired|TokenRefreshRequired)$/.test(code) ||
+    (code === 'AccessDenied' && /request has expired/i.test(message))
+      ? 'url-expired'
+      : // S3 gave up waiting for the body's next bytes; the AWS SDKs retry it as transient
+        // (@smithy/service-error-classification TRANSIENT_ERROR_CODES), and so does the engine.
+        code === 'RequestTimeout'
+        ? 'timeout'
+        : code === 'SignatureDoesNotMatch'
+          ? 'signature-mismatch'
+          : codeFromStatus(status)
   const detail = code ? `${code}${message ? `: ${message}` : ''}` : `HTTP ${status}`
-  const cause = { status, code, message }
-  if (
-    (code === 'AccessDenied' && /request has expired/i.test(message ?? '')) ||
-    (code !== undefined && expiredCodes.has(code))
-  ) {
-    return new AttachmentError('url-expired', `The upload URL has expired (${detail}).`, {
-      status,
-      cause,
-    })
-  }
-  // S3 gave up waiting for the body's next bytes; the AWS SDKs retry it as transient
-  // (@smithy/service-error-classification TRANSIENT_ERROR_CODES), and so does the engine.
-  if (code === 'RequestTimeout') {
-    const text = `The storage service timed out reading the upload (${detail}).`
-    return new AttachmentError('timeout', text, { status, cause })
-  }
-  if (code === 'SignatureDoesNotMatch') {
-    return new AttachmentError(
-      'signature-mismatch',
-      `The storage service refused the upload's signature; a signed header is missing or changed (${detail}).`,
-      { status, cause },
-    )
-  }
-  return new AttachmentError(codeFromStatus(status), `The upload failed (${detail}).`, {
+  return new AttachmentError(ours, `Upload failed: ${detail}`, {
     status,
-    cause,
+    cause: { status, ...parsed },
   })
 }
