@@ -30,95 +30,75 @@ export interface Formatters {
 
 // Sizes use binary multiples with the familiar SI names, as Connect's documentation does
 // ("20 MB" is 20 × 1024 × 1024 bytes in its limits and in our validation).
-const units = [
-  ['gigabyte', 1024 ** 3],
-  ['megabyte', 1024 ** 2],
-  ['kilobyte', 1024],
-  ['byte', 1],
-] as const
+const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte']
 
-type Unit = (typeof units)[number][0]
+/** The power of 1024 to show `bytes` in: the largest unit it makes at least one of. */
+function scaleOf(bytes: number): number {
+  let power = 0
+  while (power < 3 && Math.abs(bytes) >= 1024 ** (power + 1)) power++
+  return power
+}
 
-const unitOf = (bytes: number): (typeof units)[number] =>
-  units.find(([, size]) => Math.abs(bytes) >= size) ?? units[units.length - 1]!
-
-const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-  ['week', 4.35],
-  ['month', 12],
-  ['year', Infinity],
-]
+// Each unit of a relative time, and how many of it make the next.
+const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
+const relativeSteps = [60, 60, 24, 7, 4.35, 12]
 
 function createFormatters(locale: string | undefined): Formatters {
-  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
-  const sized = new Map<Unit, Intl.NumberFormat>()
-  const inUnit = (unit: Unit): Intl.NumberFormat => {
-    let format = sized.get(unit)
+  // One NumberFormat per set of options, made on first use and kept.
+  const numberFormats = new Map<string, Intl.NumberFormat>()
+  const num = (value: number, digits: number, options?: Intl.NumberFormatOptions): string => {
+    const key = `${digits} ${JSON.stringify(options)}`
+    let format = numberFormats.get(key)
     if (format === undefined) {
-      format = new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit,
-        unitDisplay: 'short',
-        maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1,
-      })
-      sized.set(unit, format)
+      format = new Intl.NumberFormat(locale, { ...options, maximumFractionDigits: digits })
+      numberFormats.set(key, format)
     }
-    return format
+    return format.format(value)
   }
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
-  const seconds = new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: 'second',
-    unitDisplay: 'long',
-    maximumFractionDigits: 0,
-  })
+  // Whole bytes and kilobytes; one decimal for megabytes and gigabytes.
+  const inUnit = (value: number, power: number): string =>
+    num(value / 1024 ** power, power < 2 ? 0 : 1, { style: 'unit', unit: units[power] })
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })
+  const list = new Intl.ListFormat(locale)
   const plural = new Intl.PluralRules(locale)
   return {
     locale,
-    number: (value) => plain.format(value),
-    bytes(value) {
-      const [unit, size] = unitOf(value)
-      return inUnit(unit).format(value / size)
-    },
+    number: (value) => num(value, 1),
+    bytes: (value) => inUnit(value, scaleOf(value)),
     byteRange(loaded, total) {
-      const [unit, size] = unitOf(total)
-      const number = unit === 'byte' || unit === 'kilobyte' ? whole : plain
-      return { loaded: number.format(loaded / size), total: inUnit(unit).format(total / size) }
+      const power = scaleOf(total)
+      return { loaded: num(loaded / 1024 ** power, power < 2 ? 0 : 1), total: inUnit(total, power) }
     },
     // Floored, never rounded up: 99.6 % sent is not "100%" while bytes are still on their way.
     percent: (fraction) =>
-      percent.format(Math.floor(Math.min(Math.max(fraction, 0), 1) * 100) / 100),
-    seconds: (milliseconds) => seconds.format(Math.max(0, Math.ceil(milliseconds / 1000))),
+      num(Math.floor(Math.min(Math.max(fraction, 0), 1) * 100) / 100, 0, { style: 'percent' }),
+    seconds: (milliseconds) =>
+      num(Math.max(0, Math.ceil(milliseconds / 1000)), 0, {
+        style: 'unit',
+        unit: 'second',
+        unitDisplay: 'long',
+      }),
     dateTime: (epochMs) => dateTime.format(epochMs),
     relativeTime(epochMs, now = Date.now()) {
       let value = (epochMs - now) / 1000
-      for (const [unit, step] of relativeSteps) {
-        if (Math.abs(value) < step) return relative.format(Math.round(value), unit)
-        value /= step
-      }
-      return relative.format(Math.round(value), 'year')
+      let step = 0
+      while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
+      return relative.format(Math.round(value), relativeUnits[step]!)
     },
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
   }
 }
 
-const cache = new Map<string, Formatters>()
+const cache = new Map<string | undefined, Formatters>()
 
 /** The {@link Formatters} for `locale`, made once per locale and reused. */
 export function getFormatters(locale?: string): Formatters {
-  const key = locale ?? ''
-  let formatters = cache.get(key)
+  let formatters = cache.get(locale)
   if (formatters === undefined) {
     formatters = createFormatters(locale)
-    cache.set(key, formatters)
+    cache.set(locale, formatters)
   }
   return formatters
 }
