@@ -1,10 +1,17 @@
 import type { AttachmentErrorCode } from '../core/errors.js'
-import { fileExtension } from '../core/file-types.js'
+import { resolveFileType } from '../core/file-types.js'
 import type { UploadRules } from '../core/types.js'
 import type { FileRejection, FileValidationCode, FileLike } from '../core/validate-files.js'
 import type { Formatters } from './format.js'
 import { formatMessage } from './messages.js'
-import type { FileKind, KnownErrorCode, Messages, ValidationValues } from './messages.js'
+import type {
+  ErrorValues,
+  FileKind,
+  KnownErrorCode,
+  Message,
+  Messages,
+  ValidationValues,
+} from './messages.js'
 
 /** What turning codes and numbers into text needs: the messages and the locale's formatters. */
 export interface MessageContext {
@@ -12,51 +19,37 @@ export interface MessageContext {
   format: Formatters
 }
 
-const kindsByExtension: Readonly<Record<string, FileKind>> = {
-  '.pdf': 'pdf',
-  '.doc': 'word',
-  '.docx': 'word',
-  '.rtf': 'word',
-  '.xls': 'spreadsheet',
-  '.xlsx': 'spreadsheet',
-  '.csv': 'spreadsheet',
-  '.ppt': 'presentation',
-  '.pptx': 'presentation',
-  '.txt': 'text',
-  '.heic': 'image',
-  '.jfif': 'image',
-  '.jpeg': 'image',
-  '.jpg': 'image',
-  '.png': 'image',
-  '.mov': 'video',
-  '.mp4': 'video',
-  '.wav': 'audio',
-}
-
-/** The kind of file a name is, for icons and the limits text; `undefined` for other extensions. */
-export function fileKindOf(name: string): FileKind | undefined {
-  return kindsByExtension[fileExtension(name)] ?? kindsByExtension[name.toLowerCase()]
-}
-
-// The order the limits text names kinds in: the files people attach most, first.
-const kindOrder: readonly FileKind[] = [
-  'pdf',
-  'word',
-  'image',
-  'spreadsheet',
-  'presentation',
-  'text',
-  'video',
-  'audio',
+// The kinds in the order the limits text names them (the files people attach most, first),
+// each with what the MIME type core sends for its extensions says; spreadsheets come before
+// text, as `.csv` is `text/csv`.
+const kinds: readonly [FileKind, RegExp][] = [
+  ['pdf', /pdf/],
+  ['word', /word|rtf/],
+  ['image', /^image/],
+  ['spreadsheet', /csv|excel|sheet/],
+  ['presentation', /powerpoint|presentation/],
+  ['text', /^text/],
+  ['video', /^video/],
+  ['audio', /^audio/],
 ]
+
+/**
+ * The kind of file a name (or an extension alone) is, for icons and the limits text; `undefined`
+ * for other extensions.
+ */
+export function fileKindOf(name: string): FileKind | undefined {
+  // The prefix makes an extension alone (`.pdf`) a name with that extension.
+  const type = resolveFileType(`_${name}`, '') ?? ''
+  return kinds.find(([, pattern]) => pattern.test(type))?.[0]
+}
 
 /** The names of the kinds of file the extensions allow, each once, known kinds first. */
 export function allowedKindsText(extensions: readonly string[], context: MessageContext): string {
   const { messages, format } = context
-  const kinds = new Set(extensions.map(fileKindOf))
-  const names = kindOrder
-    .filter((kind) => kinds.has(kind))
-    .map((kind) => formatMessage(messages.fileKinds[kind], {}, format))
+  const found = new Set(extensions.map(fileKindOf))
+  const names = kinds
+    .filter(([kind]) => found.has(kind))
+    .map(([kind]) => formatMessage(messages.fileKinds[kind], {}, format))
   for (const extension of extensions) {
     if (fileKindOf(extension) === undefined) {
       names.push(formatMessage(messages.otherFileKind, { extension }, format))
@@ -78,16 +71,6 @@ export function limitsText(rules: UploadRules, context: MessageContext): string 
   )
 }
 
-const validationCodes = new Set<string>([
-  'file-too-large',
-  'file-empty',
-  'file-type-not-allowed',
-  'too-many-files',
-  'file-name-invalid',
-])
-
-const isValidationCode = (code: string): code is FileValidationCode => validationCodes.has(code)
-
 /**
  * The localized text of an error code about the file `name`; validation codes say the limit
  * from `rules`. An unknown code (an adapter's own) reads as `unexpected`.
@@ -99,22 +82,16 @@ export function errorText(
   context: MessageContext,
 ): string {
   const { messages, format } = context
-  if (isValidationCode(code)) {
-    const values: ValidationValues[FileValidationCode] = {
-      name,
-      maxSize: format.bytes(rules.maxFileSize),
-      allowed: rules.allowedExtensions.join(' '),
-      maxFiles: rules.maxFiles,
-      maxNameLength: rules.maxNameLength,
-    }
-    return formatMessage(messages.errors[code] as typeof messages.errors.unexpected, values, format)
+  // Every message gets every value: a validation message picks the limit it names.
+  const values: ErrorValues & ValidationValues[FileValidationCode] = {
+    name,
+    maxSize: format.bytes(rules.maxFileSize),
+    allowed: rules.allowedExtensions.join(' '),
+    maxFiles: rules.maxFiles,
+    maxNameLength: rules.maxNameLength,
   }
-  const known = code in messages.errors ? (code as KnownErrorCode) : 'unexpected'
-  return formatMessage(
-    messages.errors[known] as typeof messages.errors.unexpected,
-    { name },
-    format,
-  )
+  const message = messages.errors[code as KnownErrorCode] ?? messages.errors.unexpected
+  return formatMessage(message as Message<typeof values>, values, format)
 }
 
 /** A rejected file with its reasons in the provider's language. */

@@ -124,8 +124,13 @@ export interface Messages {
 /** A subset of {@link Messages}; the groups (`errors`, `uploadStatus`, …) merge key by key. */
 export type MessagesOverrides = { [K in keyof Messages]?: Partial<Messages[K]> }
 
+/** `1 file`, `3 files`. */
 const files = (format: Formatters, count: number): string =>
   `${format.number(count)} ${format.plural(count) === 'one' ? 'file' : 'files'}`
+
+/** One file by its name, several by their count. */
+const nameOrFiles = (values: { count: number; name: string }, format: Formatters): string =>
+  values.count === 1 ? values.name : files(format, values.count)
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
@@ -135,7 +140,7 @@ export const defaultMessages: Messages = {
     'access-denied': 'You are not allowed to do this. The session may have ended.',
     conflict: 'The file changed meanwhile. Try again.',
     'not-found': 'The file no longer exists.',
-    throttled: 'The service is busy. Try again in a moment.',
+    throttled: 'The service is busy. Try again soon.',
     server: 'The service had a problem. Try again.',
     network: 'The connection was lost.',
     timeout: 'The connection stopped responding.',
@@ -143,7 +148,7 @@ export const defaultMessages: Messages = {
     'signature-mismatch': 'The storage service refused the upload.',
     rejected: 'The virus scan blocked {name}.',
     aborted: 'Canceled.',
-    'invalid-response': 'The service sent an answer that could not be read.',
+    'invalid-response': 'The service sent an unreadable answer.',
     'invalid-url': 'The download link is not safe to open.',
     unexpected: 'Something went wrong.',
     'file-too-large': '{name} is larger than {maxSize}.',
@@ -214,14 +219,12 @@ export const defaultMessages: Messages = {
   rejectionsMore: ({ count }, format) => `and ${format.number(count)} more`,
   dismissRejections: 'Dismiss',
   removeAll: 'Remove all',
-  announceAdded: ({ count, name }, format) =>
-    count === 1 ? `${name} added` : `${files(format, count)} added`,
+  announceAdded: (values, format) => `${nameOrFiles(values, format)} added`,
   announceFinished: '{name} uploaded',
   announceFailed: '{name} failed: {reason}',
   announceRetrying: 'Retrying {name} in {seconds}',
   announceCanceled: 'Upload of {name} canceled',
-  announceRejected: ({ count, name }, format) =>
-    count === 1 ? `${name} could not be attached` : `${files(format, count)} could not be attached`,
+  announceRejected: (values, format) => `${nameOrFiles(values, format)} could not be attached`,
 }
 
 /** Every known error code, in the order of {@link defaultMessages}. */
@@ -232,10 +235,10 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
   if (overrides === undefined) return defaults
   const merged: Record<string, unknown> = { ...defaults }
   for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) continue
-    const base = merged[key]
-    merged[key] =
-      typeof base === 'object' && base !== null ? { ...base, ...(value as object) } : value
+    // A group (an object) merges key by key; a message (a string or a function) replaces.
+    if (value !== undefined) {
+      merged[key] = typeof value === 'object' ? { ...(merged[key] as object), ...value } : value
+    }
   }
   return merged as unknown as Messages
 }
