@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { createContext, useContext, useMemo, useRef } from 'react'
+import { createContext, useContext, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { AttachmentAdapter } from '../core/types.js'
 import { createUploadManager } from '../core/upload-manager.js'
@@ -58,27 +58,35 @@ const AttachmentsContext = createContext<AttachmentsContextValue | null>(null)
 export function AttachmentsProvider(props: AttachmentsProviderProps) {
   const { adapter, queryClient, messages, locale, uploadOptions, children } = props
   const enclosing = useContext(QueryClientContext)
-  const own = useRef<QueryClient | null>(null)
+  const own = useRef<QueryClient>(undefined)
   // A client of its own only when there is no other, and made once.
   const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
-  const registry = useRef<UploadRegistry | null>(null)
-  const uploads = (registry.current ??= createUploadRegistry())
-  const merged = useMemo(() => mergeMessages(defaultMessages, messages), [messages])
+  const [uploads] = useState(createUploadRegistry)
   const options = useRef(uploadOptions)
   options.current = uploadOptions
-  // One manager per adapter: a new chat session's adapter starts a new list of uploads.
-  const sharedManager = useMemo(() => lazyManager(adapter, () => options.current), [adapter])
+  // One manager per adapter: a new chat session's adapter starts a new list of uploads. It is
+  // made on first use (inert until a hook mounts it, so a render may ask for it) and made again
+  // once the previous one was disposed.
+  const sharedManager = useMemo(() => {
+    let manager: UploadManager | undefined
+    return () => {
+      if (manager === undefined || manager.isDisposed()) {
+        manager = createUploadManager({ ...options.current, adapter, disposeOnUnmount: true })
+      }
+      return manager
+    }
+  }, [adapter])
   const value = useMemo<AttachmentsContextValue>(
     () => ({
       adapter,
       queryClient: client,
-      messages: merged,
+      messages: mergeMessages(defaultMessages, messages),
       locale,
       format: getFormatters(locale),
       uploads,
       sharedManager,
     }),
-    [adapter, client, merged, locale, uploads, sharedManager],
+    [adapter, client, messages, locale, uploads, sharedManager],
   )
   return (
     <QueryClientProvider client={client}>
@@ -87,30 +95,9 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
   )
 }
 
-/**
- * A manager made on first call (inert until a hook mounts it, so a render may ask for it) and
- * made again once the previous one was disposed.
- */
-function lazyManager(
-  adapter: AttachmentAdapter,
-  options: () => Omit<UploadManagerOptions, 'adapter'> | undefined,
-): () => UploadManager {
-  let manager: UploadManager | undefined
-  return () => {
-    if (manager === undefined || manager.isDisposed()) {
-      manager = createUploadManager({ ...options(), adapter, disposeOnUnmount: true })
-    }
-    return manager
-  }
-}
-
 /** The nearest {@link AttachmentsProvider}'s adapter, client, messages and locale. */
 export function useAttachmentsContext(): AttachmentsContextValue {
   const value = useContext(AttachmentsContext)
-  if (value === null) {
-    throw new Error(
-      'connect-attachments: this hook or component must be used inside <AttachmentsProvider adapter={…}>.',
-    )
-  }
+  if (value === null) throw new Error('connect-attachments: not inside <AttachmentsProvider>')
   return value
 }

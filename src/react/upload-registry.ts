@@ -1,3 +1,4 @@
+import { createStore } from '../core/store.js'
 import type { UploadState } from '../core/upload-machine.js'
 import type { UploadManager } from '../core/upload-manager.js'
 
@@ -19,49 +20,38 @@ export interface UploadRegistry {
 
 /** Creates an empty {@link UploadRegistry}. */
 export function createUploadRegistry(): UploadRegistry {
-  const counts = new Map<Readable, number>()
-  // Per listener, its subscription to each registered manager.
-  const listeners = new Map<() => void, Map<Readable, () => void>>()
+  const managers = new Map<Readable, { count: number; unsubscribe: () => void }>()
+  // One subscription per manager, whatever the number of listeners: each change of a manager,
+  // and each manager coming or going, moves this counter, and the store tells every listener.
+  const changes = createStore(0)
+  const changed = () => changes.setState((count) => count + 1)
 
   return {
     register(manager) {
-      const count = counts.get(manager) ?? 0
-      counts.set(manager, count + 1)
-      if (count === 0) {
-        for (const [listener, subscriptions] of listeners) {
-          subscriptions.set(manager, manager.subscribe(listener))
-          listener()
-        }
+      const entry = managers.get(manager) ?? { count: 0, unsubscribe: manager.subscribe(changed) }
+      entry.count += 1
+      if (entry.count === 1) {
+        managers.set(manager, entry)
+        changed()
       }
       let registered = true
       return () => {
         if (!registered) return
         registered = false
-        const left = (counts.get(manager) ?? 1) - 1
-        if (left > 0) return void counts.set(manager, left)
-        counts.delete(manager)
-        for (const [listener, subscriptions] of listeners) {
-          subscriptions.get(manager)?.()
-          subscriptions.delete(manager)
-          listener()
-        }
+        entry.count -= 1
+        if (entry.count > 0) return
+        managers.delete(manager)
+        entry.unsubscribe()
+        changed()
       }
     },
     find(id) {
-      for (const manager of counts.keys()) {
+      for (const manager of managers.keys()) {
         const upload = manager.getSnapshot().byId[id]
         if (upload !== undefined) return upload
       }
       return undefined
     },
-    subscribe(listener) {
-      const subscriptions = new Map<Readable, () => void>()
-      for (const manager of counts.keys()) subscriptions.set(manager, manager.subscribe(listener))
-      listeners.set(listener, subscriptions)
-      return () => {
-        for (const unsubscribe of subscriptions.values()) unsubscribe()
-        listeners.delete(listener)
-      }
-    },
+    subscribe: changes.subscribe,
   }
 }

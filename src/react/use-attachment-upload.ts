@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import { defined } from '../core/upload-manager-options.js'
 import type { UploadManagerSettings } from '../core/upload-manager-options.js'
+import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
+import type { UploadSnapshot } from '../core/upload-store.js'
 import type { UploadRules } from '../core/types.js'
 import type { FileRejection } from '../core/validate-files.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { localizeRejection } from './message-text.js'
 import type { UploadRegistry } from './upload-registry.js'
 import type { LocalizedRejection } from './message-text.js'
-import { createUploadView, useLatestCallbacks } from './upload-view.js'
+import { useSelected } from './use-upload.js'
 
 /** Options of {@link useAttachmentUpload}: the manager's settings, passed through as they change. */
 export interface UseAttachmentUploadOptions extends UploadManagerSettings {
@@ -60,6 +62,14 @@ export function useRegisteredManager(
   }, [manager, uploads])
 }
 
+type Callbacks = Pick<UploadManagerSettings, 'onUploadSucceeded' | 'onUploadFailed'>
+
+/** What the controller's owner renders from: only the parts it has read are kept current. */
+interface View {
+  readonly ids: readonly string[]
+  readonly totals: UploadTotals | undefined
+}
+
 /**
  * The upload controller of one conversation or case. The component re-renders only for what it
  * reads: `ids` when files come and go, `totals` on progress, `rejections` after an `add`.
@@ -73,30 +83,47 @@ export function useAttachmentUpload(
   const { uploads, messages, format } = context
 
   useRegisteredManager(manager, uploads)
-  const callbacks = useLatestCallbacks(settings)
+  // Stable callbacks that call the latest ones given, so that passing a new arrow function on
+  // every render neither reconfigures the manager nor calls a stale closure.
+  const latest = useRef<Callbacks>(settings)
+  latest.current = settings
+  const [callbacks] = useState<Required<Callbacks>>(() => ({
+    onUploadSucceeded: (details) => latest.current.onUploadSucceeded?.(details),
+    onUploadFailed: (details) => latest.current.onUploadFailed?.(details),
+  }))
   useEffect(() => {
     // Only the callbacks this caller has: a list that shares the manager must not erase the
     // composer's. Two callers that both pass one: the last to render wins.
-    const { onUploadSucceeded, onUploadFailed, ...rest } = defined(settings)
-    manager.setOptions({
-      ...rest,
-      ...(onUploadSucceeded && { onUploadSucceeded: callbacks.onUploadSucceeded }),
-      ...(onUploadFailed && { onUploadFailed: callbacks.onUploadFailed }),
-    })
+    const next = defined(settings)
+    if (next.onUploadSucceeded) next.onUploadSucceeded = callbacks.onUploadSucceeded
+    if (next.onUploadFailed) next.onUploadFailed = callbacks.onUploadFailed
+    manager.setOptions(next)
   })
 
-  const [view] = useState(createUploadView)
-  const subscribe = useCallback((onChange: () => void) => manager.subscribe(onChange), [manager])
-  const getSnapshot = useCallback(() => view.read(manager.getSnapshot()), [view, manager])
-  const current = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
+  // Tracked in the manner of react-query's tracked results: reading `totals` in render
+  // subscribes the component to progress; a component that reads only `ids` re-renders when
+  // files come and go, and one that reads neither (a button that only adds) never re-renders
+  // for the store.
+  const [tracked] = useState({ ids: false, totals: false })
+  const view = useSelected<UploadSnapshot, View>(
+    useCallback((onChange) => manager.subscribe(onChange), [manager]),
+    () => manager.getSnapshot(),
+    (snapshot) => ({
+      ids: snapshot.ids,
+      totals: tracked.totals ? selectTotals(snapshot) : undefined,
+    }),
+    (a, b) =>
+      (!tracked.ids || a.ids === b.ids) &&
+      (b.totals === undefined || (a.totals !== undefined && sameTotals(a.totals, b.totals))),
+  )
 
-  const [rejected, setRejected] = useState<{ list: FileRejection[]; rules?: UploadRules }>({
-    list: [],
-  })
-  const rejections = useMemo(() => {
-    const rules = rejected.rules ?? manager.getRules()
-    return rejected.list.map((item) => localizeRejection(item, rules, { messages, format }))
-  }, [rejected, manager, messages, format])
+  const [rejected, setRejected] = useState<{ list: FileRejection[]; rules: UploadRules }>()
+  const rejections = useMemo(
+    () =>
+      rejected?.list.map((item) => localizeRejection(item, rejected.rules, { messages, format })) ??
+      [],
+    [rejected, messages, format],
+  )
 
   const actions = useMemo(
     () => ({
@@ -111,12 +138,26 @@ export function useAttachmentUpload(
       retry: (id: string) => manager.retry(id),
       remove: (id: string) => manager.remove(id),
       clear: () => manager.clear(),
-      clearRejections: () => setRejected({ list: [] }),
+      clearRejections: () => setRejected(undefined),
     }),
     [manager],
   )
   return useMemo(
-    () => view.controller(current, actions, rejections),
-    [view, current, actions, rejections],
+    () => ({
+      ...actions,
+      rejections,
+      get ids() {
+        tracked.ids = true
+        return view.ids
+      },
+      get totals() {
+        tracked.totals = true
+        return view.totals ?? selectTotals(manager.getSnapshot())
+      },
+      get rules() {
+        return manager.getRules()
+      },
+    }),
+    [actions, rejections, tracked, view, manager],
   )
 }

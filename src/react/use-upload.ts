@@ -1,18 +1,43 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react'
+import { useRef, useSyncExternalStore } from 'react'
 import type { UploadState } from '../core/upload-machine.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 
-// A selector that returns a fresh object for an unchanged upload must not cause a re-render.
-const shallowEqual = (a: unknown, b: unknown): boolean => {
-  if (Object.is(a, b)) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  const keys = Object.keys(a)
-  const other = b as Record<string, unknown>
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((key) => Object.is((a as Record<string, unknown>)[key], other[key]))
-  )
+/**
+ * `select(source())` from an external store, computed again only when `source()` returns
+ * another object, and the previous result kept while `equal` finds the new one the same: the
+ * component re-renders only when what it selected changes. A new `select` for the same source
+ * changes nothing.
+ */
+export function useSelected<S, T>(
+  subscribe: (onChange: () => void) => () => void,
+  source: () => S,
+  select: (source: S) => T,
+  equal: (a: T, b: T) => boolean,
+): T {
+  const cache = useRef<{ source: S; value: T }>(undefined)
+  const getSnapshot = (): T => {
+    const next = source()
+    const previous = cache.current
+    if (previous !== undefined && previous.source === next) return previous.value
+    const value = select(next)
+    const kept = previous !== undefined && equal(previous.value, value) ? previous.value : value
+    cache.current = { source: next, value: kept }
+    return kept
+  }
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
 }
+
+// A selector that returns a fresh object for an unchanged upload must not cause a re-render.
+const shallowEqual = (a: unknown, b: unknown): boolean =>
+  Object.is(a, b) ||
+  (typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    Object.keys(a).length === Object.keys(b).length &&
+    Object.entries(a).every(([key, value]) =>
+      Object.is(value, (b as Record<string, unknown>)[key]),
+    ))
 
 /**
  * One upload's state, from whichever manager below the provider holds it; `undefined` for an
@@ -26,21 +51,10 @@ export function useUpload<T>(
   select?: (upload: UploadState | undefined) => T,
 ): T | UploadState | undefined {
   const { uploads } = useAttachmentsContext()
-  const cache = useRef<{ upload: UploadState | undefined; value: unknown } | null>(null)
-  // Read when the upload changes: a new function for the same upload changes nothing.
-  const selector = useRef(select)
-  selector.current = select
-  const getSnapshot = useCallback(() => {
-    const upload = uploads.find(id)
-    const previous = cache.current
-    if (previous !== null && previous.upload === upload) return previous.value
-    const value = selector.current === undefined ? upload : selector.current(upload)
-    cache.current = {
-      upload,
-      value: previous !== null && shallowEqual(previous.value, value) ? previous.value : value,
-    }
-    return cache.current.value
-  }, [uploads, id])
-  const subscribe = useCallback((onChange: () => void) => uploads.subscribe(onChange), [uploads])
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot) as T | UploadState | undefined
+  return useSelected<UploadState | undefined, unknown>(
+    uploads.subscribe,
+    () => uploads.find(id),
+    select ?? ((upload) => upload),
+    shallowEqual,
+  ) as T | UploadState | undefined
 }
