@@ -42,10 +42,9 @@ export type PasteTarget = RefObject<HTMLElement | null> | HTMLElement | null
 
 /** The files a clipboard carries; items first, as some browsers fill only one of the two lists. */
 function clipboardFiles(data: DataTransfer): File[] {
-  const items = Array.from(data.items ?? [], (item) =>
-    item.kind === 'file' ? item.getAsFile() : null,
+  const files = Array.from(data.items ?? []).flatMap((item) =>
+    item.kind === 'file' ? (item.getAsFile() ?? []) : [],
   )
-  const files = items.filter((file): file is File => file !== null)
   return files.length > 0 ? files : Array.from(data.files ?? [])
 }
 
@@ -66,8 +65,7 @@ export function usePasteFiles(
   })
   const { disabled = false, own } = options
   useEffect(() => {
-    const element =
-      target !== null && target !== undefined && 'current' in target ? target.current : target
+    const element = target && 'current' in target ? target.current : target
     if (!element || disabled) return
     const onPaste = (event: ClipboardEvent) => {
       const data = event.clipboardData

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { QueryClient, QueryFunctionContext, UseQueryOptions } from '@tanstack/react-query'
+import type { QueryFunctionContext, UseQueryOptions } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import {
   createFileReport,
@@ -10,7 +10,6 @@ import {
   resolveDownloadTiming,
   toAttachmentError,
   viewOfFile,
-  type AttachmentAdapter,
   type AttachmentError,
   type DownloadTiming,
   type FileReport,
@@ -37,7 +36,6 @@ export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
 }
 
 type Key = readonly ['connect-attachments', 'file', string, string]
-type Settings = DownloadTiming & { now: () => number }
 
 /** The react-query key of a stored file's query: one per adapter and file id. */
 export const attachedFileQueryKey = (adapterKey: string, id: string): Key => [
@@ -46,30 +44,6 @@ export const attachedFileQueryKey = (adapterKey: string, id: string): Key => [
   adapterKey,
   id,
 ]
-
-function fileQuery(adapter: AttachmentAdapter, id: string, client: QueryClient, o: Settings) {
-  const queryKey = attachedFileQueryKey(adapter.key, id)
-  return {
-    queryKey,
-    queryFn: ({ signal }: QueryFunctionContext<Key>) =>
-      adapter.getFile(id, { signal }).then(
-        (file) => createFileReport(file, client.getQueryData<FileReport>(queryKey), o.now()),
-        (error: unknown) => Promise.reject(toAttachmentError(error)),
-      ),
-    // react-query counts staleTime from the answer's arrival by Date.now; staleness is decided
-    // by the injected clock, so the time since arrival is added back.
-    staleTime: ({ state }) =>
-      state.data
-        ? Date.now() - state.dataUpdatedAt + reportStaleInMs(state.data, o.now(), o.marginMs)
-        : 0,
-    // Every observer has such a timer, but each change of the query resets them all at once:
-    // the first to fire makes the one request, and its fetch clears the others.
-    refetchInterval: ({ state }) =>
-      state.status === 'success' && state.data ? nextCheckMs(state.data, o.now(), o) : false,
-    // A couple of retries for what may pass (throttling, a network blip); none for the rest.
-    retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
-  } satisfies UseQueryOptions<FileReport, AttachmentError, FileReport, Key>
-}
 
 /**
  * A stored file (a chat attachment, a case's attached file) and a download URL kept fresh while
@@ -84,7 +58,27 @@ export function useAttachedFile(
   const { now = Date.now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs } = options
   const query = useMemo(() => {
     const timing = resolveDownloadTiming({ marginMs, minRefreshMs, pollBaseMs, pollMaxMs })
-    return fileQuery(adapter, id, queryClient, { ...timing, now })
+    const queryKey = attachedFileQueryKey(adapter.key, id)
+    return {
+      queryKey,
+      queryFn: ({ signal }: QueryFunctionContext<Key>) =>
+        adapter.getFile(id, { signal }).then(
+          (file) => createFileReport(file, queryClient.getQueryData<FileReport>(queryKey), now()),
+          (error: unknown) => Promise.reject(toAttachmentError(error)),
+        ),
+      // react-query counts staleTime from the answer's arrival by Date.now; staleness is decided
+      // by the injected clock, so the time since arrival is added back.
+      staleTime: ({ state }) =>
+        state.data
+          ? Date.now() - state.dataUpdatedAt + reportStaleInMs(state.data, now(), timing.marginMs)
+          : 0,
+      // Every observer has such a timer, but each change of the query resets them all at once:
+      // the first to fire makes the one request, and its fetch clears the others.
+      refetchInterval: ({ state }) =>
+        state.status === 'success' && state.data ? nextCheckMs(state.data, now(), timing) : false,
+      // A couple of retries for what may pass (throttling, a network blip); none for the rest.
+      retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
+    } satisfies UseQueryOptions<FileReport, AttachmentError, FileReport, Key>
   }, [adapter, id, queryClient, now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs])
   const { data, error, status, isFetching, refetch } = useQuery(query, queryClient)
   const refresh = useCallback(async () => void (await refetch()), [refetch])
@@ -92,7 +86,14 @@ export function useAttachedFile(
     async () => downloadUrlOf((await queryClient.fetchQuery(query)).file),
     [queryClient, query],
   )
-  const base = { isFetching, refresh, getFreshUrl }
-  if (status === 'error') return { ...base, status, error: toAttachmentError(error) }
-  return data ? { ...base, ...viewOfFile(data.file) } : { ...base, status: 'loading' }
+  return {
+    isFetching,
+    refresh,
+    getFreshUrl,
+    ...(status === 'error'
+      ? { status, error: toAttachmentError(error) }
+      : data
+        ? viewOfFile(data.file)
+        : { status: 'loading' as const }),
+  }
 }
