@@ -116,31 +116,25 @@ export function createUploadState(
   return { id, status: 'queued', ...file, loaded: 0, progress: 0, attempts: 0 }
 }
 
-/** The fields every status keeps; a new status object is built from these, so nothing stale rides along. */
-function fieldsOf(state: UploadState) {
-  const { id, name, size, type, loaded, progress, attempts, remoteId, remoteArn } = state
-  const retryAt = undefined
-  const error = undefined
-  return { id, name, size, type, loaded, progress, attempts, remoteId, remoteArn, retryAt, error }
-}
+const running = 'starting uploading completing'
 
-/** Entering a step: its first try, nothing sent of the current PUT (or everything, for Complete). */
-function step(state: UploadState, loaded: number) {
-  const progress = loaded === state.size ? 100 : 0
-  return { ...fieldsOf(state), loaded, progress, attempts: 1 }
-}
-
-function withProgress(state: UploadingUpload, loaded: number): UploadingUpload {
-  const clamped = Math.min(Math.max(loaded, 0), state.size)
-  const progress = Math.floor((clamped / state.size) * 100)
-  // Only whole-percent changes are news: a row re-renders at most 100 times per upload.
-  return progress === state.progress ? state : { ...state, loaded: clamped, progress }
-}
-
-/** A step that runs again: a PUT starts over from its first byte, and the bar says so. */
-function again(state: StartingUpload | UploadingUpload | CompletingUpload, patch: Running) {
-  if (state.status !== 'uploading') return { ...state, ...patch }
-  return { ...state, ...patch, loaded: 0, progress: 0, finishing: false }
+/** The statuses each event applies in (statuses are no part of one another's names). */
+const appliesIn: Record<UploadEvent['type'], string> = {
+  start: 'queued',
+  resume: 'queued',
+  started: 'starting',
+  progress: 'uploading',
+  sent: 'uploading',
+  uploaded: 'uploading',
+  expired: 'uploading',
+  completed: 'completing',
+  backoff: running,
+  attempt: running,
+  fail: 'queued ' + running,
+  // Not while completing: the bytes are stored and Complete is on its way, so calling the file
+  // canceled could hide an attachment the other side will see.
+  cancel: 'queued starting uploading',
+  retry: 'failed',
 }
 
 /**
@@ -149,70 +143,61 @@ function again(state: StartingUpload | UploadingUpload | CompletingUpload, patch
  * callers can tell "nothing happened" by reference.
  */
 export function transition(state: UploadState, event: UploadEvent): UploadState {
+  const { status, size } = state
+  // Only an uploading file has `finishing`; the table lets no other through where it is read.
+  const { finishing } = state as UploadingUpload
+  if (!appliesIn[event.type].includes(status)) return state
+  /**
+   * `state` in status `to`: nothing of the old status's wait, error or `finishing` rides along.
+   * Entering a step (`attempts: 1`) starts it with nothing sent of the current PUT, or
+   * everything, for Complete.
+   */
+  const enter = (to: UploadStatus, patch: Partial<UploadingUpload>): UploadState =>
+    ({
+      ...state,
+      status: to,
+      retryAt: undefined,
+      error: undefined,
+      finishing: to === 'uploading' ? false : undefined,
+      ...patch,
+    }) as UploadState
+  const step = (to: UploadStatus, loaded = 0, patch?: Partial<UploadingUpload>) =>
+    enter(to, { loaded, progress: loaded ? 100 : 0, attempts: 1, ...patch })
+  // A step that runs again: a PUT starts over from its first byte, and the bar says so.
+  const again = status === 'uploading' && { loaded: 0, progress: 0, finishing: false }
   switch (event.type) {
     case 'start':
-      return state.status === 'queued' ? { ...step(state, 0), status: 'starting' } : state
-    case 'resume': {
-      const remoteId = state.remoteId
-      if (state.status !== 'queued' || remoteId === undefined) return state
-      return event.phase === 'uploading'
-        ? { ...step(state, 0), status: 'uploading', finishing: false, remoteId }
-        : { ...step(state, state.size), status: 'completing', remoteId }
-    }
+      return step('starting')
+    case 'resume':
+      if (state.remoteId === undefined) return state
+      return event.phase === 'uploading' ? step('uploading') : step('completing', size)
     case 'started':
-      if (state.status !== 'starting') return state
-      return {
-        ...step(state, 0),
-        status: 'uploading',
-        finishing: false,
-        remoteId: event.target.id,
-        remoteArn: event.target.arn,
-      }
-    case 'progress':
-      if (state.status !== 'uploading' || state.finishing) return state
-      return withProgress(state, event.loaded)
+      return step('uploading', 0, { remoteId: event.target.id, remoteArn: event.target.arn })
+    case 'progress': {
+      const loaded = Math.min(Math.max(event.loaded, 0), size)
+      const progress = Math.floor((loaded / size) * 100)
+      // Only whole-percent changes are news: a row re-renders at most 100 times per upload.
+      return finishing || progress === state.progress ? state : { ...state, loaded, progress }
+    }
     case 'sent':
-      if (state.status !== 'uploading' || state.finishing) return state
-      return { ...state, finishing: true, loaded: state.size, progress: 100 }
+      return finishing
+        ? state
+        : ({ ...state, finishing: true, loaded: size, progress: 100 } as UploadState)
     case 'uploaded':
-      if (state.status !== 'uploading') return state
-      return { ...step(state, state.size), status: 'completing', remoteId: state.remoteId }
-    case 'completed':
-      if (state.status !== 'completing') return state
-      return { ...fieldsOf(state), status: 'succeeded', remoteId: state.remoteId }
+      return step('completing', size)
     case 'expired':
-      if (state.status !== 'uploading') return state
-      return { ...step(state, 0), status: 'starting', remoteId: undefined, remoteArn: undefined }
+      return step('starting', 0, { remoteId: undefined, remoteArn: undefined })
+    case 'completed':
+      return enter('succeeded', {})
     case 'backoff':
-      if (!isRunning(state)) return state
-      return again(state, { retryAt: event.retryAt, error: event.error })
+      return { ...state, ...again, retryAt: event.retryAt, error: event.error } as UploadState
     case 'attempt':
-      if (!isRunning(state)) return state
-      return {
-        ...again(state, {}),
-        attempts: state.attempts + 1,
-        retryAt: undefined,
-        error: undefined,
-      }
+      return enter(status, { ...again, attempts: state.attempts + 1 })
     case 'fail':
-      if (!isRunning(state) && state.status !== 'queued') return state
-      return { ...fieldsOf(state), status: 'failed', error: event.error }
+      return enter('failed', { error: event.error })
     case 'cancel':
-      // Not while completing: the bytes are stored and Complete is on its way, so calling the
-      // file canceled could hide an attachment the other side will see.
-      if (state.status !== 'queued' && state.status !== 'starting' && state.status !== 'uploading')
-        return state
-      return { ...fieldsOf(state), status: 'canceled' }
+      return enter('canceled', {})
     case 'retry':
-      if (state.status !== 'failed') return state
-      return { ...fieldsOf(state), status: 'queued', loaded: 0, progress: 0, attempts: 0 }
+      return enter('queued', { loaded: 0, progress: 0, attempts: 0 })
   }
-}
-
-function isRunning(
-  state: UploadState,
-): state is StartingUpload | UploadingUpload | CompletingUpload {
-  return (
-    state.status === 'starting' || state.status === 'uploading' || state.status === 'completing'
-  )
 }
