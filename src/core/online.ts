@@ -16,44 +16,54 @@ export function browserOnlineSignal(): OnlineSignal {
   return {
     isOnline: () => navigator.onLine,
     subscribe(listener) {
-      window.addEventListener('online', listener)
-      window.addEventListener('offline', listener)
-      return () => {
-        window.removeEventListener('online', listener)
-        window.removeEventListener('offline', listener)
+      const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
+        window[method]('online', listener)
+        window[method]('offline', listener)
       }
+      listen('addEventListener')
+      return () => listen('removeEventListener')
     },
   }
 }
 
 /** The browser's signal where there is one, {@link alwaysOnline} elsewhere. */
 export function defaultOnlineSignal(): OnlineSignal {
-  const browser =
-    typeof window !== 'undefined' &&
-    typeof window.addEventListener === 'function' &&
-    typeof navigator !== 'undefined' &&
-    typeof navigator.onLine === 'boolean'
-  return browser ? browserOnlineSignal() : alwaysOnline
+  // `globalThis.` because reading an undeclared global throws; a worker has `navigator.onLine`
+  // but no window to hear it change on.
+  return typeof globalThis.window?.addEventListener === 'function' &&
+    typeof globalThis.navigator?.onLine === 'boolean'
+    ? browserOnlineSignal()
+    : alwaysOnline
+}
+
+/**
+ * Resolves once `start`'s `done` is called; rejects with the reason as soon as `signal` aborts
+ * (at once if it has). `start` begins the wait and returns what ends it, which runs either way.
+ * `done` must not be called before `start` returns.
+ */
+export function abortable(
+  signal: AbortSignal,
+  start: (done: () => void) => () => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted()
+    const end = (settle: () => void) => (): void => {
+      stop()
+      signal.removeEventListener('abort', onAbort)
+      settle()
+    }
+    const onAbort = end(() => reject(signal.reason))
+    const stop = start(end(resolve))
+    signal.addEventListener('abort', onAbort)
+  })
 }
 
 /** Resolves when `online` reports being online (at once if it is); rejects when `signal` aborts. */
 export function waitUntilOnline(online: OnlineSignal, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  if (online.isOnline()) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const done = (): void => {
-      unsubscribe()
-      signal.removeEventListener('abort', onAbort)
-    }
-    const onAbort = (): void => {
-      done()
-      reject(signal.reason)
-    }
-    const unsubscribe = online.subscribe(() => {
-      if (!online.isOnline()) return
-      done()
-      resolve()
-    })
-    signal.addEventListener('abort', onAbort)
-  })
+  if (online.isOnline() && !signal.aborted) return Promise.resolve()
+  return abortable(signal, (done) =>
+    online.subscribe(() => {
+      if (online.isOnline()) done()
+    }),
+  )
 }

@@ -1,173 +1,113 @@
-import type { RetryOptions } from './with-retry.js'
 import { AttachmentError, isRetryable, toAttachmentError } from './errors.js'
-import type { OnlineSignal } from './online.js'
 import type { UploadEvent } from './upload-machine.js'
-import type { AttachmentAdapter, FileInfo, Transport, UploadTarget } from './types.js'
+import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
+import type { FileInfo, UploadTarget } from './types.js'
 import { withRetry } from './with-retry.js'
-import type { RetryContext } from './with-retry.js'
 
 /**
- * The private side of one upload: the bytes, the target (its URL is a bearer credential, so it
- * never goes into the store) and the idempotency tokens, kept across manual retries.
+ * Runs an upload from where it stands to `succeeded` or `failed`, with the manager's options as
+ * they are when it begins. Once `signal` aborts (cancel, remove, dispose) it dispatches nothing
+ * more, whatever arrives late.
  */
-export interface UploadJob {
-  readonly id: string
-  readonly body: File
-  readonly info: FileInfo
-  target?: UploadTarget
+export type UploadRun = (config: ResolvedUploadManagerOptions, signal: AbortSignal) => Promise<void>
+
+/**
+ * The private side of one upload, kept across manual retries: the bytes, the target (its URL is
+ * a bearer credential, so it never goes into the store) and the idempotency tokens. Returns the
+ * upload's run; `dispatch` hears every event of the upload, progress included.
+ */
+export function createUploadJob(
+  info: FileInfo,
+  body: File,
+  dispatch: (event: UploadEvent) => void,
+): UploadRun {
+  let target: UploadTarget | undefined
+  /** The target once the PUT to it succeeded. */
+  let uploaded: UploadTarget | undefined
   /** Client token of the Start that produced (or is producing) the current target. */
-  startToken?: string
-  /** Client token of the Complete for the current target. */
-  completeToken?: string
-  /** Whether the PUT to the current target succeeded. */
-  uploaded: boolean
-  /** Fresh targets fetched after expired URLs since the upload last (re)started. */
-  refreshes: number
-}
+  let startToken: string | undefined
+  /** Client token of the Complete of the uploaded target. */
+  let completeToken: string | undefined
 
-/** What the engine needs from the manager. */
-export interface UploadEngine {
-  adapter: AttachmentAdapter
-  transport: Transport
-  retry: RetryOptions
-  maxUrlRefreshes: number
-  expiryMarginMs: number
-  stallTimeoutMs: number
-  responseTimeoutMs?: number
-  now: () => number
-  random: () => number
-  online: OnlineSignal
-  dispatch(id: string, event: UploadEvent): void
-  reportProgress(id: string, loaded: number): void
-}
+  return async (config, signal) => {
+    const { adapter } = config
+    const retrying = <T>(call: () => Promise<T>) => withRetry(call, config, signal, dispatch)
 
-/**
- * Runs one upload from where its job stands to `succeeded` or `failed`. Once `signal` aborts
- * (cancel, remove, dispose) it dispatches nothing more, whatever arrives late.
- */
-export async function runUpload(
-  job: UploadJob,
-  engine: UploadEngine,
-  signal: AbortSignal,
-): Promise<void> {
-  try {
-    if (job.target === undefined) engine.dispatch(job.id, { type: 'start' })
-    else
-      engine.dispatch(job.id, { type: 'resume', phase: job.uploaded ? 'completing' : 'uploading' })
-    if (!job.uploaded) await upload(job, engine, signal)
-    await complete(job, engine, signal)
-    engine.dispatch(job.id, { type: 'completed' })
-  } catch (cause) {
-    if (signal.aborted) return
-    engine.dispatch(job.id, { type: 'fail', error: toAttachmentError(cause) })
-  }
-}
+    /** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
+    const upload = async (): Promise<UploadTarget> => {
+      // Fresh targets fetched after expired URLs in this run.
+      for (let refreshes = 0; ; refreshes += 1) {
+        const fresh = target === undefined
+        const current = target ?? (await start())
+        try {
+          await put(current, fresh)
+          dispatch({ type: 'uploaded' })
+          return (uploaded = current)
+        } catch (cause) {
+          const error = toAttachmentError(cause)
+          if (signal.aborted || error.code !== 'url-expired' || refreshes >= config.maxUrlRefreshes)
+            throw error
+          // A fresh URL needs a new Start with a new token: the old token would only return the
+          // old target again. The first attachment was never completed, so it is not sent.
+          target = startToken = undefined
+          dispatch({ type: 'expired' })
+        }
+      }
+    }
 
-/** Throws when the upload was aborted while awaiting, so a late result is dropped. */
-function assertActive(signal: AbortSignal): void {
-  if (signal.aborted) throw signal.reason
-}
+    const start = async (): Promise<UploadTarget> => {
+      const clientToken = (startToken ??= randomToken())
+      try {
+        target = await retrying(() => adapter.startUpload(info, { clientToken, signal }))
+      } catch (error) {
+        // After a definite refusal nothing was created, so a manual retry may mint a new token;
+        // after a retryable failure the service may have created the attachment, so a manual
+        // retry keeps the token and gets that one back instead of a second.
+        if (!signal.aborted && !isRetryable(error)) startToken = undefined
+        throw error
+      }
+      dispatch({ type: 'started', target })
+      return target
+    }
 
-function retryContext(job: UploadJob, engine: UploadEngine, signal: AbortSignal): RetryContext {
-  return {
-    ...engine,
-    signal,
-    onBackoff: (error, retryAt) => engine.dispatch(job.id, { type: 'backoff', error, retryAt }),
-    onAttempt: () => engine.dispatch(job.id, { type: 'attempt' }),
-  }
-}
+    /**
+     * PUTs the bytes. A target that has waited (in the queue, offline, in a backoff) is replaced
+     * before it is used if it expires within the margin. A fresh target's first try always goes
+     * out, S3 being the judge: with a client clock running ahead of AWS's, every fresh target
+     * would look expired and the upload would fail without a single PUT.
+     */
+    const put = ({ url, headers, expiresAt }: UploadTarget, fresh: boolean) =>
+      retrying(async () => {
+        if (!fresh && expiresAt - config.expiryMarginMs <= config.now()) {
+          throw new AttachmentError('url-expired', 'URL expired before the PUT')
+        }
+        fresh = false
+        await config.transport({
+          url,
+          headers,
+          body,
+          signal,
+          onProgress: (loaded) => dispatch({ type: 'progress', loaded }),
+          onSent: () => dispatch({ type: 'sent' }),
+          stallTimeoutMs: config.stallTimeoutMs,
+          responseTimeoutMs: config.responseTimeoutMs,
+        })
+      })
 
-/** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
-async function upload(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
-  for (;;) {
-    const fresh = job.target === undefined
-    if (fresh) await start(job, engine, signal)
     try {
-      await put(job, engine, signal, fresh)
-      job.uploaded = true
-      engine.dispatch(job.id, { type: 'uploaded' })
-      return
+      dispatch(
+        target
+          ? { type: 'resume', phase: uploaded ? 'completing' : 'uploading' }
+          : { type: 'start' },
+      )
+      const stored = uploaded ?? (await upload())
+      const clientToken = (completeToken ??= randomToken())
+      await retrying(() => adapter.completeUpload(stored, { clientToken, signal }))
+      dispatch({ type: 'completed' })
     } catch (cause) {
-      const error = toAttachmentError(cause)
-      if (signal.aborted || error.code !== 'url-expired') throw error
-      if (job.refreshes >= engine.maxUrlRefreshes) throw error
-      // A fresh URL needs a new Start with a new token: the old token would only return the
-      // old target again. The first attachment was never completed, so it is not sent.
-      job.refreshes += 1
-      job.target = undefined
-      job.startToken = undefined
-      engine.dispatch(job.id, { type: 'expired' })
+      if (!signal.aborted) dispatch({ type: 'fail', error: toAttachmentError(cause) })
     }
   }
-}
-
-async function start(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
-  const clientToken = (job.startToken ??= randomToken())
-  try {
-    const target = await withRetry(
-      () => engine.adapter.startUpload(job.info, { clientToken, signal }),
-      retryContext(job, engine, signal),
-    )
-    assertActive(signal)
-    job.target = target
-    job.completeToken = undefined
-    engine.dispatch(job.id, { type: 'started', target })
-  } catch (error) {
-    // After a definite refusal nothing was created, so a manual retry may mint a new token;
-    // after a retryable failure the service may have created the attachment, so a manual
-    // retry keeps the token and gets that one back instead of a second.
-    if (!signal.aborted && !isRetryable(error)) job.startToken = undefined
-    throw error
-  }
-}
-
-/**
- * PUTs the bytes. A target that has waited (in the queue, offline, in a backoff) is replaced
- * before it is used if it expires within the margin. A fresh target's first try always goes
- * out, S3 being the judge: with a client clock running ahead of AWS's, every fresh target
- * would look expired and the upload would fail without a single PUT.
- */
-async function put(
-  job: UploadJob,
-  engine: UploadEngine,
-  signal: AbortSignal,
-  fresh: boolean,
-): Promise<void> {
-  const target = job.target
-  if (target === undefined) throw new Error('put() needs a target')
-  let trustTarget = fresh
-  await withRetry(
-    async () => {
-      const check = !trustTarget
-      trustTarget = false
-      if (check && target.expiresAt - engine.expiryMarginMs <= engine.now()) {
-        throw new AttachmentError('url-expired', 'The upload URL expired before the upload began.')
-      }
-      await engine.transport({
-        url: target.url,
-        headers: target.headers,
-        body: job.body,
-        signal,
-        onProgress: (loaded) => engine.reportProgress(job.id, loaded),
-        onSent: () => engine.dispatch(job.id, { type: 'sent' }),
-        stallTimeoutMs: engine.stallTimeoutMs,
-        responseTimeoutMs: engine.responseTimeoutMs,
-      })
-    },
-    retryContext(job, engine, signal),
-  )
-  assertActive(signal)
-}
-
-async function complete(job: UploadJob, engine: UploadEngine, signal: AbortSignal): Promise<void> {
-  const target = job.target
-  if (target === undefined) throw new Error('complete() needs a target')
-  const clientToken = (job.completeToken ??= randomToken())
-  await withRetry(
-    () => engine.adapter.completeUpload(target, { clientToken, signal }),
-    retryContext(job, engine, signal),
-  )
-  assertActive(signal)
 }
 
 /**
@@ -177,9 +117,11 @@ async function complete(job: UploadJob, engine: UploadEngine, signal: AbortSigna
  */
 export function randomToken(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40 // version 4
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80 // RFC 4122 variant
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  const bytes = crypto.getRandomValues(new Uint8Array(31))
+  let i = 0
+  // Each x a random hex digit; y one of 8, 9, a, b (RFC 4122's variant); 4 is the version.
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const nibble = (bytes[i++] ?? 0) & 15
+    return (c === 'x' ? nibble : (nibble & 3) | 8).toString(16)
+  })
 }

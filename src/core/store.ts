@@ -9,14 +9,15 @@ export interface Store<T> {
 }
 
 /**
- * Calls one listener. A listener that throws (a rendering bug in a subscriber) reaches the
- * console, and neither the code that changed the state nor the other listeners.
+ * Calls the host's code (`what` names it in the console). When it throws (a rendering bug in a
+ * subscriber, a callback's bug), the error reaches the console and not our caller: the code that
+ * changed the state, the other listeners, or an upload half-way through a step.
  */
-function notify(listener: () => void): void {
+export function isolate(call: () => void, what: string): void {
   try {
-    listener()
+    call()
   } catch (error) {
-    console.error('connect-attachments: a store listener threw', error)
+    console.error(`connect-attachments: ${what} threw`, error)
   }
 }
 
@@ -36,7 +37,7 @@ export function createStore<T>(initial: T): Store<T> {
       const value = typeof next === 'function' ? (next as (previous: T) => T)(state) : next
       if (Object.is(value, state)) return
       state = value
-      for (const listener of [...listeners]) notify(listener)
+      for (const listener of [...listeners]) isolate(listener, 'a store listener')
     },
   }
 }

@@ -1,10 +1,8 @@
 import { DEFAULT_RETRY } from './with-retry.js'
 import type { RetryOptions } from './with-retry.js'
-import { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
 import type { AttachmentError } from './errors.js'
 import { defaultOnlineSignal } from './online.js'
 import type { OnlineSignal } from './online.js'
-import { defaultFrameScheduler } from './progress-batcher.js'
 import type { FrameScheduler } from './progress-batcher.js'
 import type { UploadState } from './upload-machine.js'
 import type { AttachmentAdapter, Transport, UploadRules } from './types.js'
@@ -71,13 +69,23 @@ export type UploadManagerSettings = Omit<
   'adapter' | 'online' | 'scheduleFrame' | 'now' | 'random'
 >
 
-type Optional = 'rules' | 'onUploadSucceeded' | 'onUploadFailed' | 'responseTimeoutMs'
+type Defaulted =
+  | 'transport'
+  | 'existingCount'
+  | 'concurrency'
+  | 'maxUrlRefreshes'
+  | 'expiryMarginMs'
+  | 'stallTimeoutMs'
+  | 'now'
+  | 'random'
+  | 'online'
 
-/** {@link UploadManagerOptions} with every default applied. */
-export type ResolvedUploadManagerOptions = Required<
-  Omit<UploadManagerOptions, Optional | 'retry'>
-> &
-  Pick<UploadManagerOptions, Optional> & { retry: RetryOptions }
+/**
+ * {@link UploadManagerOptions} with every default applied (`scheduleFrame` is read once, by the
+ * manager; `cancelOnUnmount` and `disposeOnUnmount` are off when left out).
+ */
+export type ResolvedUploadManagerOptions = UploadManagerOptions &
+  Required<Pick<UploadManagerOptions, Defaulted>> & { retry: RetryOptions }
 
 /**
  * `value` without its `undefined` entries: spread over defaults or over what a manager has,
@@ -86,33 +94,27 @@ export type ResolvedUploadManagerOptions = Required<
 export const defined = <T extends object>(value: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
 
-/** The rules in force: Connect's defaults, under the adapter's limits as they are now, under the host's rules. */
-export function resolveRules(
-  adapter: AttachmentAdapter,
-  rules: Partial<UploadRules> | undefined,
-): UploadRules {
-  return { ...CONNECT_DEFAULT_LIMITS, ...defined(adapter.limits), ...defined(rules) }
-}
-
 /** Applies the defaults, in one place. */
 export function resolveOptions(options: UploadManagerOptions): ResolvedUploadManagerOptions {
-  const retry = { ...DEFAULT_RETRY, ...options.retry }
-  return {
-    ...options,
-    transport: options.transport ?? xhrTransport,
-    existingCount: options.existingCount ?? (() => 0),
-    concurrency: Math.max(1, options.concurrency ?? 3),
-    retry: { ...retry, attempts: Math.max(1, retry.attempts) },
-    maxUrlRefreshes: options.maxUrlRefreshes ?? 2,
+  const resolved = {
+    transport: xhrTransport,
+    existingCount: () => 0,
+    concurrency: 3,
+    maxUrlRefreshes: 2,
     // Margin for the time between this check and S3 reading the request, and for a client
     // clock a little behind the service's; a larger skew is caught by `url-expired` anyway.
-    expiryMarginMs: options.expiryMarginMs ?? 10_000,
-    stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
-    cancelOnUnmount: options.cancelOnUnmount ?? false,
-    disposeOnUnmount: options.disposeOnUnmount ?? false,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
+    expiryMarginMs: 10_000,
+    stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
+    now: Date.now,
+    random: Math.random,
     online: options.online ?? defaultOnlineSignal(),
-    scheduleFrame: options.scheduleFrame ?? defaultFrameScheduler,
+    // The options as given, but for their `undefined` entries; the adapter is always there.
+    ...(defined(options) as UploadManagerOptions),
+  }
+  // A retry policy of no attempts still makes the first one: `withRetry` always tries once.
+  return {
+    ...resolved,
+    concurrency: Math.max(1, resolved.concurrency),
+    retry: { ...DEFAULT_RETRY, ...defined(options.retry) },
   }
 }

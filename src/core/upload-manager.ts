@@ -1,17 +1,14 @@
-import { createProgressBatcher } from './progress-batcher.js'
-import { runUpload } from './run-upload.js'
-import type { UploadEngine, UploadJob } from './run-upload.js'
-import { createUploadState, isFinal } from './upload-machine.js'
-import type { UploadState } from './upload-machine.js'
-import { resolveOptions, resolveRules } from './upload-manager-options.js'
-import type {
-  ResolvedUploadManagerOptions,
-  UploadManagerOptions,
-  UploadManagerSettings,
-} from './upload-manager-options.js'
-import { createUploadQueue } from './upload-queue.js'
-import { createUploadStore } from './upload-store.js'
-import type { UploadSnapshot, UploadStore } from './upload-store.js'
+import { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
+import { AttachmentError } from './errors.js'
+import { createProgressBatcher, defaultFrameScheduler } from './progress-batcher.js'
+import { createUploadJob } from './run-upload.js'
+import type { UploadRun } from './run-upload.js'
+import { createStore, isolate } from './store.js'
+import { createUploadState, isFinal, transition } from './upload-machine.js'
+import type { UploadEvent, UploadState } from './upload-machine.js'
+import { defined, resolveOptions } from './upload-manager-options.js'
+import type { UploadManagerOptions, UploadManagerSettings } from './upload-manager-options.js'
+import type { UploadSnapshot } from './upload-store.js'
 import { validateFiles } from './validate-files.js'
 import type { FileRejection } from './validate-files.js'
 import type { UploadRules } from './types.js'
@@ -76,201 +73,194 @@ export interface UploadManager {
 // Ids unique across managers on a page, so two lists never share React keys.
 let sequence = 0
 
-/** Failed and canceled uploads created nothing that counts against `maxFiles`. */
-const counts = (upload: UploadState | undefined): boolean =>
-  upload !== undefined && upload.status !== 'failed' && upload.status !== 'canceled'
-
 /** Creates an {@link UploadManager}; see {@link UploadManagerOptions} for the knobs. */
 export function createUploadManager(options: UploadManagerOptions): UploadManager {
-  let settings: UploadManagerOptions = options
+  let settings = options
   let config = resolveOptions(options)
-  const jobs = new Map<string, UploadJob>()
+  const jobs = new Map<string, { file: File; run: UploadRun }>()
   // Removed while completing: forgotten as soon as they settle.
   const leaving = new Set<string>()
-  const store = createUploadStore((upload) => settled(upload))
-  const batcher = createProgressBatcher(config.scheduleFrame, (latest) =>
-    store.apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const)),
+  const store = createStore<UploadSnapshot>({ ids: [], byId: {} })
+  const snapshot = store.getSnapshot
+  let disposed = false
+
+  /**
+   * Applies events through `transition`, publishing once for all of them (or not at all): a
+   * change to one upload replaces that upload's object and `byId`, and leaves every other
+   * upload (and `ids`) the same object.
+   */
+  const apply = (events: Iterable<readonly [string, UploadEvent]>): void => {
+    const { ids, byId } = snapshot()
+    let next: Record<string, UploadState> | undefined
+    const ended: UploadState[] = []
+    for (const [id, event] of events) {
+      const before = (next ?? byId)[id]
+      if (before === undefined) continue
+      const after = transition(before, event)
+      if (after === before) continue
+      ;(next ??= { ...byId })[id] = after
+      // No event changes an upload in a final status but to another status, so this one just ended.
+      if (isFinal(after.status)) ended.push(after)
+    }
+    if (next === undefined) return
+    store.setState({ ids, byId: next })
+    ended.forEach(settled)
+  }
+  const batcher = createProgressBatcher(options.scheduleFrame ?? defaultFrameScheduler, (latest) =>
+    apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const)),
   )
-  const engine = (): UploadEngine => ({
-    ...config,
-    dispatch: (id, event) => store.apply([[id, event]]),
-    reportProgress: (id, loaded) => batcher.report(id, loaded),
-  })
-  const queue = createUploadQueue({
-    concurrency: () => config.concurrency,
-    online: config.online,
-    queued: () => {
-      const { ids, byId } = store.getSnapshot()
-      return ids.filter((id) => byId[id]?.status === 'queued')
-    },
-    run: (id, signal) => {
-      const job = jobs.get(id)
-      return job === undefined ? Promise.resolve() : runUpload(job, engine(), signal)
-    },
-  })
-  const lifecycle = createLifecycle()
+  const dispatch = (id: string, event: UploadEvent): void =>
+    event.type === 'progress' ? batcher.report(id, event.loaded) : apply([[id, event]])
 
   function settled(upload: UploadState): void {
-    announce(config, upload)
-    if (!isFinal(upload.status)) return
+    const { id, status } = upload
+    isolate(() => {
+      if (status === 'succeeded') config.onUploadSucceeded?.({ upload })
+      if (status === 'failed') config.onUploadFailed?.({ upload, error: upload.error })
+    }, 'an upload callback')
     // Only a failed upload can run again: the others' bytes and URL are of no more use.
-    if (upload.status !== 'failed') jobs.delete(upload.id)
-    if (leaving.delete(upload.id)) forget(upload.id)
-    lifecycle.check()
+    if (status !== 'failed') jobs.delete(id)
+    if (leaving.delete(id)) forget(id)
+    idle()
   }
   function forget(id: string): void {
     jobs.delete(id)
-    store.remove(id)
+    const { ids, byId } = snapshot()
+    const { [id]: gone, ...rest } = byId
+    if (gone) store.setState({ ids: ids.filter((other) => other !== id), byId: rest })
+  }
+
+  // The queue: no more than `concurrency` uploads at once, and only while online. A file
+  // waiting out a backoff keeps its slot, so a throttled service sees fewer requests, not the
+  // next files' ones.
+  const running = new Map<string, AbortController>()
+  // Subscribed at the first pump, not at creation: a manager made and dropped during a render
+  // must leave no listener behind.
+  let unsubscribe: (() => void) | undefined
+  function pump(): void {
+    if (disposed) return
+    unsubscribe ??= config.online.subscribe(pump)
+    if (!config.online.isOnline()) return
+    const { ids, byId } = snapshot()
+    for (const id of ids) {
+      const job = jobs.get(id)
+      if (running.size >= config.concurrency) return
+      if (byId[id]?.status !== 'queued' || running.has(id) || !job) continue
+      const controller = new AbortController()
+      running.set(id, controller)
+      void job.run(config, controller.signal).finally(() => {
+        if (running.get(id) === controller) running.delete(id)
+        pump()
+      })
+    }
   }
   function cancel(id: string): void {
-    const before = store.getSnapshot().byId[id]
-    store.apply([[id, { type: 'cancel' }]])
-    if (store.getSnapshot().byId[id] === before) return
-    queue.stop(id)
+    const before = snapshot().byId[id]
+    apply([[id, { type: 'cancel' }]])
+    if (snapshot().byId[id] === before) return
+    // The slot is freed at once: an adapter that ignores the signal must not hold up the queue.
+    running.get(id)?.abort(new AttachmentError('aborted', 'Upload canceled'))
+    running.delete(id)
     batcher.forget(id)
-    queue.pump()
+    pump()
   }
   function remove(id: string): void {
-    const upload = store.getSnapshot().byId[id]
-    if (upload?.status === 'completing') {
-      leaving.add(id)
-      return
+    if (snapshot().byId[id]?.status === 'completing') leaving.add(id)
+    else {
+      cancel(id)
+      forget(id)
     }
-    cancel(id)
-    forget(id)
   }
-  function cancelAll(): void {
-    for (const id of store.getSnapshot().ids) cancel(id)
-  }
+  const cancelAll = (): void => snapshot().ids.forEach(cancel)
 
-  /** Mount counting, and what happens a task after the last unmount. */
-  function createLifecycle() {
-    let mounts = 0
-    let disposeWhenIdle = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const idle = (): boolean =>
-      store
-        .getSnapshot()
-        .ids.every((id) => isFinal(store.getSnapshot().byId[id]?.status ?? 'canceled'))
-    const afterUnmount = (): void => {
-      timer = undefined
-      if (mounts > 0 || manager.isDisposed()) return
-      if (config.cancelOnUnmount) cancelAll()
-      disposeWhenIdle = config.disposeOnUnmount
-      check()
-    }
-    const check = (): void => {
-      if (disposeWhenIdle && mounts === 0 && idle()) manager.dispose()
-    }
-    return {
-      mount() {
-        mounts += 1
-        disposeWhenIdle = false
-        clearTimeout(timer)
-        timer = undefined
-      },
-      unmount() {
-        mounts = Math.max(0, mounts - 1)
-        // A task later: StrictMode unmounts and mounts again within the same commit.
-        if (mounts === 0 && timer === undefined) timer = setTimeout(afterUnmount, 0)
-      },
-      check,
-      dispose() {
-        clearTimeout(timer)
-      },
-    }
+  // Mount counting, and what happens a task after the last unmount.
+  let mounts = 0
+  let disposeWhenIdle: boolean | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  /** Disposes of the manager once it is asked to and no upload is queued or running. */
+  function idle(): void {
+    if (
+      disposeWhenIdle &&
+      !mounts &&
+      Object.values(snapshot().byId).every((u) => isFinal(u.status))
+    )
+      manager.dispose()
   }
-
-  let disposed = false
-  const alive = (method: string): void => {
-    if (disposed) throw new Error(`connect-attachments: ${method}() on a disposed UploadManager`)
+  const alive = (): void => {
+    if (disposed) throw new Error('UploadManager disposed')
   }
 
   const manager: UploadManager = {
-    getSnapshot: store.getSnapshot,
+    getSnapshot: snapshot,
     subscribe: store.subscribe,
     add(files) {
-      alive('add')
-      const result = admit(files, manager.getRules(), config, store, jobs)
-      queue.pump()
-      return result
+      alive()
+      const { ids, byId } = snapshot()
+      // Failed and canceled uploads created nothing that counts against `maxFiles`.
+      const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]?.status ?? '')).length
+      const { accepted, rejections } = validateFiles(files, manager.getRules(), {
+        existingCount: config.existingCount() + counted,
+      })
+      const next = { ...byId }
+      const added = accepted.map(({ file, type }) => {
+        const id = `upload-${++sequence}`
+        const info = { name: file.name, size: file.size, type }
+        jobs.set(id, { file, run: createUploadJob(info, file, (event) => dispatch(id, event)) })
+        next[id] = createUploadState(id, info)
+        return id
+      })
+      if (added.length > 0) store.setState({ ids: [...ids, ...added], byId: next })
+      pump()
+      return { ids: added, rejections }
     },
     cancel,
     retry(id) {
-      alive('retry')
-      const job = jobs.get(id)
-      const before = store.getSnapshot().byId[id]
-      if (job === undefined || before?.status !== 'failed') return
-      store.apply([[id, { type: 'retry' }]])
-      job.refreshes = 0
-      queue.pump()
+      alive()
+      // Only a failed upload goes back to the queue; its job kept what is safe to reuse.
+      apply([[id, { type: 'retry' }]])
+      pump()
     },
-    remove(id) {
-      remove(id)
-      queue.pump()
-    },
-    clear() {
-      for (const id of store.getSnapshot().ids) remove(id)
-      queue.pump()
-    },
-    getFile: (id) => jobs.get(id)?.body,
-    getRules: () => resolveRules(config.adapter, config.rules),
+    remove,
+    clear: () => snapshot().ids.forEach(remove),
+    getFile: (id) => jobs.get(id)?.file,
+    getRules: () => ({
+      ...CONNECT_DEFAULT_LIMITS,
+      ...defined(config.adapter.limits),
+      ...defined(config.rules),
+    }),
     setOptions(next) {
-      settings = { ...settings, ...next, adapter: settings.adapter }
-      config = {
-        ...resolveOptions(settings),
-        online: config.online,
-        scheduleFrame: config.scheduleFrame,
-      }
-      if (!disposed) queue.pump()
+      config = resolveOptions((settings = { ...settings, ...next }))
+      pump()
     },
     mount() {
-      alive('mount')
-      lifecycle.mount()
-      queue.pump()
+      alive()
+      mounts += 1
+      disposeWhenIdle = false
+      clearTimeout(timer)
+      timer = undefined
+      pump()
     },
-    unmount: () => lifecycle.unmount(),
+    unmount() {
+      mounts = Math.max(0, mounts - 1)
+      // A task later: StrictMode unmounts and mounts again within the same commit. A mount
+      // in between clears the timer, and so does dispose.
+      if (mounts === 0)
+        timer ??= setTimeout(() => {
+          timer = undefined
+          if (config.cancelOnUnmount) cancelAll()
+          disposeWhenIdle = config.disposeOnUnmount
+          idle()
+        }, 0)
+    },
     dispose() {
       if (disposed) return
       disposed = true
-      lifecycle.dispose()
+      clearTimeout(timer)
       cancelAll()
-      queue.dispose()
+      unsubscribe?.()
       batcher.dispose()
     },
     isDisposed: () => disposed,
   }
   return manager
-}
-
-/** Validates files and creates a job and a queued upload for each one that passes. */
-function admit(
-  files: Iterable<File> | ArrayLike<File>,
-  rules: UploadRules,
-  config: Pick<ResolvedUploadManagerOptions, 'existingCount'>,
-  store: UploadStore,
-  jobs: Map<string, UploadJob>,
-): AddResult {
-  const { ids, byId } = store.getSnapshot()
-  const existingCount = config.existingCount() + ids.filter((id) => counts(byId[id])).length
-  const { accepted, rejections } = validateFiles(files, rules, { existingCount })
-  const uploads = accepted.map(({ file, type }) => {
-    const id = `upload-${++sequence}`
-    const info = { name: file.name, size: file.size, type }
-    jobs.set(id, { id, body: file, info, uploaded: false, refreshes: 0 })
-    return createUploadState(id, info)
-  })
-  store.append(uploads)
-  return { ids: uploads.map((upload) => upload.id), rejections }
-}
-
-/** Calls the host's callback for an upload that just reached a final status. */
-function announce(config: ResolvedUploadManagerOptions, upload: UploadState): void {
-  try {
-    if (upload.status === 'succeeded') config.onUploadSucceeded?.({ upload })
-    if (upload.status === 'failed') config.onUploadFailed?.({ upload, error: upload.error })
-  } catch (error) {
-    // A host callback that throws must not leave the engine half-way through a step.
-    console.error('connect-attachments: an upload callback threw', error)
-  }
 }

@@ -1,7 +1,7 @@
 import { isRetryable, toAttachmentError } from './errors.js'
-import type { AttachmentError } from './errors.js'
-import { waitUntilOnline } from './online.js'
-import type { OnlineSignal } from './online.js'
+import { abortable, waitUntilOnline } from './online.js'
+import type { UploadEvent } from './upload-machine.js'
+import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
 
 /** How Start, PUT and Complete are retried after a retryable failure. */
 export interface RetryOptions {
@@ -32,58 +32,37 @@ export function backoffDelay(
   options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry)
-  return Math.floor(random() * ceiling)
-}
-
-/** What {@link withRetry} needs: the policy, the clock, connectivity and where to report. */
-export interface RetryContext {
-  retry: RetryOptions
-  random: () => number
-  now: () => number
-  online: OnlineSignal
-  signal: AbortSignal
-  /** A retryable failure: the call runs again at `retryAt` (epoch ms). */
-  onBackoff(error: AttachmentError, retryAt: number): void
-  /** The call runs again after a backoff. */
-  onAttempt(): void
-}
-
-/** Waits `ms`; rejects with the signal's reason (and clears the timer) when it aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
+  return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry))
 }
 
 /**
  * Runs `call` until it succeeds, fails in a way a retry cannot fix, or runs out of attempts,
- * waiting a full-jitter backoff between tries. Nothing is sent while offline: every try,
- * the first included, first waits for the network.
+ * waiting a full-jitter backoff between tries, which it reports through `dispatch`. Nothing is
+ * sent while offline: every try, the first included, first waits for the network. Once `signal`
+ * aborts it throws, even when a result came: a late answer for a canceled upload is dropped.
  */
-export async function withRetry<T>(call: () => Promise<T>, context: RetryContext): Promise<T> {
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  { retry, random, now, online }: ResolvedUploadManagerOptions,
+  signal: AbortSignal,
+  dispatch: (event: UploadEvent) => void,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    await waitUntilOnline(context.online, context.signal)
-    if (attempt > 1) context.onAttempt()
+    await waitUntilOnline(online, signal)
+    if (attempt > 1) dispatch({ type: 'attempt' })
     try {
-      return await call()
+      const result = await call()
+      signal.throwIfAborted()
+      return result
     } catch (cause) {
       const error = toAttachmentError(cause)
-      if (context.signal.aborted || !isRetryable(error) || attempt >= context.retry.attempts) {
-        throw error
-      }
-      const delay = backoffDelay(attempt - 1, context.retry, context.random)
-      context.onBackoff(error, context.now() + delay)
-      await sleep(delay, context.signal)
+      if (signal.aborted || !isRetryable(error) || attempt >= retry.attempts) throw error
+      const delay = backoffDelay(attempt - 1, retry, random)
+      dispatch({ type: 'backoff', error, retryAt: now() + delay })
+      await abortable(signal, (done) => {
+        const timer = setTimeout(done, delay)
+        return () => clearTimeout(timer)
+      })
     }
   }
 }
