@@ -50,11 +50,16 @@ export class AttachmentError extends Error {
   readonly status?: number
   readonly reason?: string
 
-  constructor(code: AttachmentErrorCode, message: string, options: AttachmentErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+  constructor(
+    code: AttachmentErrorCode,
+    message: string,
+    { status, reason, cause }: AttachmentErrorOptions = {},
+  ) {
+    // No `cause` property at all when there is none, as for any other Error.
+    super(message, cause === undefined ? undefined : { cause })
     this.code = code
-    if (options.status !== undefined) this.status = options.status
-    if (options.reason !== undefined) this.reason = options.reason
+    this.status = status
+    this.reason = reason
   }
 }
 
@@ -82,52 +87,54 @@ const fetchFailure =
  */
 export function toAttachmentError(cause: unknown): AttachmentError {
   if (isAttachmentError(cause)) return cause
-  if (cause instanceof TypeError && fetchFailure.test(cause.message)) {
-    return new AttachmentError('network', 'The request could not reach the service.', { cause })
-  }
-  if (cause instanceof Error && cause.name === 'AbortError') {
-    return new AttachmentError('aborted', 'The request was canceled.', { cause })
-  }
-  return new AttachmentError('unexpected', 'Something unexpected went wrong.', { cause })
+  const code =
+    cause instanceof TypeError && fetchFailure.test(cause.message)
+      ? 'network'
+      : (cause as Error | undefined)?.name === 'AbortError'
+        ? 'aborted'
+        : 'unexpected'
+  // The code says what failed; the cause says how.
+  return new AttachmentError(code, code, { cause })
 }
-
-const retryableCodes: ReadonlySet<string> = new Set(['network', 'timeout', 'throttled', 'server'])
 
 /** Whether trying the same request again may succeed: network errors, 408, 429, 5xx, stalls. */
 export function isRetryable(error: unknown): boolean {
-  if (!isAttachmentError(error)) return false
-  return retryableCodes.has(error.code) || error.status === 408
+  return (
+    isAttachmentError(error) &&
+    (/^(network|timeout|throttled|server)$/.test(error.code) || error.status === 408)
+  )
+}
+
+// The statuses that carry a code of their own; any other is `server` from 500 up and
+// `invalid-request` below.
+const codeByStatus: Record<number, AttachmentErrorCode> = {
+  0: 'network',
+  401: 'access-denied',
+  402: 'quota-exceeded',
+  403: 'access-denied',
+  404: 'not-found',
+  408: 'timeout',
+  409: 'conflict',
+  429: 'throttled',
 }
 
 /** The code for an HTTP status that carries no more specific error name. */
-export function codeFromStatus(status: number): AttachmentErrorCode {
-  if (status === 0) return 'network'
-  if (status === 408) return 'timeout'
-  if (status === 429) return 'throttled'
-  if (status === 402) return 'quota-exceeded'
-  if (status === 403 || status === 401) return 'access-denied'
-  if (status === 404) return 'not-found'
-  if (status === 409) return 'conflict'
-  if (status >= 500) return 'server'
-  return 'invalid-request'
-}
+export const codeFromStatus = (status: number): AttachmentErrorCode =>
+  codeByStatus[status] ?? (status < 500 ? 'invalid-request' : 'server')
 
 /** `text` with every URL replaced by `[url]`: presigned URLs carry credentials in their query. */
-export function redactUrls(text: string): string {
-  return text.replace(/\w+:\/\/\S+/g, '[url]')
-}
+export const redactUrls = (text: string): string => text.replace(/\w+:\/\/\S+/g, '[url]')
 
 /**
  * A service error's reason, whether the body carries it as a string or as a one-key union
  * (`{ AttachedFileInvalidRequestExceptionReason: 'INVALID_FILE_TYPE' }`).
  */
-export function reasonOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value
-  if (value && typeof value === 'object') {
-    return Object.values(value).find((v): v is string => typeof v === 'string')
-  }
-  return undefined
-}
+export const reasonOf = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value
+    : isRecord(value)
+      ? Object.values(value).find((v): v is string => typeof v === 'string')
+      : undefined
 
 /** A check of one field of a service's answer. */
 export type FieldCheck<T> = (value: unknown) => value is T
@@ -159,9 +166,7 @@ export const optional =
  * (it may be a presigned URL).
  */
 export const invalidResponse = (operation: string, field: string, cause?: unknown) =>
-  new AttachmentError('invalid-response', `${operation} answered without a valid ${field}`, {
-    cause,
-  })
+  new AttachmentError('invalid-response', `${operation}: invalid ${field}`, { cause })
 
 /** `value` when `check` accepts it; otherwise throws {@link invalidResponse}. */
 export function expectField<T>(
