@@ -1,27 +1,14 @@
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import {
-  expectField,
   isAttachmentError,
   isHeaders,
-  isRecord,
   isRetryable,
   isSize,
   isText,
   optional,
 } from '../core/errors.js'
-import type {
-  AttachmentAdapter,
-  RemoteFile,
-  RemoteFileStatus,
-  UploadRules,
-  UploadTarget,
-} from '../core/types.js'
-import {
-  callParticipant,
-  isIsoTime,
-  type Answer,
-  type ParticipantClientConfig,
-} from './participant-client.js'
+import type { AttachmentAdapter, RemoteFileStatus, UploadRules } from '../core/types.js'
+import { isIsoTime, participantCaller } from './participant-client.js'
 import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
 
 /**
@@ -79,133 +66,104 @@ export interface ParticipantAdapter extends AttachmentAdapter {
   recordTranscriptItem(item: unknown): void
 }
 
-/** StartAttachmentUpload's answer as an upload target (connect-apis.md §3.1). */
-function toTarget(out: Answer): UploadTarget {
-  const op = 'StartAttachmentUpload'
-  const id = expectField(op, 'AttachmentId', out.AttachmentId, isText)
-  const meta = expectField(op, 'UploadMetadata', out.UploadMetadata, isRecord)
-  const url = expectField(op, 'UploadMetadata.Url', meta.Url, isText)
-  const expiry = expectField(op, 'UploadMetadata.UrlExpiry', meta.UrlExpiry, isIsoTime)
-  const headers = meta.HeadersToInclude
-  const checked = expectField(op, 'UploadMetadata.HeadersToInclude', headers, optional(isHeaders))
-  return { id, url, headers: { ...checked }, expiresAt: Date.parse(expiry) }
-}
-
-/** GetAttachment's answer as an approved file with its download. */
-function toApprovedFile(id: string, out: Answer): RemoteFile {
-  const op = 'GetAttachment'
-  const url = expectField(op, 'Url', out.Url, isText)
-  const expiry = expectField(op, 'UrlExpiry', out.UrlExpiry, isIsoTime)
-  const size = expectField(op, 'AttachmentSizeInBytes', out.AttachmentSizeInBytes, optional(isSize))
-  return { id, status: 'approved', size, download: { url, expiresAt: Date.parse(expiry) } }
-}
-
-function resolveOptions(options: ParticipantAdapterOptions): ParticipantClientConfig {
-  const { connectionToken, getConnectionToken } = options as {
-    connectionToken?: string
-    getConnectionToken?: () => string | Promise<string>
-  }
-  const region = options.region ?? 'us-east-1'
-  const endpoint = options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
-  return {
-    endpoint: endpoint.replace(/\/+$/, ''),
-    token: getConnectionToken ?? (() => connectionToken as string),
-    // Called through a closure so a `fetch` swapped in later (or a bound window.fetch) is used.
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-  }
-}
-
-/**
- * The newest page of the transcript (100 items, newest first): where a file the host told us
- * nothing about shows its status. One page per poll, so a long chat costs no more than a short
- * one; a file whose item is older than that is reported as the GetAttachment error.
- */
-async function statusInTranscript(
-  config: ParticipantClientConfig,
-  id: string,
-  signal?: AbortSignal,
-): Promise<ChatAttachment | undefined> {
-  const input = { MaxResults: 100, SortOrder: 'DESCENDING' }
-  const out = await callParticipant(config, 'GetTranscript', input, signal)
-  const items = expectField('GetTranscript', 'Transcript', out.Transcript, Array.isArray)
-  return items.flatMap(parseAttachments).find((a) => a.id === id)
-}
-
-/**
- * What GetAttachment may answer for a file that is not APPROVED. AWS does not document it (the
- * emulator's ValidationException naming the status is its own), so any refusal a retry cannot
- * change counts; throttling, server errors and aborts do not.
- */
-const isRefusal = (error: unknown): boolean =>
-  isAttachmentError(error) &&
-  (error.status ?? 0) >= 400 &&
-  (error.status ?? 0) < 500 &&
-  !isRetryable(error)
-
-/**
- * A chat file: the status the host knows first (a file not approved costs no request), then
- * GetAttachment for its URL; for a file the host knows nothing of that GetAttachment refuses,
- * the status in the newest transcript page.
- */
-async function getChatFile(
-  config: ParticipantClientConfig,
-  id: string,
-  known: { status?: RemoteFileStatus; name?: string },
-  urlExpirySeconds: number,
-  signal?: AbortSignal,
-): Promise<RemoteFile> {
-  const name = known.name ? { name: known.name } : {}
-  if (known.status && known.status !== 'approved') return { id, status: known.status, ...name }
-  try {
-    const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
-    return toApprovedFile(id, await callParticipant(config, 'GetAttachment', input, signal))
-  } catch (error) {
-    if (known.status || !isRefusal(error)) throw error
-    // The transcript only explains the refusal; its own failure would hide the real one.
-    const found = await statusInTranscript(config, id, signal).catch(() => undefined)
-    if (!found || found.status === 'approved') throw error
-    return { id, status: found.status, name: found.name }
-  }
-}
-
-/** Statuses move forward only: an older in-progress item recorded late keeps the verdict. */
-function recordStatuses(statuses: Map<string, ChatAttachment>, item: unknown): void {
-  for (const attachment of parseAttachments(item)) {
-    const previous = statuses.get(attachment.id)?.status
-    if (attachment.status === 'processing' && previous && previous !== 'processing') continue
-    statuses.set(attachment.id, attachment)
-  }
-}
-
 /**
  * Creates the chat attachment adapter: StartAttachmentUpload, CompleteAttachmentUpload and
  * GetAttachment over `fetch`, with the connection token read afresh for every call.
  */
 export function createParticipantAdapter(options: ParticipantAdapterOptions): ParticipantAdapter {
-  const config = resolveOptions(options)
+  const {
+    connectionToken,
+    getConnectionToken,
+    region = 'us-east-1',
+    urlExpirySeconds = 300,
+  } = options
+  const endpoint = (
+    options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
+  ).replace(/\/+$/, '')
+  const call = participantCaller(
+    endpoint,
+    getConnectionToken ?? (() => connectionToken!),
+    // Called through a closure so a `fetch` swapped in later (or a bound window.fetch) is used.
+    options.fetch ?? ((input, init) => fetch(input, init)),
+  )
   // At most a chat's attachments (35): no eviction needed.
   const statuses = new Map<string, ChatAttachment>()
   return {
-    key: options.key ?? `participant:${config.endpoint}`,
+    key: options.key ?? `participant:${endpoint}`,
     limits: { ...CHAT_LIMITS, ...options.limits },
-    async startUpload(file, { clientToken, signal }): Promise<UploadTarget> {
+    async startUpload(file, { clientToken, signal }) {
       const input = {
         AttachmentName: file.name,
         AttachmentSizeInBytes: file.size,
         ContentType: file.type,
         ClientToken: clientToken,
       }
-      return toTarget(await callParticipant(config, 'StartAttachmentUpload', input, signal))
+      // The answer as an upload target (connect-apis.md §3.1).
+      const read = await call('StartAttachmentUpload', input, signal)
+      return {
+        id: read('AttachmentId', isText),
+        url: read('UploadMetadata.Url', isText),
+        expiresAt: Date.parse(read('UploadMetadata.UrlExpiry', isIsoTime)),
+        headers: { ...read('UploadMetadata.HeadersToInclude', optional(isHeaders)) },
+      }
     },
-    async completeUpload(target, { clientToken, signal }): Promise<void> {
+    async completeUpload(target, { clientToken, signal }) {
       const input = { AttachmentIds: [target.id], ClientToken: clientToken }
-      await callParticipant(config, 'CompleteAttachmentUpload', input, signal)
+      await call('CompleteAttachmentUpload', input, signal)
     },
-    getFile(id, init = {}) {
-      const recorded = statuses.get(id)
-      const known = recorded ?? { status: options.statusOf?.(id) }
-      return getChatFile(config, id, known, options.urlExpirySeconds ?? 300, init.signal)
+    /**
+     * The status the host knows first (a file not approved costs no request), then GetAttachment
+     * for its URL; for a file the host knows nothing of that GetAttachment refuses, the status in
+     * the newest transcript page.
+     */
+    async getFile(id, { signal } = {}) {
+      let { status, name } = statuses.get(id) ?? { status: options.statusOf?.(id) }
+      if (!status || status === 'approved') {
+        try {
+          const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
+          const read = await call('GetAttachment', input, signal)
+          const url = read('Url', isText)
+          const expiresAt = Date.parse(read('UrlExpiry', isIsoTime))
+          const size = read('AttachmentSizeInBytes', optional(isSize))
+          return { id, status: 'approved', size, download: { url, expiresAt } }
+        } catch (error) {
+          // What GetAttachment answers for a file that is not APPROVED is not documented (the
+          // emulator's ValidationException naming the status is its own), so any 4xx refusal
+          // a retry cannot change counts; throttling, server errors and aborts do not.
+          const refused =
+            isAttachmentError(error) &&
+            Math.trunc((error.status ?? 0) / 100) === 4 &&
+            !isRetryable(error)
+          if (status || !refused) throw error
+          // The newest page of the transcript (100 items, newest first): one page per poll, so a
+          // long chat costs no more than a short one; a file whose item is older than that is
+          // reported as the GetAttachment error. The transcript only explains the refusal: its
+          // own failure would hide the real one.
+          const found = await call(
+            'GetTranscript',
+            { MaxResults: 100, SortOrder: 'DESCENDING' },
+            signal,
+          )
+            .then((read) =>
+              read('Transcript', Array.isArray)
+                .flatMap(parseAttachments)
+                .find((a) => a.id === id),
+            )
+            .catch(() => undefined)
+          if (!found || found.status === 'approved') throw error
+          ;({ status, name } = found)
+        }
+      }
+      return { id, status, name: name || undefined }
     },
-    recordTranscriptItem: (item) => recordStatuses(statuses, item),
+    recordTranscriptItem(item) {
+      for (const attachment of parseAttachments(item)) {
+        // Statuses move forward only: an older in-progress item recorded late keeps the verdict.
+        const previous = statuses.get(attachment.id)?.status ?? 'processing'
+        if (attachment.status !== 'processing' || previous === 'processing') {
+          statuses.set(attachment.id, attachment)
+        }
+      }
+    },
   }
 }
