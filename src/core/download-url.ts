@@ -35,7 +35,8 @@ export const DEFAULT_DOWNLOAD_TIMING: Readonly<DownloadTiming> = Object.freeze({
   pollMaxMs: 16_000,
 })
 
-const loopbackV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/
+// The loopback host names as the URL parser leaves them: `127.1` reads `127.0.0.1`.
+const loopback = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/
 
 /**
  * Whether a download URL may be put in an `href`: `https:`, or `http:` to a loopback host
@@ -45,19 +46,15 @@ const loopbackV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/
  * `http://127.0.0.1@example.com` does not.
  */
 export function isSafeDownloadUrl(url: unknown): url is string {
-  if (typeof url !== 'string') return false
-  let parsed: URL
   try {
-    parsed = new URL(url) // no base: a relative URL throws
+    const { protocol, hostname } = new URL(url as string) // no base: a relative URL throws
+    return (
+      typeof url === 'string' &&
+      (protocol === 'https:' ? hostname !== '' : protocol === 'http:' && loopback.test(hostname))
+    )
   } catch {
     return false
   }
-  const { protocol, hostname } = parsed
-  if (protocol === 'https:') return hostname !== ''
-  return (
-    protocol === 'http:' &&
-    (hostname === 'localhost' || hostname === '[::1]' || loopbackV4.test(hostname))
-  )
 }
 
 /**
@@ -68,10 +65,10 @@ export function isSafeDownloadUrl(url: unknown): url is string {
 export function checkRemoteFile(file: RemoteFile): RemoteFile {
   if (file.status !== 'approved') return file
   if (!isSafeDownloadUrl(file.download?.url)) {
-    throw new AttachmentError('invalid-url', 'The service gave a download URL that is not https.')
+    throw new AttachmentError('invalid-url', 'Unsafe download URL')
   }
   if (!Number.isFinite(file.download?.expiresAt)) {
-    throw new AttachmentError('invalid-response', 'The download URL has no valid expiry.')
+    throw new AttachmentError('invalid-response', 'Invalid download expiry')
   }
   return file
 }
@@ -83,11 +80,11 @@ export function checkRemoteFile(file: RemoteFile): RemoteFile {
  */
 export function downloadUrlOf(file: RemoteFile): string {
   if (file.status === 'approved' && file.download) return file.download.url
-  if (file.status === 'rejected') {
-    throw new AttachmentError('rejected', 'The file was rejected by the malware scan.')
-  }
-  const reason = file.status.toUpperCase()
-  throw new AttachmentError('invalid-request', 'The file has no download URL.', { reason })
+  throw file.status === 'rejected'
+    ? new AttachmentError('rejected', 'Rejected by the scan')
+    : new AttachmentError('invalid-request', 'No download URL', {
+        reason: file.status.toUpperCase(),
+      })
 }
 
 /**
@@ -169,10 +166,10 @@ export function nextCheckMs(
   now: number,
   timing: DownloadTiming,
 ): number | false {
-  const { file, fetchedAt, polls } = report
-  if (file.status === 'processing') return pollDelayMs(polls, timing)
-  if (file.download === undefined) return false
-  return refreshDelayMs(fetchedAt, file.download.expiresAt, now, timing)
+  if (report.file.status === 'processing') return pollDelayMs(report.polls, timing)
+  // Refreshed when it turns stale (as refreshDelayMs reckons it); never when it has no URL.
+  const staleInMs = reportStaleInMs(report, now, timing.marginMs)
+  return staleInMs < Infinity && Math.max(timing.minRefreshMs, staleInMs)
 }
 
 /** What a component shows of a stored file. */
@@ -189,7 +186,7 @@ export interface RemoteFileView {
 /** What a component shows of a checked file: `approved` reads `ready`, with its URL. */
 export function viewOfFile(file: RemoteFile): RemoteFileView {
   const { name, size, download } = file
-  const type = name === undefined ? undefined : typesByExtension[fileExtension(name)]?.[0]
+  const type = typesByExtension[fileExtension(name ?? '')]?.[0]
   const status = file.status === 'approved' ? 'ready' : file.status
   return { status, name, size, type, url: download?.url, expiresAt: download?.expiresAt }
 }

@@ -55,7 +55,7 @@ function checkFile(file: FileLike, rules: UploadRules): FileValidationError[] {
   if (length === 0 || length > rules.maxNameLength || invalidNameCharacter.test(file.name)) {
     errors.push({
       code: 'file-name-invalid',
-      message: `The file name must be 1 to ${rules.maxNameLength} characters with no control characters.`,
+      message: 'The file name is invalid.',
     })
   }
   if (file.size === 0) {
@@ -73,7 +73,7 @@ function checkFile(file: FileLike, rules: UploadRules): FileValidationError[] {
   ) {
     errors.push({
       code: 'file-type-not-allowed',
-      message: `${file.name} is not an allowed type. Allowed: ${allowed.join(' ')}.`,
+      message: `${file.name} is not an allowed type.`,
     })
   }
   return errors
@@ -95,10 +95,7 @@ export function validateFiles<F extends FileLike>(
   for (const file of Array.from(files)) {
     const errors = checkFile(file, rules)
     if (errors.length === 0 && room <= 0) {
-      errors.push({
-        code: 'too-many-files',
-        message: `No more than ${rules.maxFiles} files can be attached.`,
-      })
+      errors.push({ code: 'too-many-files', message: `More than ${rules.maxFiles} files.` })
     }
     if (errors.length > 0) {
       result.rejections.push({ file, errors })
