@@ -56,8 +56,9 @@ export function useAttachedFile(
 ): AttachedFileResult {
   const { adapter, queryClient } = useAttachmentsContext()
   const { now = Date.now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs } = options
+  // Made again when a value changes, not for the new options object of each render.
   const query = useMemo(() => {
-    const timing = resolveDownloadTiming({ marginMs, minRefreshMs, pollBaseMs, pollMaxMs })
+    const timing = resolveDownloadTiming(options)
     const queryKey = attachedFileQueryKey(adapter.key, id)
     return {
       queryKey,

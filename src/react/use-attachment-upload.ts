@@ -83,20 +83,20 @@ export function useAttachmentUpload(
   const { uploads, messages, format } = context
 
   useRegisteredManager(manager, uploads)
-  // Stable callbacks that call the latest ones given, so that passing a new arrow function on
-  // every render neither reconfigures the manager nor calls a stale closure.
   const latest = useRef<Callbacks>(settings)
   latest.current = settings
-  const [callbacks] = useState<Required<Callbacks>>(() => ({
-    onUploadSucceeded: (details) => latest.current.onUploadSucceeded?.(details),
-    onUploadFailed: (details) => latest.current.onUploadFailed?.(details),
-  }))
   useEffect(() => {
     // Only the callbacks this caller has: a list that shares the manager must not erase the
-    // composer's. Two callers that both pass one: the last to render wins.
+    // composer's. Two callers that both pass one: the last to render wins. The manager gets
+    // functions that call the latest ones given: never a stale closure, and nothing once the
+    // caller stops passing one.
     const next = defined(settings)
-    if (next.onUploadSucceeded) next.onUploadSucceeded = callbacks.onUploadSucceeded
-    if (next.onUploadFailed) next.onUploadFailed = callbacks.onUploadFailed
+    if (next.onUploadSucceeded) {
+      next.onUploadSucceeded = (details) => latest.current.onUploadSucceeded?.(details)
+    }
+    if (next.onUploadFailed) {
+      next.onUploadFailed = (details) => latest.current.onUploadFailed?.(details)
+    }
     manager.setOptions(next)
   })
 

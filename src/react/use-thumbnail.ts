@@ -14,7 +14,7 @@ export function useThumbnail(
   file: Blob | undefined,
   type: string = file?.type ?? '',
 ): string | undefined {
-  const [url, setUrl] = useState<string | undefined>(undefined)
+  const [url, setUrl] = useState<string>()
   useEffect(() => {
     if (file === undefined || !drawable.test(type)) return
     const created = URL.createObjectURL(file)
