@@ -1,3 +1,4 @@
+import { isFinal } from './upload-machine.js'
 import type {
   CanceledUpload,
   FailedUpload,
@@ -19,23 +20,6 @@ export type UploadMilestone =
   | { type: 'retrying'; upload: UploadState; retryAt: number }
   | { type: 'canceled'; upload: CanceledUpload }
 
-/** What changed on `upload` between two snapshots, or `undefined` when nothing worth saying. */
-function milestoneOf(
-  before: UploadState,
-  after: UploadState,
-): Exclude<UploadMilestone, { type: 'added' }> | undefined {
-  if (after.status !== before.status) {
-    if (after.status === 'succeeded') return { type: 'succeeded', upload: after }
-    if (after.status === 'failed') return { type: 'failed', upload: after }
-    if (after.status === 'canceled') return { type: 'canceled', upload: after }
-  }
-  // A new wait (not the same one seen again after a progress tick): once per backoff.
-  if (after.retryAt !== undefined && after.retryAt !== before.retryAt) {
-    return { type: 'retrying', upload: after, retryAt: after.retryAt }
-  }
-  return undefined
-}
-
 /**
  * The milestones between two snapshots of one manager, in list order, files added first. Each
  * happens once: the same pair of snapshots never yields it again, and an unchanged upload
@@ -45,19 +29,20 @@ export function uploadMilestones(
   previous: UploadSnapshot,
   next: UploadSnapshot,
 ): UploadMilestone[] {
-  if (previous.byId === next.byId) return []
   const added: UploadState[] = []
   const changed: UploadMilestone[] = []
   for (const id of next.ids) {
     const after = next.byId[id]
     const before = previous.byId[id]
     if (after === undefined || after === before) continue
-    if (before === undefined) {
-      added.push(after)
-      continue
-    }
-    const milestone = milestoneOf(before, after)
-    if (milestone !== undefined) changed.push(milestone)
+    const { status, retryAt } = after
+    if (before === undefined) added.push(after)
+    // Only the final statuses are news; none of them can be reached twice in a row.
+    else if (status !== before.status && isFinal(status))
+      changed.push({ type: status, upload: after } as UploadMilestone)
+    // A new wait (not the same one seen again after a progress tick): once per backoff.
+    else if (retryAt !== undefined && retryAt !== before.retryAt)
+      changed.push({ type: 'retrying', upload: after, retryAt })
   }
   return added.length > 0 ? [{ type: 'added', uploads: added }, ...changed] : changed
 }

@@ -1,4 +1,4 @@
-import { isFinal } from './upload-machine.js'
+import { isFinal, transition } from './upload-machine.js'
 import type { UploadState, UploadStatus } from './upload-machine.js'
 import type { UploadSnapshot } from './upload-store.js'
 
@@ -38,12 +38,17 @@ export const selectProgress = (upload: UploadState): UploadProgress => ({
   total: upload.size,
 })
 
+/** Whether `event` would change the upload: the lifecycle table is the one judge. */
+const applies =
+  (type: 'cancel' | 'retry') =>
+  (upload: UploadState): boolean =>
+    transition(upload, { type }) !== upload
+
 /** Whether `cancel` would stop the upload (a file completing is past stopping). */
-export const canCancel = (upload: UploadState): boolean =>
-  upload.status === 'queued' || upload.status === 'starting' || upload.status === 'uploading'
+export const canCancel = applies('cancel')
 
 /** Whether `retry` would queue the upload again. */
-export const canRetry = (upload: UploadState): boolean => upload.status === 'failed'
+export const canRetry = applies('retry')
 
 /**
  * Whether the upload is over, so that a remove button makes sense; a running upload offers
@@ -51,52 +56,43 @@ export const canRetry = (upload: UploadState): boolean => upload.status === 'fai
  */
 export const canRemove = (upload: UploadState): boolean => isFinal(upload.status)
 
-const noStatuses = (): Record<UploadStatus, number> => ({
-  queued: 0,
-  starting: 0,
-  uploading: 0,
-  completing: 0,
-  succeeded: 0,
-  failed: 0,
-  canceled: 0,
-})
-
-/** Bytes of one upload that count as sent, see {@link UploadTotals.loaded}. */
-function sentBytes(upload: UploadState): number {
-  switch (upload.status) {
-    case 'succeeded':
-    case 'completing':
-      return upload.size
-    case 'failed':
-    case 'canceled':
-      return 0
-    default:
-      return upload.loaded
-  }
-}
-
-/** Whether two totals say the same: the same counts per status and the same bytes. */
+/** Whether two totals say the same: the same counts per status (they add up to `count`) and bytes. */
 export const sameTotals = (a: UploadTotals, b: UploadTotals): boolean =>
   a.loaded === b.loaded &&
   a.total === b.total &&
-  a.count === b.count &&
-  (Object.keys(a.byStatus) as UploadStatus[]).every((s) => a.byStatus[s] === b.byStatus[s])
+  Object.entries(a.byStatus).every(
+    ([status, count]) => b.byStatus[status as UploadStatus] === count,
+  )
 
 /** Totals of a snapshot, in one pass. */
 export function selectTotals(snapshot: UploadSnapshot): UploadTotals {
-  const byStatus = noStatuses()
+  const byStatus: Record<UploadStatus, number> = {
+    queued: 0,
+    starting: 0,
+    uploading: 0,
+    completing: 0,
+    succeeded: 0,
+    failed: 0,
+    canceled: 0,
+  }
   let total = 0
   let loaded = 0
-  for (const id of snapshot.ids) {
-    const upload = snapshot.byId[id]
-    if (upload === undefined) continue
-    byStatus[upload.status] += 1
-    if (upload.status === 'canceled') continue
-    total += upload.size
-    loaded += sentBytes(upload)
+  let active = 0
+  for (const upload of Object.values(snapshot.byId)) {
+    const { status, size } = upload
+    byStatus[status] += 1
+    if (!isFinal(status)) active += 1
+    if (status === 'canceled') continue
+    total += size
+    // See UploadTotals.loaded.
+    loaded +=
+      status === 'succeeded' || status === 'completing'
+        ? size
+        : status === 'failed'
+          ? 0
+          : upload.loaded
   }
   const fraction = total === 0 ? 0 : loaded / total
-  const active = byStatus.queued + byStatus.starting + byStatus.uploading + byStatus.completing
   return {
     count: snapshot.ids.length,
     byStatus,
