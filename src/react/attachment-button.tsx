@@ -1,10 +1,8 @@
-import { useId, useRef } from 'react'
-import type { ChangeEvent, ReactNode } from 'react'
-import { useAttachmentsContext } from './attachments-provider.js'
-import { limitsText } from './message-text.js'
+import { useRef } from 'react'
+import type { ReactNode } from 'react'
+import { useAttachmentInput } from './attachment-input.js'
+import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
-import { RejectionList } from './rejection-list.js'
-import { cx, partClasses } from './class-names.js'
 import { usePasteFiles, withController } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -36,73 +34,52 @@ export interface AttachmentButtonProps extends UploadSourceProps {
 }
 
 function Button(props: AttachmentButtonProps & { controller: AttachmentUploadController }) {
-  const { controller, disabled = false, capture, pasteTarget, children, className } = props
-  const { maxRejections, showRejections = true, classNames = {} } = props
-  const { messages, format } = useAttachmentsContext()
+  const { children } = props
   const input = useRef<HTMLInputElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  const limitsId = useId()
-  const rules = controller.rules
-  const label = formatMessage(messages.attachButton, {}, format)
-  const add = (files: File[]) => void controller.add(files)
-  usePasteFiles(pasteTarget, add, { disabled })
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.currentTarget.files ?? [])
-    // Cleared so that choosing the same file again is a change too.
-    event.currentTarget.value = ''
-    if (files.length > 0) add(files)
-  }
-  const part = partClasses<AttachmentButtonPart>('attachment-button', classNames)
-  return (
-    <div className={cx('ca ca-attachment-button', className)} data-disabled={disabled || undefined}>
+  const { part, context, disabled, add, accept, button, limits, root } = useAttachmentInput(
+    'attachment-button',
+    'button',
+    props,
+  )
+  usePasteFiles(props.pasteTarget, add, { disabled })
+  const label = formatMessage(context.messages.attachButton, {}, context.format)
+  return root(
+    <>
       <button
-        ref={button}
-        type="button"
-        className={part('button')}
+        {...button}
         // The paperclip alone is named by the label; content of the host's own is its name, so
         // that what the button shows is what it is called (WCAG 2.5.3, label in name).
         aria-label={children === undefined ? label : undefined}
-        aria-describedby={limitsId}
         title={label}
-        disabled={disabled}
         onClick={() => input.current?.click()}
       >
         {children ?? (
-          <svg className={part('icon')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path
-              d="m20 11.5-8.2 8.2a5 5 0 0 1-7-7l8.5-8.6a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <Icon
+            className={part('icon')}
+            d={[
+              'm20 11.5-8.2 8.2a5 5 0 0 1-7-7l8.5-8.6a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8',
+            ]}
+          />
         )}
       </button>
-      <span id={limitsId} className={part('limits')} hidden>
-        {limitsText(rules, { messages, format })}
-      </span>
+      {limits(true)}
       <input
         ref={input}
         type="file"
         multiple
         hidden
         tabIndex={-1}
-        accept={rules.allowedExtensions.join(',')}
-        capture={capture}
+        accept={accept}
+        capture={props.capture}
         disabled={disabled}
-        onChange={onChange}
+        onChange={(event) => {
+          const files = Array.from(event.currentTarget.files ?? [])
+          // Cleared so that choosing the same file again is a change too.
+          event.currentTarget.value = ''
+          if (files.length > 0) add(files)
+        }}
       />
-      {showRejections && (
-        <RejectionList
-          controller={controller}
-          max={maxRejections}
-          className={part('rejections')}
-          returnFocus={button}
-        />
-      )}
-    </div>
+    </>,
   )
 }
 

@@ -1,11 +1,9 @@
-import { useId, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { useDropzone } from 'react-dropzone'
-import { useAttachmentsContext } from './attachments-provider.js'
-import { limitsText } from './message-text.js'
+import { useAttachmentInput } from './attachment-input.js'
+import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
-import { RejectionList } from './rejection-list.js'
-import { cx, partClasses } from './class-names.js'
+import type { Message } from './messages.js'
 import { usePasteFiles, withController } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -43,13 +41,13 @@ export interface AttachmentDropzoneProps extends UploadSourceProps {
 }
 
 function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploadController }) {
-  const { controller, disabled = false, pasteTarget, children, className, classNames = {} } = props
-  const { maxRejections, showRejections = true } = props
-  const { messages, format } = useAttachmentsContext()
-  const limitsId = useId()
-  const button = useRef<HTMLButtonElement>(null)
-  const rules = controller.rules
-  const add = (files: File[]) => void controller.add(files)
+  const { children } = props
+  const { part, context, disabled, add, accept, button, limits, root } = useAttachmentInput(
+    'attachment-dropzone',
+    'label',
+    props,
+  )
+  const say = (message: Message) => formatMessage(message, {}, context.format)
   // react-dropzone reads drops, picks, keys and pastes; with no `accept`, size or count option
   // it accepts every file, and core's validation decides, with our localized reasons. `accept`
   // goes to the input alone, as the picker's filter.
@@ -61,62 +59,32 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
     disabled,
     noKeyboard: true,
   })
-  usePasteFiles(pasteTarget, add, { disabled, own: rootRef })
+  usePasteFiles(props.pasteTarget, add, { disabled, own: rootRef })
   const dragging = isDragActive && !disabled
-  const part = partClasses<AttachmentDropzonePart>('attachment-dropzone', classNames)
-  const content = typeof children === 'function' ? children({ dragging, disabled }) : children
-  return (
-    <div
-      className={cx('ca ca-attachment-dropzone', className)}
-      data-dragging={dragging || undefined}
-      data-disabled={disabled || undefined}
-    >
-      <div {...getRootProps({ className: part('target') })}>
-        {/* Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline style. */}
-        <input
-          {...getInputProps({
-            accept: rules.allowedExtensions.join(','),
-            hidden: true,
-            style: undefined,
-            'aria-label': undefined,
-          })}
-        />
-        <button
-          ref={button}
-          type="button"
-          className={part('label')}
-          aria-describedby={limitsId}
-          disabled={disabled}
-        >
-          {formatMessage(messages.dropzoneLabel, {}, format)}
-        </button>
-        {content ?? (
-          <>
-            <svg className={part('icon')} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z" fill="currentColor" />
-            </svg>
-            <span className={part('prompt')}>
-              {formatMessage(
-                dragging ? messages.dropzoneActive : messages.dropzoneHint,
-                {},
-                format,
-              )}
-            </span>
-          </>
-        )}
-        <span id={limitsId} className={part('limits')}>
-          {limitsText(rules, { messages, format })}
-        </span>
-      </div>
-      {showRejections && (
-        <RejectionList
-          controller={controller}
-          max={maxRejections}
-          className={part('rejections')}
-          returnFocus={button}
-        />
+  const { messages } = context
+  return root(
+    <div {...getRootProps({ className: part('target') })}>
+      {/* Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline style. */}
+      <input
+        {...getInputProps({ accept, hidden: true, style: undefined, 'aria-label': undefined })}
+      />
+      <button {...button}>{say(messages.dropzoneLabel)}</button>
+      {(typeof children === 'function' ? children({ dragging, disabled }) : children) ?? (
+        <>
+          <Icon
+            className={part('icon')}
+            d={['M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z']}
+            fill="currentColor"
+            stroke="none"
+          />
+          <span className={part('prompt')}>
+            {say(dragging ? messages.dropzoneActive : messages.dropzoneHint)}
+          </span>
+        </>
       )}
-    </div>
+      {limits()}
+    </div>,
+    dragging,
   )
 }
 

@@ -45,12 +45,26 @@ export function fileStatusText(
   name: string,
   context: MessageContext,
 ): string {
-  if (file.status === 'error' && file.error) {
-    return errorText(file.error.code, name, CONNECT_DEFAULT_LIMITS, context)
-  }
-  const status = file.status === 'ready' ? 'approved' : file.status
-  return formatMessage(context.messages.fileStatus[status], {}, context.format)
+  const { status, error } = file
+  return error && status === 'error'
+    ? errorText(error.code, name, CONNECT_DEFAULT_LIMITS, context)
+    : formatMessage(
+        context.messages.fileStatus[status === 'ready' ? 'approved' : status],
+        {},
+        context.format,
+      )
 }
+
+/** A file's name and its state in words, where it has no link (`<part>__status`). */
+export const statusLine = (
+  part: (name: 'name' | 'status') => string,
+  name: string,
+  text: string,
+) => (
+  <span className={part('status')}>
+    <bdi className={part('name')}>{name}</bdi> <span>{text}</span>
+  </span>
+)
 
 /**
  * A download link to a stored file (a chat attachment, a case's attached file). While the file
@@ -59,11 +73,12 @@ export function fileStatusText(
  * expires and checked again on click, so an expired link is never followed.
  */
 export function AttachmentLink(props: AttachmentLinkProps) {
-  const { fileId, children, target = '_blank', fileOptions = {}, className, classNames } = props
-  const part = partClasses('attachment-link', classNames)
+  const { children, fileOptions = {} } = props
+  const part = partClasses('attachment-link', props.classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
-  const file = useAttachedFile(fileId, fileOptions)
+  const file = useAttachedFile(props.fileId, fileOptions)
+  const { status, url } = file
   const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
   const following = useRef(false)
   const { marginMs } = resolveDownloadTiming(fileOptions)
@@ -74,41 +89,37 @@ export function AttachmentLink(props: AttachmentLinkProps) {
   // it. The browser keeps the click's user activation for some seconds (5 s in Chromium), long
   // enough for one GetAttachment, so a new tab is still allowed.
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (following.current) {
-      following.current = false
-      return
+    if (following.current) following.current = false
+    else if (stale()) {
+      event.preventDefault()
+      const link = event.currentTarget
+      file.getFreshUrl().then(
+        (fresh) => {
+          if (!link.isConnected) return
+          link.href = fresh
+          following.current = true
+          link.click()
+        },
+        () => {}, // the query holds the error; the link turns into its message
+      )
     }
-    if (!stale()) return
-    event.preventDefault()
-    const link = event.currentTarget
-    file.getFreshUrl().then(
-      (url) => {
-        if (!link.isConnected) return
-        link.href = url
-        following.current = true
-        link.click()
-      },
-      () => {}, // the query holds the error; the link turns into its message
-    )
   }
   // Hovering or focusing a link whose URL went stale (a laptop woken from sleep) fetches a new
   // one before the click.
   const prefetch = () => void (stale() && file.getFreshUrl().catch(() => {}))
 
-  const label = <bdi className={part('name')}>{name}</bdi>
-  const ready = file.status === 'ready' && file.url !== undefined
   return (
     <span
-      className={cx('ca ca-attachment-link', className)}
-      data-status={file.status}
-      aria-busy={file.status === 'loading' || file.status === 'processing' || undefined}
+      className={cx('ca ca-attachment-link', props.className)}
+      data-status={status}
+      aria-busy={status === 'loading' || status === 'processing' || undefined}
     >
-      {ready ? (
+      {status === 'ready' && url !== undefined ? (
         <a
           className={part('link')}
-          href={file.url}
+          href={url}
           download={name}
-          target={target}
+          target={props.target ?? '_blank'}
           rel="noopener noreferrer"
           aria-label={formatMessage(messages.downloadFile, { name }, format)}
           onClick={onClick}
@@ -116,13 +127,11 @@ export function AttachmentLink(props: AttachmentLinkProps) {
           onPointerEnter={prefetch}
         >
           {typeof children === 'function'
-            ? children({ name, size: file.size, type: file.type, url: file.url as string })
-            : (children ?? label)}
+            ? children({ name, size: file.size, type: file.type, url })
+            : (children ?? <bdi className={part('name')}>{name}</bdi>)}
         </a>
       ) : (
-        <span className={part('status')}>
-          {label} <span>{fileStatusText(file, name, context)}</span>
-        </span>
+        statusLine(part, name, fileStatusText(file, name, context))
       )}
     </span>
   )

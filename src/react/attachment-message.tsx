@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { fileExtension, typesByExtension } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
-import { AttachmentLink } from './attachment-link.js'
+import { AttachmentLink, statusLine } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { formatMessage } from './messages.js'
@@ -39,10 +39,11 @@ export interface AttachmentMessageProps {
 }
 
 // Types every browser draws in an <img>; HEIC (an allowed Connect type) is left to the link.
-const drawable = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
+// The declared type, else the name's.
 const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
-  drawable.has(contentType.toLowerCase()) ||
-  (contentType === '' && drawable.has(typesByExtension[fileExtension(name)]?.[0] ?? ''))
+  /^image\/(png|jpeg|gif|webp)$/i.test(
+    contentType || (typesByExtension[fileExtension(name)]?.[0] ?? ''),
+  )
 
 /**
  * A chat transcript's attachment: the file name with its scan status while it is in progress
@@ -50,28 +51,29 @@ const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
  * with the file name as its text alternative. Asks the service nothing until it is approved.
  */
 export function AttachmentMessage(props: AttachmentMessageProps) {
-  const { attachment, preview = true, fileOptions, className, classNames = {} } = props
-  const part = partClasses('attachment-message', classNames)
+  const { attachment, classNames = {} } = props
   const { messages, format } = useAttachmentsContext()
   const { id, status } = attachment
   const name = attachment.name || formatMessage(messages.unnamedFile, {}, format)
+  const approved = status === 'approved'
   return (
-    <div className={cx('ca ca-attachment-message', className)} data-status={status}>
-      {status === 'approved' && preview && isDrawable(attachment) && (
+    <div className={cx('ca ca-attachment-message', props.className)} data-status={status}>
+      {approved && props.preview !== false && isDrawable(attachment) && (
         <ImagePreview {...props} alt={name} className={classNames.preview} />
       )}
-      {status === 'approved' ? (
+      {approved ? (
         <AttachmentLink
           fileId={id}
           name={name}
-          {...(fileOptions ? { fileOptions } : {})}
-          classNames={{ link: classNames.link, name: classNames.name, status: classNames.status }}
+          fileOptions={props.fileOptions}
+          classNames={classNames}
         />
       ) : (
-        <span className={part('status')}>
-          <bdi className={part('name')}>{name}</bdi>{' '}
-          <span>{formatMessage(messages.fileStatus[status], {}, format)}</span>
-        </span>
+        statusLine(
+          partClasses('attachment-message', classNames),
+          name,
+          formatMessage(messages.fileStatus[status], {}, format),
+        )
       )}
     </div>
   )

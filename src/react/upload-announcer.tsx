@@ -7,55 +7,51 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { errorText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
+import type { Message } from './messages.js'
+
+const announcements = {
+  added: 'announceAdded',
+  succeeded: 'announceFinished',
+  failed: 'announceFailed',
+  retrying: 'announceRetrying',
+  canceled: 'announceCanceled',
+} as const
 
 /** The words for one milestone, in the provider's language. */
-export function milestoneText(
+function milestoneText(
   milestone: UploadMilestone,
   rules: UploadRules,
   context: MessageContext,
   now: number = Date.now(),
 ): string {
-  const { messages, format } = context
-  switch (milestone.type) {
-    case 'added': {
-      const [first] = milestone.uploads
-      const values = { count: milestone.uploads.length, name: first?.name ?? '' }
-      return formatMessage(messages.announceAdded, values, format)
-    }
-    case 'succeeded':
-      return formatMessage(messages.announceFinished, { name: milestone.upload.name }, format)
-    case 'failed': {
-      const { name, error } = milestone.upload
-      const reason = errorText(error.code, name, rules, context)
-      return formatMessage(messages.announceFailed, { name, reason }, format)
-    }
-    case 'retrying': {
-      const seconds = format.seconds(milestone.retryAt - now)
-      return formatMessage(
-        messages.announceRetrying,
-        { name: milestone.upload.name, seconds },
-        format,
-      )
-    }
-    case 'canceled':
-      return formatMessage(messages.announceCanceled, { name: milestone.upload.name }, format)
+  const { format } = context
+  const upload = milestone.type === 'added' ? milestone.uploads[0] : milestone.upload
+  const name = upload?.name ?? ''
+  // Each message reads the values it names: a count of the files added, the reason of a
+  // failure, the time until a retry.
+  const values = {
+    name,
+    count: milestone.type === 'added' ? milestone.uploads.length : 1,
+    reason: upload?.error ? errorText(upload.error.code, name, rules, context) : '',
+    seconds: milestone.type === 'retrying' ? format.seconds(milestone.retryAt - now) : '',
   }
-}
-
-/** Props of {@link UploadAnnouncer}. */
-export interface UploadAnnouncerProps {
-  manager: UploadManager
-  className?: string
+  return formatMessage(
+    context.messages[announcements[milestone.type]] as Message<typeof values>,
+    values,
+    format,
+  )
 }
 
 /**
  * The one polite live region of a list of uploads. It listens to the manager outside render
  * and speaks milestones only (added, finished, failed with its reason, retrying, canceled),
  * each once; never a percentage. Each announcement is a new element, so saying the same words
- * twice (two files of one name) is heard twice; milestones of one moment are one paragraph each. Present and empty from the first render: a
- * region inserted together with its text is not announced by most screen readers.
+ * twice (two files of one name) is heard twice; milestones of one moment are one paragraph each.
+ * Present and empty from the first render: a region inserted together with its text is not
+ * announced by most screen readers.
  */
-export function UploadAnnouncer({ manager, className }: UploadAnnouncerProps) {
+export function UploadAnnouncer(props: { manager: UploadManager; className: string }) {
+  const { manager } = props
   const { messages, format } = useAttachmentsContext()
   const [said, setSaid] = useState<{ key: number; texts: string[] } | undefined>(undefined)
   useEffect(() => {
@@ -73,7 +69,7 @@ export function UploadAnnouncer({ manager, className }: UploadAnnouncerProps) {
     })
   }, [manager, messages, format])
   return (
-    <div role="status" aria-live="polite" aria-atomic="false" className={className}>
+    <div role="status" aria-live="polite" aria-atomic="false" className={props.className}>
       {said && (
         <div key={said.key}>
           {said.texts.map((text, index) => (

@@ -56,20 +56,26 @@ function useTotals(manager: UploadManager): UploadTotals {
  * a canceled file no longer counts. Not a live region: it changes with every percent.
  */
 function UploadListTotals({ manager, className }: { manager: UploadManager; className: string }) {
-  const { messages, format } = useAttachmentsContext()
+  const context = useAttachmentsContext()
+  const { messages, format } = context
   const totals = useTotals(manager)
-  if (totals.count === 0) return null
-  const { succeeded, failed, canceled } = totals.byStatus
-  const files = { done: succeeded, count: totals.count - canceled }
+  const { count, byStatus } = totals
+  if (count === 0) return null
   return (
     <p className={className}>
-      <span>{formatMessage(messages.totalsFiles, files, format)}</span>
-      {failed > 0 && (
+      <span>
+        {formatMessage(
+          messages.totalsFiles,
+          { done: byStatus.succeeded, count: count - byStatus.canceled },
+          format,
+        )}
+      </span>
+      {byStatus.failed > 0 && (
         <span data-status="failed">
-          {formatMessage(messages.totalsFailed, { count: failed }, format)}
+          {formatMessage(messages.totalsFailed, { count: byStatus.failed }, format)}
         </span>
       )}
-      <span>{progressText(totals.loaded, totals.total, { messages, format })}</span>
+      <span>{progressText(totals.loaded, totals.total, context)}</span>
     </p>
   )
 }
@@ -82,7 +88,7 @@ function UploadListTotals({ manager, className }: { manager: UploadManager; clas
  * Shows the `controller`'s uploads, else the `manager`'s, else the provider's shared ones.
  */
 export function UploadList(props: UploadListProps) {
-  const { controller, renderRow, getFile, hideTotals, className, classNames } = props
+  const { controller, renderRow, getFile, className, classNames } = props
   const { messages, format, uploads, sharedManager } = useAttachmentsContext()
   const manager = controller?.manager ?? props.manager ?? sharedManager()
   // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
@@ -95,7 +101,7 @@ export function UploadList(props: UploadListProps) {
 
   return (
     <div className={cx('ca ca-upload-list', className)}>
-      {!hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
+      {!props.hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
       {ids.length > 0 && (
         <ul
           className={part('items')}

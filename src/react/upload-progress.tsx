@@ -38,8 +38,13 @@ export interface UploadProgressProps {
   classNames?: Partial<Record<UploadProgressPart, string>>
 }
 
-/** Whether a running step is waiting out a backoff before it tries again. */
-const isRetrying = (upload: UploadState): boolean => upload.retryAt !== undefined
+/** An upload's `data-status`, `data-finishing` and `data-retrying`, for the styles of a bar or a row. */
+export const stateAttributes = (upload: UploadState) => ({
+  'data-status': upload.status,
+  'data-finishing': upload.status === 'uploading' && upload.finishing ? '' : undefined,
+  // A running step waiting out a backoff before it tries again.
+  'data-retrying': upload.retryAt === undefined ? undefined : '',
+})
 
 /**
  * One upload's state as words, for a progress bar's `aria-valuetext` and a row's status:
@@ -52,21 +57,24 @@ export function uploadStatusText(
   now: number = Date.now(),
 ): string {
   const { messages, format } = context
-  if (isRetrying(upload)) {
-    const seconds = format.seconds((upload.retryAt ?? now) - now)
-    return formatMessage(messages.uploadRetrying, { seconds }, format)
+  if (upload.retryAt !== undefined) {
+    return formatMessage(
+      messages.uploadRetrying,
+      { seconds: format.seconds(upload.retryAt - now) },
+      format,
+    )
   }
-  if (upload.status === 'uploading') {
-    if (!upload.finishing) return progressText(upload.loaded, upload.size, context)
-    return formatMessage(messages.progressFinishing, { total: format.bytes(upload.size) }, format)
-  }
-  return formatMessage(messages.uploadStatus[upload.status], {}, format)
+  if (upload.status !== 'uploading')
+    return formatMessage(messages.uploadStatus[upload.status], {}, format)
+  return upload.finishing
+    ? formatMessage(messages.progressFinishing, { total: format.bytes(upload.size) }, format)
+    : progressText(upload.loaded, upload.size, context)
 }
 
 /** The bar's value, 0–100: full once the bytes are stored, what was sent while they move. */
 export function uploadPercent(upload: UploadState): number {
-  if (upload.status === 'succeeded' || upload.status === 'completing') return 100
-  return upload.status === 'uploading' ? upload.progress : 0
+  if (upload.status === 'uploading') return upload.progress
+  return upload.status === 'succeeded' || upload.status === 'completing' ? 100 : 0
 }
 
 /**
@@ -77,29 +85,26 @@ export function uploadPercent(upload: UploadState): number {
  * it. Renders nothing for an unknown id.
  */
 export function UploadProgress(props: UploadProgressProps) {
-  const { id, manager, labelledBy, describedBy, className, classNames } = props
-  const { messages, format, uploads } = useAttachmentsContext()
+  const { id, manager, labelledBy, className, classNames } = props
+  const context = useAttachmentsContext()
   // A manager given here is followed even when no list or hook below uses it.
-  useRegisteredManager(manager, uploads)
+  useRegisteredManager(manager, context.uploads)
   const upload = useUpload(id) ?? manager?.getSnapshot().byId[id]
   if (upload === undefined) return null
   const percent = uploadPercent(upload)
-  const style = { '--ca-progress': `${percent}%` } as CSSProperties
   return (
     <div
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={uploadStatusText(upload, { messages, format })}
+      aria-valuetext={uploadStatusText(upload, context)}
       aria-label={labelledBy === undefined ? upload.name : undefined}
       aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
+      aria-describedby={props.describedBy}
       className={cx('ca ca-upload-progress', className)}
-      data-status={upload.status}
-      data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
-      data-retrying={isRetrying(upload) ? '' : undefined}
-      style={style}
+      {...stateAttributes(upload)}
+      style={{ '--ca-progress': `${percent}%` } as CSSProperties}
     >
       <div className={cx('ca-upload-progress__bar', classNames?.bar)} />
     </div>

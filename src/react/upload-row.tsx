@@ -6,10 +6,10 @@ import type { UploadState } from '../core/upload-machine.js'
 import { canCancel, canRemove, canRetry } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { partClasses } from './class-names.js'
-import { FileTypeIcon } from './file-type-icon.js'
+import { FileTypeIcon, Icon } from './file-type-icon.js'
 import { errorText, fileKindOf } from './message-text.js'
 import { formatMessage } from './messages.js'
-import { UploadProgress, uploadStatusText } from './upload-progress.js'
+import { stateAttributes, UploadProgress, uploadStatusText } from './upload-progress.js'
 import { useThumbnail } from './use-thumbnail.js'
 import { useUpload } from './use-upload.js'
 
@@ -51,9 +51,9 @@ export interface UploadRowProps {
   classNames?: Partial<Record<UploadListPart, string>> | undefined
 }
 
-// 24 × 24 strokes: a cross for cancel and remove, a circular arrow for retry.
-const crossPath = 'M7 7l10 10M17 7L7 17'
-const retryPath = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
+// A cross for cancel and remove, a circular arrow for retry.
+const cross = ['M7 7l10 10M17 7L7 17']
+const icons = { retry: ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'], cancel: cross, remove: cross }
 
 /**
  * One upload in `UploadList`. It reads only its own upload (`useUpload(id)`) and is memoized,
@@ -61,9 +61,10 @@ const retryPath = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
  * markup in a name stays text and a right-to-left override cannot reorder what follows it.
  */
 export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
-  const { id, manager, renderRow, getFile, classNames } = props
-  const part = partClasses<UploadListPart>('upload-list', classNames)
-  const { messages, format } = useAttachmentsContext()
+  const { id, manager, renderRow, getFile } = props
+  const part = partClasses<UploadListPart>('upload-list', props.classNames)
+  const context = useAttachmentsContext()
+  const { messages, format } = context
   const base = useId()
   const [file] = useState(() => getFile?.(id))
   // Until the list's effect has made its manager known to the provider, read it directly.
@@ -72,39 +73,30 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   // A file named .png that is not one (or a damaged one) shows its type icon, not a broken image.
   const [broken, setBroken] = useState(false)
   if (upload === undefined) return null
-  const actions = {
+  const row: UploadRowRenderProps = {
+    upload,
+    canCancel: canCancel(upload),
+    canRetry: canRetry(upload),
+    canRemove: canRemove(upload),
     cancel: () => manager.cancel(id),
     retry: () => manager.retry(id),
     remove: () => manager.remove(id),
   }
-  const allowed = {
-    canCancel: canCancel(upload),
-    canRetry: canRetry(upload),
-    canRemove: canRemove(upload),
-  }
-  if (renderRow !== undefined) return <>{renderRow({ upload, ...allowed, ...actions })}</>
+  if (renderRow !== undefined) return <>{renderRow(row)}</>
 
-  const context = { messages, format }
-  const name = upload.name
+  const { name, error } = upload
   const nameId = `${base}-name`
-  const errorId = upload.error === undefined ? undefined : `${base}-error`
+  const errorId = error && `${base}-error`
   const showBar = upload.status !== 'failed' && upload.status !== 'canceled'
-  const extension = fileExtension(name).slice(1).toUpperCase()
+  const kind = fileExtension(name).slice(1).toUpperCase()
   const size = format.bytes(upload.size)
-  const buttons = (
-    [
-      ['retry', allowed.canRetry, messages.retryUpload, retryPath],
-      ['cancel', allowed.canCancel, messages.cancelUpload, crossPath],
-      ['remove', allowed.canRemove, messages.removeUpload, crossPath],
-    ] as const
-  ).filter(([, shown]) => shown)
+  const buttons = [
+    ['retry', row.canRetry, messages.retryUpload],
+    ['cancel', row.canCancel, messages.cancelUpload],
+    ['remove', row.canRemove, messages.removeUpload],
+  ] as const
   return (
-    <li
-      className={part('row')}
-      data-status={upload.status}
-      data-finishing={upload.status === 'uploading' && upload.finishing ? '' : undefined}
-      data-retrying={upload.retryAt === undefined ? undefined : ''}
-    >
+    <li className={part('row')} {...stateAttributes(upload)}>
       {thumbnail === undefined || broken ? (
         <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
       ) : (
@@ -114,9 +106,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         <bdi>{name}</bdi>
       </span>
       <span className={part('details')}>
-        {extension === ''
-          ? size
-          : formatMessage(messages.fileDetails, { size, kind: extension }, format)}
+        {kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size}
       </span>
       {showBar && (
         <UploadProgress
@@ -131,29 +121,29 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
       <span className={part('status')} aria-hidden={showBar || undefined}>
         {uploadStatusText(upload, context)}
       </span>
-      {upload.error !== undefined && (
+      {error && (
         <span className={part('error')} id={errorId}>
-          {errorText(upload.error.code, name, manager.getRules(), context)}
+          {errorText(error.code, name, manager.getRules(), context)}
         </span>
       )}
       <span className={part('actions')}>
-        {buttons.map(([action, , message, path]) => {
+        {buttons.map(([action, shown, message]) => {
           const label = formatMessage(message, { name }, format)
           return (
-            <button
-              key={action}
-              type="button"
-              className={part('button')}
-              data-action={action}
-              aria-label={label}
-              title={label}
-              aria-describedby={errorId}
-              onClick={actions[action]}
-            >
-              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d={path} fill="none" stroke="currentColor" strokeWidth="2" />
-              </svg>
-            </button>
+            shown && (
+              <button
+                key={action}
+                type="button"
+                className={part('button')}
+                data-action={action}
+                aria-label={label}
+                title={label}
+                aria-describedby={errorId}
+                onClick={row[action]}
+              >
+                <Icon d={icons[action]} size={16} />
+              </button>
+            )
           )
         })}
       </span>

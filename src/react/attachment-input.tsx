@@ -1,0 +1,123 @@
+import { useId, useRef } from 'react'
+import type { ReactNode } from 'react'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { cx, partClasses } from './class-names.js'
+import { limitsText } from './message-text.js'
+import { formatMessage } from './messages.js'
+import type { UploadSourceProps } from './upload-source.js'
+import type { AttachmentUploadController } from './use-attachment-upload.js'
+
+/** The props the dropzone and the button share. */
+interface AttachmentInputProps extends UploadSourceProps {
+  controller: AttachmentUploadController
+  disabled?: boolean
+  maxRejections?: number
+  showRejections?: boolean
+  className?: string
+  classNames?: Partial<Record<string, string>>
+}
+
+/**
+ * What `AttachmentDropzone` and `AttachmentButton` share: the class of each part, `add` for the
+ * files they take, the file input's `accept`, the props of their real button (described by the
+ * limits, and where focus returns once the rejections are dismissed), the limits as a hint, and
+ * a root (`ca ca-<block>`, `data-disabled`) that lists the controller's rejections after its
+ * content.
+ */
+export function useAttachmentInput(block: string, buttonPart: string, props: AttachmentInputProps) {
+  const { controller, disabled = false, showRejections = true } = props
+  const context = useAttachmentsContext()
+  const limitsId = useId()
+  const button = useRef<HTMLButtonElement>(null)
+  const part = partClasses(block, props.classNames)
+  const { rules } = controller
+  return {
+    part,
+    context,
+    disabled,
+    add: (files: File[]) => void controller.add(files),
+    accept: rules.allowedExtensions.join(','),
+    button: {
+      ref: button,
+      type: 'button',
+      className: part(buttonPart),
+      'aria-describedby': limitsId,
+      disabled,
+    } as const,
+    limits: (hidden?: boolean) => (
+      <span id={limitsId} className={part('limits')} hidden={hidden}>
+        {limitsText(rules, context)}
+      </span>
+    ),
+    root: (content: ReactNode, dragging?: boolean) => (
+      <div
+        className={cx(`ca ca-${block}`, props.className)}
+        data-dragging={dragging || undefined}
+        data-disabled={disabled || undefined}
+      >
+        {content}
+        {showRejections && (
+          <RejectionList
+            controller={controller}
+            max={props.maxRejections}
+            className={part('rejections')}
+            returnFocus={button}
+          />
+        )}
+      </div>
+    ),
+  }
+}
+
+/**
+ * The files that were not added and why, as an alert: at most `max` reasons and a count of the
+ * rest, so 10,000 rejected files render a handful of nodes. The alert element is always there
+ * (empty while nothing was rejected) so that screen readers announce what appears in it.
+ */
+function RejectionList(props: {
+  controller: AttachmentUploadController
+  /** Where focus goes once the list is dismissed (the dismiss button goes away with it). */
+  returnFocus: { current: HTMLElement | null }
+  max: number | undefined
+  className: string
+}) {
+  const { controller, returnFocus, max = 5 } = props
+  const { rejections } = controller
+  const { messages, format } = useAttachmentsContext()
+  const titleId = useId()
+  const count = rejections.length
+  const part = partClasses('rejection-list', undefined)
+  return (
+    <div className={cx('ca-rejection-list', props.className)} role="alert">
+      {count > 0 && (
+        <>
+          <p id={titleId} className={part('title')}>
+            {formatMessage(messages.rejectionsTitle, { count }, format)}
+          </p>
+          <ul aria-labelledby={titleId} className={part('items')}>
+            {rejections.slice(0, max).map((rejection, index) => (
+              <li key={index} className={part('item')}>
+                {rejection.reasons.join(' ')}
+              </li>
+            ))}
+          </ul>
+          {count > max && (
+            <p className={part('more')}>
+              {formatMessage(messages.rejectionsMore, { count: count - max }, format)}
+            </p>
+          )}
+          <button
+            type="button"
+            className={part('dismiss')}
+            onClick={() => {
+              controller.clearRejections()
+              returnFocus.current?.focus()
+            }}
+          >
+            {formatMessage(messages.dismissRejections, {}, format)}
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
