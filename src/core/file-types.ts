@@ -31,9 +31,6 @@ export const typesByExtension: Readonly<Record<string, readonly string[]>> = {
   '.xlsx': ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
 }
 
-// What a browser reports when it does not know: nothing, or the generic binary type.
-const unknownTypes = new Set(['', 'application/octet-stream'])
-
 /** The extension of a file name, lowercase with the dot (`.pdf`); empty when it has none. */
 export function fileExtension(name: string): string {
   const dot = name.lastIndexOf('.')
@@ -47,9 +44,10 @@ export function fileExtension(name: string): string {
  * the extension (a `.pdf` declared as `image/png`).
  */
 export function resolveFileType(name: string, declaredType: string): string | undefined {
-  const declared = (declaredType.split(';')[0] ?? '').trim().toLowerCase()
+  const declared = declaredType.split(';')[0]!.trim().toLowerCase()
   const known = typesByExtension[fileExtension(name)]
-  if (known === undefined) return unknownTypes.has(declared) ? 'application/octet-stream' : declared
-  if (unknownTypes.has(declared) || known.includes(declared)) return known[0]
-  return undefined
+  // What a browser reports when it does not know: nothing, or the generic binary type.
+  const unknown = declared === '' || declared === 'application/octet-stream'
+  if (known === undefined) return unknown ? 'application/octet-stream' : declared
+  return unknown || known.includes(declared) ? known[0] : undefined
 }

@@ -49,36 +49,6 @@ const invalidNameCharacter = /\p{C}/u
 
 const megabytes = (bytes: number): string => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`
 
-function checkFile(file: FileLike, rules: UploadRules): FileValidationError[] {
-  const errors: FileValidationError[] = []
-  const length = [...file.name].length
-  if (length === 0 || length > rules.maxNameLength || invalidNameCharacter.test(file.name)) {
-    errors.push({
-      code: 'file-name-invalid',
-      message: 'The file name is invalid.',
-    })
-  }
-  if (file.size === 0) {
-    errors.push({ code: 'file-empty', message: `${file.name} is empty.` })
-  } else if (file.size > rules.maxFileSize) {
-    errors.push({
-      code: 'file-too-large',
-      message: `${file.name} is larger than ${megabytes(rules.maxFileSize)}.`,
-    })
-  }
-  const allowed = rules.allowedExtensions.map((extension) => extension.toLowerCase())
-  if (
-    !allowed.includes(fileExtension(file.name)) ||
-    resolveFileType(file.name, file.type) === undefined
-  ) {
-    errors.push({
-      code: 'file-type-not-allowed',
-      message: `${file.name} is not an allowed type.`,
-    })
-  }
-  return errors
-}
-
 /**
  * Checks files against the rules before any request: name, emptiness, size, type (by
  * extension **and** MIME type) and count. Files past the count limit are rejected with
@@ -91,18 +61,34 @@ export function validateFiles<F extends FileLike>(
   options: ValidateFilesOptions = {},
 ): FileValidationResult<F> {
   const result: FileValidationResult<F> = { accepted: [], rejections: [] }
+  const allowed = rules.allowedExtensions.map((extension) => extension.toLowerCase())
   let room = rules.maxFiles - (options.existingCount ?? 0)
   for (const file of Array.from(files)) {
-    const errors = checkFile(file, rules)
+    const { name, size } = file
+    const type = resolveFileType(name, file.type)
+    const length = [...name].length
+    const errors: FileValidationError[] = []
+    const reject = (code: FileValidationCode, message: string) => errors.push({ code, message })
+    if (length === 0 || length > rules.maxNameLength || invalidNameCharacter.test(name)) {
+      // Not the name itself: it may hold the control characters it is refused for.
+      reject('file-name-invalid', 'The file name is invalid.')
+    }
+    if (size === 0) reject('file-empty', `${name} is empty.`)
+    else if (size > rules.maxFileSize) {
+      reject('file-too-large', `${name} is larger than ${megabytes(rules.maxFileSize)}.`)
+    }
+    if (!allowed.includes(fileExtension(name)) || type === undefined) {
+      reject('file-type-not-allowed', `${name} is not an allowed type.`)
+    }
     if (errors.length === 0 && room <= 0) {
-      errors.push({ code: 'too-many-files', message: `More than ${rules.maxFiles} files.` })
+      reject('too-many-files', `More than ${rules.maxFiles} files.`)
     }
     if (errors.length > 0) {
       result.rejections.push({ file, errors })
-      continue
+    } else {
+      room -= 1
+      result.accepted.push({ file, type: type! })
     }
-    room -= 1
-    result.accepted.push({ file, type: resolveFileType(file.name, file.type) ?? file.type })
   }
   return result
 }

@@ -17,20 +17,6 @@ export interface AttachmentItemWire {
   Status?: string
 }
 
-/**
- * Maps chat's `ArtifactStatus` to ours. No status means the instance does not scan, so the
- * file is as available as it will ever be; a status we do not know yet is kept out of reach.
- */
-export function chatStatus(status = 'APPROVED'): RemoteFileStatus {
-  return statuses[status] ?? 'processing'
-}
-
-const statuses: Record<string, RemoteFileStatus> = {
-  APPROVED: 'approved',
-  REJECTED: 'rejected',
-  FAILED: 'failed',
-}
-
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /**
@@ -44,15 +30,17 @@ export function parseAttachments(item: unknown): ChatAttachment[] {
   // Items come from the host's event handlers: an entry of the wrong shape is left out rather
   // than thrown into the chat widget's websocket callback.
   return (record.Attachments as AttachmentItemWire[])
-    .filter((a) => typeof a?.AttachmentId === 'string' && a.AttachmentId !== '')
-    .map((a) => ({
-      id: a.AttachmentId as string,
-      name: textOf(a.AttachmentName),
-      contentType: textOf(a.ContentType),
-      status:
-        a.Status === undefined || typeof a.Status === 'string'
-          ? chatStatus(a.Status)
-          : 'processing',
+    .filter((a) => textOf(a?.AttachmentId))
+    .map(({ AttachmentId, AttachmentName, ContentType, Status = 'APPROVED' }) => ({
+      id: AttachmentId!,
+      name: textOf(AttachmentName),
+      contentType: textOf(ContentType),
+      // Chat's `ArtifactStatus` as ours. No status means the instance does not scan, so the file
+      // is as available as it will ever be; a status we do not know yet (or of the wrong type)
+      // is kept out of reach.
+      status: /^(APPROVED|REJECTED|FAILED)$/.test(textOf(Status))
+        ? (Status.toLowerCase() as RemoteFileStatus)
+        : 'processing',
     }))
 }
 
