@@ -1,12 +1,14 @@
 import { act, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expectNoAxeViolations } from '../../test/axe.js'
 import { createUploadManager } from '../core/upload-manager.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderStrict } from '../../test/render.js'
-import { createStaticManager, uploadsInEveryState } from '../../test/static-uploads.js'
+import { createStaticManager, uploadAfter, uploadsInEveryState } from '../../test/static-uploads.js'
 import { fileOf } from '../../test/upload-harness.js'
+import { AttachmentError } from '../core/errors.js'
+import { UploadList } from './upload-list.js'
 import { UploadProgress } from './upload-progress.js'
 import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -20,6 +22,37 @@ function Composer({ expose }: { expose: (c: AttachmentUploadController) => void 
 }
 
 describe('UploadProgress', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('counts down the seconds of a backoff, in the bar and in the row', () => {
+    vi.useFakeTimers({ now: 1_000_000 })
+    const retrying = uploadAfter('r', 'report.pdf', [
+      { type: 'start' },
+      { type: 'started', target: { id: 'remote' } },
+      { type: 'backoff', error: new AttachmentError('network', 'lost'), retryAt: 1_005_000 },
+    ])
+    const { manager } = createStaticManager([retrying])
+    renderStrict(
+      <>
+        <UploadProgress id="r" manager={manager} />
+        <UploadList manager={manager} />
+      </>,
+      { adapter: createFakeAdapter().adapter },
+    )
+    const texts = () =>
+      screen.getAllByRole('progressbar').map((bar) => bar.getAttribute('aria-valuetext'))
+    expect(texts()).toEqual(['Retrying in 5 seconds', 'Retrying in 5 seconds'])
+    act(() => vi.advanceTimersByTime(2000))
+    expect(texts()).toEqual(['Retrying in 3 seconds', 'Retrying in 3 seconds'])
+    expect(
+      screen.getByText('Retrying in 3 seconds', { selector: '.ca-upload-list__status' }),
+    ).toBeTruthy()
+    act(() => vi.advanceTimersByTime(2000))
+    expect(texts()).toEqual(['Retrying in 1 second', 'Retrying in 1 second'])
+  })
+
   it('shows one upload by id outside any list, named by the file', async () => {
     const setup = setupUploads({ autoPut: false })
     let controller!: AttachmentUploadController

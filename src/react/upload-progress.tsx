@@ -1,3 +1,4 @@
+import { useEffect, useReducer } from 'react'
 import type { CSSProperties } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
@@ -47,6 +48,19 @@ export const stateAttributes = (upload: UploadState) => ({
 })
 
 /**
+ * Renders again each second while a step waits out its backoff (`retryAt` set), so that
+ * "Retrying in 4 seconds" counts down instead of standing still.
+ */
+export function useRetryCountdown(retryAt: number | undefined): void {
+  const [, tick] = useReducer((count: number) => count + 1, 0)
+  useEffect(() => {
+    if (retryAt === undefined) return
+    const timer = setInterval(tick, 1000)
+    return () => clearInterval(timer)
+  }, [retryAt])
+}
+
+/**
  * One upload's state as words, for a progress bar's `aria-valuetext` and a row's status:
  * `45%, 3.2 of 7 MB` while bytes move, `7 MB sent, finishing` once all have left the page and
  * storage has not answered, `Retrying in 4 seconds` during a backoff, else the status.
@@ -90,6 +104,7 @@ export function UploadProgress(props: UploadProgressProps) {
   // A manager given here is followed even when no list or hook below uses it.
   useRegisteredManager(manager, context.uploads)
   const upload = useUpload(id) ?? manager?.getSnapshot().byId[id]
+  useRetryCountdown(upload?.retryAt)
   if (upload === undefined) return null
   const percent = uploadPercent(upload)
   return (

@@ -9,7 +9,12 @@ import { partClasses } from './class-names.js'
 import { FileTypeIcon, Icon } from './file-type-icon.js'
 import { errorText, fileKindOf } from './message-text.js'
 import { formatMessage } from './messages.js'
-import { stateAttributes, UploadProgress, uploadStatusText } from './upload-progress.js'
+import {
+  stateAttributes,
+  UploadProgress,
+  uploadStatusText,
+  useRetryCountdown,
+} from './upload-progress.js'
 import { useThumbnail } from './use-thumbnail.js'
 import { useUpload } from './use-upload.js'
 
@@ -69,6 +74,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const [file] = useState(() => getFile?.(id))
   // Until the list's effect has made its manager known to the provider, read it directly.
   const upload = useUpload(id) ?? manager.getSnapshot().byId[id]
+  useRetryCountdown(upload?.retryAt)
   const thumbnail = useThumbnail(file, upload?.type)
   // A file named .png that is not one (or a damaged one) shows its type icon, not a broken image.
   const [broken, setBroken] = useState(false)
