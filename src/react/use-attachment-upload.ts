@@ -80,9 +80,7 @@ export function useAttachmentUpload(
   const context = useAttachmentsContext()
   const { manager: given, ...settings } = options
   const manager = given ?? context.sharedManager()
-  const { uploads, messages, format } = context
-
-  useRegisteredManager(manager, uploads)
+  useRegisteredManager(manager, context.uploads)
   const latest = useRef<Callbacks>(settings)
   latest.current = settings
   useEffect(() => {
@@ -118,11 +116,10 @@ export function useAttachmentUpload(
   )
 
   const [rejected, setRejected] = useState<{ list: FileRejection[]; rules: UploadRules }>()
+  // The provider's context carries the messages and formatters the reasons are written in.
   const rejections = useMemo(
-    () =>
-      rejected?.list.map((item) => localizeRejection(item, rejected.rules, { messages, format })) ??
-      [],
-    [rejected, messages, format],
+    () => rejected?.list.map((item) => localizeRejection(item, rejected.rules, context)) ?? [],
+    [rejected, context],
   )
 
   const actions = useMemo(
