@@ -8,7 +8,7 @@ export type FrameScheduler = (callback: () => void) => () => void
  */
 export const defaultFrameScheduler: FrameScheduler = (callback) => {
   if (typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(() => callback())
+    const handle = requestAnimationFrame(callback)
     return () => cancelAnimationFrame(handle)
   }
   const timer = setTimeout(callback, 16)

@@ -85,11 +85,11 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   let disposed = false
 
   /**
-   * Applies events through `transition`, publishing once for all of them (or not at all): a
-   * change to one upload replaces that upload's object and `byId`, and leaves every other
-   * upload (and `ids`) the same object.
+   * Applies events through `transition`, publishing once for all of them, or not at all (and
+   * then returns `false`). A change to one upload replaces that upload's object and `byId`, and
+   * leaves every other upload (and `ids`) the same object.
    */
-  const apply = (events: Iterable<readonly [string, UploadEvent]>): void => {
+  const apply = (events: Iterable<readonly [string, UploadEvent]>): boolean => {
     const { ids, byId } = snapshot()
     let next: Record<string, UploadState> | undefined
     const ended: UploadState[] = []
@@ -99,18 +99,21 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       const after = transition(before, event)
       if (after === before) continue
       ;(next ??= { ...byId })[id] = after
-      // No event changes an upload in a final status but to another status, so this one just ended.
+      // An upload in a final status changes only by leaving it, so this one has just ended.
       if (isFinal(after.status)) ended.push(after)
     }
-    if (next === undefined) return
+    if (next === undefined) return false
     store.setState({ ids, byId: next })
     ended.forEach(settled)
+    return true
   }
   const batcher = createProgressBatcher(options.scheduleFrame ?? defaultFrameScheduler, (latest) =>
     apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const)),
   )
-  const dispatch = (id: string, event: UploadEvent): void =>
-    event.type === 'progress' ? batcher.report(id, event.loaded) : apply([[id, event]])
+  const dispatch = (id: string, event: UploadEvent): void => {
+    if (event.type === 'progress') batcher.report(id, event.loaded)
+    else apply([[id, event]])
+  }
 
   function settled(upload: UploadState): void {
     const { id, status } = upload
@@ -143,8 +146,8 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     if (!config.online.isOnline()) return
     const { ids, byId } = snapshot()
     for (const id of ids) {
-      const job = jobs.get(id)
       if (running.size >= config.concurrency) return
+      const job = jobs.get(id)
       if (byId[id]?.status !== 'queued' || running.has(id) || !job) continue
       const controller = new AbortController()
       running.set(id, controller)
@@ -155,9 +158,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     }
   }
   function cancel(id: string): void {
-    const before = snapshot().byId[id]
-    apply([[id, { type: 'cancel' }]])
-    if (snapshot().byId[id] === before) return
+    if (!apply([[id, { type: 'cancel' }]])) return
     // The slot is freed at once: an adapter that ignores the signal must not hold up the queue.
     running.get(id)?.abort(new AttachmentError('aborted', 'Upload canceled'))
     running.delete(id)
