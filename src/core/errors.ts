@@ -45,10 +45,10 @@ export interface AttachmentErrorOptions {
 
 /** An error from an attachment operation, with a stable `code` to branch on and to translate. */
 export class AttachmentError extends Error {
-  override readonly name = 'AttachmentError'
-  readonly code: AttachmentErrorCode
-  readonly status?: number
-  readonly reason?: string
+  declare readonly name: 'AttachmentError'
+  declare readonly code: AttachmentErrorCode
+  declare readonly status?: number
+  declare readonly reason?: string
 
   constructor(
     code: AttachmentErrorCode,
@@ -57,19 +57,16 @@ export class AttachmentError extends Error {
   ) {
     // No `cause` property at all when there is none, as for any other Error.
     super(message, cause === undefined ? undefined : { cause })
-    this.code = code
-    this.status = status
-    this.reason = reason
+    Object.assign(this, { name: 'AttachmentError', code, status, reason })
   }
 }
 
 /** True for an {@link AttachmentError}, also one from another copy of this library. */
 export function isAttachmentError(value: unknown): value is AttachmentError {
   return (
-    value instanceof AttachmentError ||
-    (value instanceof Error &&
-      value.name === 'AttachmentError' &&
-      typeof (value as { code?: unknown }).code === 'string')
+    value instanceof Error &&
+    value.name === 'AttachmentError' &&
+    typeof (value as { code?: unknown }).code === 'string'
   )
 }
 

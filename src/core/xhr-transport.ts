@@ -59,9 +59,10 @@ export const xhrTransport: Transport = ({
       xhr.abort() // a no-op once the request is done
       reject(error)
     }
-    const fail = (code: AttachmentErrorCode, message: string, options?: AttachmentErrorOptions) =>
+    // The code says what failed; a stall names itself, the `status` 0 says no answer came.
+    const fail = (code: AttachmentErrorCode, options: AttachmentErrorOptions, message = code) =>
       settle(new AttachmentError(code, message, options))
-    const onAbort = (): void => fail('aborted', 'Upload aborted', { cause: signal.reason })
+    const onAbort = (): void => fail('aborted', { cause: signal.reason })
     // The one timer: until the body has left, it fires after stallTimeoutMs without progress;
     // from then on after responseTimeoutMs without an answer.
     const touch = (): void => {
@@ -69,7 +70,7 @@ export const xhrTransport: Transport = ({
       const ms = sent ? responseTimeoutMs : stallTimeoutMs
       if (ms > 0) {
         timer = setTimeout(
-          () => fail('timeout', sent ? 'No answer to upload' : 'Upload stalled', { status: 0 }),
+          () => fail('timeout', { status: 0 }, sent ? 'No answer' : 'Upload stalled'),
           ms,
         )
       }
@@ -90,7 +91,7 @@ export const xhrTransport: Transport = ({
     try {
       xhr.open('PUT', url)
       for (header in headers) {
-        if (!isForbiddenHeader(header)) xhr.setRequestHeader(header, headers[header]!)
+        if (!forbiddenHeader.test(header)) xhr.setRequestHeader(header, headers[header]!)
       }
     } catch (cause) {
       return reject(
@@ -116,7 +117,7 @@ export const xhrTransport: Transport = ({
       const { status } = xhr
       settle(status > 199 && status < 300 ? undefined : s3ResponseError(status, xhr.responseText))
     }
-    xhr.onerror = () => fail('network', 'Upload failed: network', { status: 0 })
+    xhr.onerror = () => fail('network', { status: 0 })
     xhr.send(body)
     touch()
   })
@@ -164,7 +165,7 @@ export function s3ResponseError(status: number, body: string): AttachmentError {
           ? 'signature-mismatch'
           : codeFromStatus(status)
   const detail = code ? `${code}${message ? `: ${message}` : ''}` : `HTTP ${status}`
-  return new AttachmentError(ours, `Upload failed: ${detail}`, {
+  return new AttachmentError(ours, detail, {
     status,
     cause: { status, ...parsed },
   })
