@@ -1,12 +1,6 @@
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
-import {
-  isAttachmentError,
-  isHeaders,
-  isRetryable,
-  isSize,
-  isText,
-  optional,
-} from '../core/errors.js'
+import { isHeaders, isRetryable, isSize, isText, optional } from '../core/errors.js'
+import type { AttachmentError } from '../core/errors.js'
 import type { AttachmentAdapter, RemoteFileStatus, UploadRules } from '../core/types.js'
 import { isIsoTime, participantCaller } from './participant-client.js'
 import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
@@ -129,11 +123,10 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
         } catch (error) {
           // What GetAttachment answers for a file that is not APPROVED is not documented (the
           // emulator's ValidationException naming the status is its own), so any 4xx refusal
-          // a retry cannot change counts; throttling, server errors and aborts do not.
+          // a retry cannot change counts; throttling, server errors and aborts do not. Every
+          // failure of `call` is an AttachmentError.
           const refused =
-            isAttachmentError(error) &&
-            Math.trunc((error.status ?? 0) / 100) === 4 &&
-            !isRetryable(error)
+            Math.trunc(((error as AttachmentError).status ?? 0) / 100) === 4 && !isRetryable(error)
           if (status || !refused) throw error
           // The newest page of the transcript (100 items, newest first): one page per poll, so a
           // long chat costs no more than a short one; a file whose item is older than that is

@@ -94,10 +94,10 @@ export function participantCaller(
       })
     }
 
-    let body: unknown = {}
+    let body: unknown
     let parseError: unknown
     try {
-      if (text) body = JSON.parse(text)
+      body = JSON.parse(text || '{}')
     } catch (error) {
       // An error status alone tells what happened; a success must carry the documented JSON.
       parseError = error
@@ -115,9 +115,10 @@ export function participantCaller(
         .pop()!
       // Neither the token nor any URL (presigned URLs carry credentials in their query) may
       // reach a message.
-      const message = redactUrls(String(answer.Message ?? answer.message ?? ''))
-        .split(token)
-        .join('[redacted]')
+      const message = redactUrls(String(answer.Message ?? answer.message ?? '')).replaceAll(
+        token,
+        '[redacted]',
+      )
       const reason = reasonOf(answer.Reason)
       const serviceError: ParticipantServiceError = Object.assign(new Error(message), {
         name,
