@@ -1,15 +1,16 @@
 // Measures what the library adds to a customer chat widget, and fails past the budgets:
 // - `connect-attachments/participant` alone (the chat adapter, fetch only): 2.5 kB gzipped of
-//   its own code, core left out (a widget using it also bundles core's upload manager). It was
-//   2 kB before every answer's shape was checked and the host-fed scan status map came in;
-//   those cost about 350 B and are worth it;
+//   its own code, core left out (a widget using it also bundles core's upload manager); about
+//   2.1 kB today, with every answer's shape checked and the host-fed scan status map;
 // - the widget's whole import — the provider, the upload and file hooks, the dropzone, the
 //   button, the list, the link, the transcript message and the chat adapter: 12 kB gzipped of
 //   our own code (core included; React, react-dom, react-query and react-dropzone left out, as
 //   code the widget has or that is not ours; the figure with react-dropzone is printed too).
 //   The target is 12 kB; WIDGET_BUDGET_BYTES is a ratchet at today's figure (rounded up to the
 //   next 256 B) until the import is brought down to it, so that it cannot grow meanwhile. Each
-//   step down lowers it;
+//   step down lowers it. With every string literal in the bundle blanked (no message, no MIME
+//   type, no class name) the code alone still weighs about 13.1 kB: the target cannot be met by
+//   trimming, only by taking features out of the widget's path;
 // - `connect-attachments/styles.css`: 3 kB gzipped.
 // Each bundle is built with esbuild (minified, ESM, browser) and gzipped at level 9.
 //   node scripts/size.mjs             the figures, failing past a budget
@@ -64,7 +65,7 @@ const widget = `
 `
 
 const WIDGET_TARGET_BYTES = 12 * 1024
-const WIDGET_BUDGET_BYTES = 72 * 256 // 18,314 B measured
+const WIDGET_BUDGET_BYTES = 65 * 256 // 16,492 B measured (18,346 B before the slimming pass)
 
 // SIZE_BUDGET_FACTOR scales every budget, so a test can see the script fail past one.
 const factor = Number(process.env.SIZE_BUDGET_FACTOR ?? 1)
