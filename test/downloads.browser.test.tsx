@@ -169,6 +169,12 @@ describe('AttachedFileCard in Chromium with the cases adapter and the emulator',
     const card = await screen.findByRole('article', { name: 'case.pdf' }, { timeout: 10_000 })
     await expect.poll(() => card.dataset.status).toBe('processing')
     expect(within(card).queryByRole('link')).toBeNull()
+    // When it was added comes from the service's CreationTime, through the real SDK.
+    const added = card.querySelector('time')
+    expect(Math.abs(Date.parse(added?.getAttribute('datetime') ?? '') - Date.now())).toBeLessThan(
+      60_000,
+    )
+    expect(card.textContent).toContain('Added by Maria García')
     await adapter.completeUpload(target, init())
     await expect.poll(() => card.dataset.status, { timeout: 10_000 }).toBe('approved')
     const link = within(card).getByRole('link', { name: 'Download case.pdf' })

@@ -38,6 +38,17 @@ describe('toRemoteFile', () => {
       status: 'rejected',
     })
   })
+
+  it('reads when the file was created, and refuses a CreationTime that is no time', () => {
+    const at = '2026-01-02T03:04:05.000Z'
+    expect(toRemoteFile('f', { FileStatus: 'PROCESSING', CreationTime: at }).createdAt).toBe(
+      Date.parse(at),
+    )
+    expect(toRemoteFile('f', { FileStatus: 'PROCESSING' }).createdAt).toBeUndefined()
+    expect(() => toRemoteFile('f', { FileStatus: 'PROCESSING', CreationTime: 'soon' })).toThrow(
+      expect.objectContaining({ code: 'invalid-response' }),
+    )
+  })
 })
 
 describe('toUploadRules', () => {

@@ -63,6 +63,8 @@ export function toRemoteFile(id: string, wire: Output, operation = 'GetAttachedF
   if (name !== undefined) file.name = name
   const size = expectField(operation, 'FileSizeInBytes', wire.FileSizeInBytes, optional(isSize))
   if (size !== undefined) file.size = size
+  const created = expectField(operation, 'CreationTime', wire.CreationTime, optional(isTime))
+  if (created !== undefined) file.createdAt = toEpochMs(created)
   if (status === 'approved' && wire.DownloadUrlMetadata !== undefined) {
     const { url, expiresAt } = urlMetadata(
       operation,

@@ -179,16 +179,18 @@ export interface RemoteFileView {
   size?: number
   /** The MIME type, from the name's extension. */
   type?: string
+  /** When the file was created, epoch ms, where the service says. */
+  createdAt?: number
   url?: string
   expiresAt?: number
 }
 
 /** What a component shows of a checked file: `approved` reads `ready`, with its URL. */
 export function viewOfFile(file: RemoteFile): RemoteFileView {
-  const { name, size, download } = file
+  const { name, size, createdAt, download } = file
   const type = typesByExtension[fileExtension(name ?? '')]?.[0]
   const status = file.status === 'approved' ? 'ready' : file.status
-  return { status, name, size, type, url: download?.url, expiresAt: download?.expiresAt }
+  return { status, name, size, type, createdAt, url: download?.url, expiresAt: download?.expiresAt }
 }
 
 /** The timing with the defaults for what `options` leaves out (or gives as `undefined`). */

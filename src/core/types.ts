@@ -36,6 +36,8 @@ export interface RemoteFile {
   status: RemoteFileStatus
   name?: string
   size?: number
+  /** When the file was created, epoch ms, where the service says (Cases' `CreationTime`). */
+  createdAt?: number
   /** A download URL and when it expires; present only when the file is approved. */
   download?: { url: string; expiresAt: number }
 }

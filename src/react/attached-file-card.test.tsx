@@ -87,6 +87,18 @@ describe('AttachedFileCard', () => {
     expect(card().textContent).toContain('Added by Maria García')
   })
 
+  it("shows the service's creation time when the host gives none, and the host's over it", async () => {
+    const createdAt = Date.now() - 2 * 3_600_000
+    fake.scriptFile('f', { ...pdf(), createdAt })
+    const { unmount } = renderCard()
+    await advance(0)
+    expect(card().querySelector('time')?.textContent).toBe('2 hours ago')
+    unmount()
+    renderCard({ createdAt: Date.now() - 60_000 })
+    await advance(0)
+    expect(card().querySelector('time')?.textContent).toBe('1 minute ago')
+  })
+
   it('leaves time and creator out where they are unknown', async () => {
     fake.scriptFile('f', pdf())
     renderCard()

@@ -17,7 +17,10 @@ export interface AttachedFileCardProps {
   fileId: string
   /** The file's name where the host has it (a BatchGetAttachedFileMetadata listing). */
   name?: string
-  /** When the file was added, epoch ms (`CreationTime`); not shown when unknown. */
+  /**
+   * When the file was added, epoch ms. @default the service's `CreationTime`, where the adapter
+   * reads it (the Cases adapter does); not shown when unknown
+   */
   createdAt?: number
   /** Who added the file, as a person reads it (the host maps `CreatedBy` ARNs to names). */
   createdBy?: string
@@ -55,7 +58,7 @@ export function AttachedFileCard(props: AttachedFileCardProps) {
 }
 
 function CardBody(props: AttachedFileCardProps & { onGone(name: string): void }) {
-  const { fileId, createdAt, createdBy, allowDelete = true, fileOptions = {} } = props
+  const { fileId, createdBy, allowDelete = true, fileOptions = {} } = props
   const { className, classNames = {}, onDeleted, onGone } = props
   const part = partClasses('attached-file-card', classNames)
   const context = useAttachmentsContext()
@@ -65,6 +68,7 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
   const say = <V extends object>(message: Message<V>, values: V) =>
     formatMessage(message, values, format)
   const name = props.name || file.name || say(messages.unnamedFile, {})
+  const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
   const kind = fileExtension(name).slice(1, 6).toUpperCase()
   const size = file.size === undefined ? '' : format.bytes(file.size)
