@@ -10,7 +10,7 @@ export interface Formatters {
   readonly locale: string | undefined
   /** A plain number, grouped the locale's way. */
   number(value: number): string
-  /** A byte count in the unit that fits it: `3.2 MB`, `820 kB`, `12 byte`. */
+  /** A byte count in the unit that fits it: `3.2 MB`, `820 kB`, `12 bytes`. */
   bytes(value: number): string
   /** Two byte counts in the larger one's unit, for "3.2 of 7 MB": `{ loaded: '3.2', total: '7 MB' }`. */
   byteRange(loaded: number, total: number): { loaded: string; total: string }
@@ -55,9 +55,14 @@ function createFormatters(locale: string | undefined): Formatters {
     }
     return format.format(value)
   }
-  // Whole bytes and kilobytes; one decimal for megabytes and gigabytes.
+  // Whole bytes and kilobytes; one decimal for megabytes and gigabytes. Bytes in the long form:
+  // CLDR's short English form is "22 byte", where "kB" and "MB" read well short.
   const inUnit = (value: number, power: number): string =>
-    num(value / 1024 ** power, power < 2 ? 0 : 1, { style: 'unit', unit: units[power] })
+    num(value / 1024 ** power, power < 2 ? 0 : 1, {
+      style: 'unit',
+      unit: units[power],
+      unitDisplay: power ? 'short' : 'long',
+    })
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   const list = new Intl.ListFormat(locale)

@@ -156,6 +156,17 @@ describe('formatting', () => {
     expect(progressText(3.2 * 1024 ** 2, 7 * 1024 ** 2, de)).toBe('45\u00a0%, 3,2 von 7 MB')
   })
 
+  it('spells out bytes, in the plural where the count asks for it', () => {
+    const en = getFormatters('en-US')
+    expect([en.bytes(1), en.bytes(22), en.bytes(1000), en.bytes(2048)]).toEqual([
+      '1 byte',
+      '22 bytes',
+      '1,000 bytes',
+      '2 kB',
+    ])
+    expect(getFormatters('fr').bytes(22)).toMatch(/^22\soctets$/)
+  })
+
   it('never shows 100% before every byte is sent', () => {
     expect(getFormatters('en-US').percent(0.996)).toBe('99%')
     expect(getFormatters('en-US').percent(1)).toBe('100%')

@@ -70,7 +70,7 @@ describe('UploadProgress', () => {
     })
     const bar = screen.getByRole('progressbar', { name: 'report.pdf' })
     expect(bar.getAttribute('aria-valuenow')).toBe('45')
-    expect(bar.getAttribute('aria-valuetext')).toBe('45%, 450 of 1,000 byte')
+    expect(bar.getAttribute('aria-valuetext')).toBe('45%, 450 of 1,000 bytes')
     expect(bar.getAttribute('data-status')).toBe('uploading')
     expect(bar.getAttribute('class')).toBe('ca ca-upload-progress mine')
     expect(bar.style.getPropertyValue('--ca-progress')).toBe('45%')
