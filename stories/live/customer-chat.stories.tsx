@@ -182,14 +182,7 @@ export const CustomerChatWidget: Story = {
   play: async ({ canvasElement, loaded }) => {
     if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
     const canvas = within(canvasElement)
-    const input = await waitFor(
-      () => {
-        const found = canvasElement.querySelector<HTMLInputElement>('.ca-attachment-button input')
-        if (!found) throw new Error('no composer yet')
-        return found
-      },
-      { timeout: 10_000 },
-    )
+    const input = await composerInput(canvasElement)
     const content = `widget upload ${Date.now()}`
     await userEvent.upload(input, textFile('order-1234.txt', content))
     const transcript = canvas.getByRole('log', { name: 'Conversation' })
@@ -219,7 +212,32 @@ export const CustomerChatWidget: Story = {
       { name: /annotated-screenshot\.png/ },
       { timeout: 10_000 },
     )
+  },
+}
 
+/** The paperclip's file input, once the chat has connected. */
+const composerInput = (canvasElement: HTMLElement) =>
+  waitFor(
+    () => {
+      const found = canvasElement.querySelector<HTMLInputElement>('.ca-attachment-button input')
+      if (!found) throw new Error('no composer yet')
+      return found
+    },
+    { timeout: 10_000 },
+  )
+
+/**
+ * The same widget with the fault panel at work: its play function throttles an upload through
+ * the panel and watches it arrive anyway. A story of its own, because viewing it changes the
+ * emulator's faults and scan delay (and clears them at the end), which the plain recipe must
+ * not do to someone trying faults by hand.
+ */
+export const RecoveringFromFaults: Story = {
+  name: 'Customer chat widget, recovering from faults',
+  play: async ({ canvasElement, loaded }) => {
+    if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
+    const input = await composerInput(canvasElement)
+    const transcript = within(canvasElement).getByRole('log', { name: 'Conversation' })
     await faultPanelRecovers(canvasElement, input, transcript)
   },
 }
