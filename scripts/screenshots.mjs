@@ -42,13 +42,6 @@ async function startAll() {
 
 const story = (base, id) => `${base}/iframe.html?id=${id}&viewMode=story`
 
-const fault = (emulator, operation, body) =>
-  fetch(`${emulator}/_emulator/faults/${operation}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-
 // Storybook's dev server runs each story's play function when the story opens: the recipes'
 // play functions send the files, and these steps wait for the state they leave.
 async function customerChat(page, { storybook, emulator }) {
@@ -63,8 +56,10 @@ async function customerChat(page, { storybook, emulator }) {
   await message.press('Enter')
   await transcript.getByText('Thanks! That fixed it.').waitFor()
 
-  // The upload list in progress: a 16 MB file over a 1 MB/s link, caught part way.
-  await fault(emulator, 'PutObject', { bytesPerSecond: 1_000_000, times: 'Infinity' })
+  // The upload list in progress: a 16 MB file over a 1 MB/s link, caught part way. Both faults
+  // of the panel's "Slow network" preset, so that the panel shows it switched on.
+  await page.getByRole('button', { name: 'Slow network (1 MB/s)' }).click()
+  await page.getByRole('button', { name: 'Slow network (1 MB/s)', pressed: true }).waitFor()
   await page.getByRole('button', { name: 'Send a 16 MB file' }).click()
   const bar = chat.locator('.ca-upload-list [role="progressbar"]').first()
   await page.waitForFunction(
