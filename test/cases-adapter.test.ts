@@ -63,13 +63,19 @@ describe('createCasesAdapter', () => {
         ...slow.createCase(),
         send: sendViaConnectClient(connectClient(slow)),
       })
+      const before = Date.now()
       const target = await upload(adapter, 'wait')
-      expect(await adapter.getFile(target.id)).toEqual({
+      const file = await adapter.getFile(target.id)
+      expect(file).toEqual({
         id: target.id,
         status: 'processing',
         name: 'notes.txt',
         size: 4,
+        createdAt: expect.any(Number),
       })
+      // CreationTime, through the real SDK: when Start ran, to the millisecond.
+      expect(file.createdAt).toBeGreaterThanOrEqual(before)
+      expect(file.createdAt).toBeLessThanOrEqual(Date.now())
     } finally {
       await slow.close()
     }
