@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { render, renderHook } from '@testing-library/react'
 import { StrictMode } from 'react'
 import type { ReactElement, ReactNode } from 'react'
+import { createRoot } from 'react-dom/client'
 import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import type { AttachmentsProviderProps } from '../src/react/attachments-provider.js'
 
@@ -47,4 +48,42 @@ export function renderHookStrict<Result, Props>(
     ...(initialProps === undefined ? {} : { initialProps }),
   })
   return { ...result, queryClient }
+}
+
+/**
+ * Renders `ui` under the provider the way a browser does, outside `act` (which would run every
+ * effect and what they cause before it returns), and resolves with the text of the first DOM
+ * the render leaves for the browser to paint: read in a microtask after the task that committed
+ * it, before the task that runs the effects React keeps for after the paint. Not in
+ * `<StrictMode>`, whose development checks run every effect at once, nor in `flushSync`, after
+ * which React runs them at once too: either would hide what waits for after the paint.
+ */
+export async function renderBeforePaint(ui: ReactElement, options: StrictRenderOptions) {
+  const queryClient = options.queryClient ?? createTestQueryClient()
+  const container = document.body.appendChild(document.createElement('div'))
+  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
+  const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT
+  scope.IS_REACT_ACT_ENVIRONMENT = false
+  const root = createRoot(container)
+  const firstPaint = new Promise<string>((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect()
+      resolve(container.textContent ?? '')
+    })
+    observer.observe(container, { childList: true, subtree: true, characterData: true })
+  })
+  root.render(
+    <AttachmentsProvider {...options} queryClient={queryClient}>
+      {ui}
+    </AttachmentsProvider>,
+  )
+  return {
+    firstPaint: await firstPaint,
+    container,
+    unmount: () => {
+      root.unmount()
+      container.remove()
+      scope.IS_REACT_ACT_ENVIRONMENT = actEnvironment
+    },
+  }
 }

@@ -12,6 +12,12 @@ type Readable = Pick<UploadManager, 'getSnapshot' | 'subscribe'>
 export interface UploadRegistry {
   /** Adds a manager (again); returns the function that takes this registration back. */
   register(manager: Readable): () => void
+  /**
+   * Makes a manager's uploads findable from the render that first uses it, before its
+   * registration (an effect) has run; subscribes to nothing and counts nothing, so it is safe to
+   * call while rendering.
+   */
+  note(manager: Readable): void
   /** The upload with `id` in any registered manager (ids are unique across managers). */
   find(id: string): UploadState | undefined
   /** Calls `listener` when any registered manager changes, or a manager comes or goes. */
@@ -21,6 +27,10 @@ export interface UploadRegistry {
 /** Creates an empty {@link UploadRegistry}. */
 export function createUploadRegistry(): UploadRegistry {
   const managers = new Map<Readable, { count: number; unsubscribe: () => void }>()
+  // Noted while rendering and not registered yet (or no more): looked in after the registered
+  // ones. A manager noted by a render that never commits stays here until the provider goes;
+  // it holds no listener, and ids are unique across managers, so it can only answer for its own.
+  const noted = new Set<Readable>()
   // One subscription per manager, whatever the number of listeners: each change of a manager,
   // and each manager coming or going, moves this counter, and the store tells every listener.
   const changes = createStore(0)
@@ -41,14 +51,18 @@ export function createUploadRegistry(): UploadRegistry {
         entry.count -= 1
         if (entry.count > 0) return
         managers.delete(manager)
+        noted.delete(manager)
         entry.unsubscribe()
         changed()
       }
     },
+    note: (manager) => void noted.add(manager),
     find(id) {
-      for (const manager of managers.keys()) {
-        const upload = manager.getSnapshot().byId[id]
-        if (upload !== undefined) return upload
+      for (const group of [managers.keys(), noted]) {
+        for (const manager of group) {
+          const upload = manager.getSnapshot().byId[id]
+          if (upload !== undefined) return upload
+        }
       }
       return undefined
     },

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { AttachmentError } from '../core/errors.js'
 import { createUploadManager } from '../core/upload-manager.js'
 import { setupUploads } from '../../test/react-upload-harness.js'
-import { renderHookStrict, renderStrict } from '../../test/render.js'
+import { renderBeforePaint, renderHookStrict, renderStrict } from '../../test/render.js'
 import { fileOf } from '../../test/upload-harness.js'
 import { messagesDe } from './messages-de.js'
 import { useAttachmentUpload } from './use-attachment-upload.js'
@@ -324,6 +324,25 @@ describe('useUpload', () => {
     expect(screen.getByLabelText('percent').textContent).toBe('50')
     expect(renders.ids).toBe(before.ids)
     expect(renders.totals).toBeGreaterThan(before.totals)
+  })
+
+  it("finds an upload of a host's manager in the first render, before any effect", async () => {
+    const setup = setupUploads({ autoPut: false })
+    const manager = createUploadManager({
+      adapter: setup.fake.adapter,
+      ...setup.provider.uploadOptions,
+    })
+    const [id = ''] = manager.add([fileOf('earlier.pdf')]).ids
+    function Owner() {
+      useAttachmentUpload({ manager })
+      return <span>{useUpload(id)?.name ?? 'no upload'}</span>
+    }
+    const { firstPaint, container, unmount } = await renderBeforePaint(<Owner />, setup.provider)
+    expect(firstPaint).toBe('earlier.pdf')
+    await waitFor(() => expect(manager.getSnapshot().byId[id]?.status).toBe('uploading'))
+    expect(container.textContent).toBe('earlier.pdf')
+    unmount()
+    manager.dispose()
   })
 
   it('returns undefined for an unknown id and a selected slice otherwise', async () => {

@@ -45,12 +45,15 @@ export interface AttachmentUploadController {
 
 /**
  * Counts the component as a user of `manager` (its lifecycle) while mounted, and registers the
- * manager where `useUpload(id)` finds its uploads; nothing when there is no manager.
+ * manager where `useUpload(id)` finds its uploads; nothing when there is no manager. Its uploads
+ * are findable from this render on, so a component below that asks for one in the same render
+ * (a host's manager that already holds uploads) never shows it missing.
  */
 export function useRegisteredManager(
   manager: UploadManager | undefined,
   uploads: UploadRegistry,
 ): void {
+  if (manager !== undefined) uploads.note(manager)
   useEffect(() => {
     if (manager === undefined) return
     manager.mount()
