@@ -102,11 +102,20 @@ if (ownWidget.inputs !== undefined) {
   for (const [path, bytes] of modules) console.log(`${String(bytes).padStart(7)} B  ${path}`)
 }
 const withDropzone = await bundleSize({ contents: widget, external: peers })
+// The same widget without our components (a team that draws its own), for the weight decision.
+const hooksOnly = await bundleSize({
+  contents: `
+    export { AttachmentsProvider, useAttachmentUpload, useAttachedFile, useUpload } from './src/react/index.ts'
+    export { createParticipantAdapter } from './src/participant/index.ts'
+  `,
+  external: peers,
+})
 report(
   'customer chat widget import, our own code',
   ownWidget,
   WIDGET_BUDGET_BYTES,
-  `; target ${WIDGET_TARGET_BYTES} B; ${withDropzone.gzipped} B with react-dropzone`,
+  `; target ${WIDGET_TARGET_BYTES} B; ${withDropzone.gzipped} B with react-dropzone;` +
+    ` ${hooksOnly.gzipped} B with the hooks and no component`,
 )
 const css = Buffer.from(await buildStyles())
 report('connect-attachments/styles.css', { minified: css.length, gzipped: gzip(css) }, 3 * 1024)
