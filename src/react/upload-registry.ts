@@ -27,10 +27,10 @@ export interface UploadRegistry {
 /** Creates an empty {@link UploadRegistry}. */
 export function createUploadRegistry(): UploadRegistry {
   const managers = new Map<Readable, { count: number; unsubscribe: () => void }>()
-  // Noted while rendering and not registered yet (or no more): looked in after the registered
-  // ones. A manager noted by a render that never commits stays here until the provider goes;
-  // it holds no listener, and ids are unique across managers, so it can only answer for its own.
-  const noted = new Set<Readable>()
+  // Where `find` looks: every registered manager, and those noted while rendering and not
+  // registered yet. A manager noted by a render that never commits stays here until the provider
+  // goes; it holds no listener, and ids are unique across managers, so it answers only for its own.
+  const findable = new Set<Readable>()
   // One subscription per manager, whatever the number of listeners: each change of a manager,
   // and each manager coming or going, moves this counter, and the store tells every listener.
   const changes = createStore(0)
@@ -42,6 +42,7 @@ export function createUploadRegistry(): UploadRegistry {
       entry.count += 1
       if (entry.count === 1) {
         managers.set(manager, entry)
+        findable.add(manager)
         changed()
       }
       let registered = true
@@ -51,18 +52,16 @@ export function createUploadRegistry(): UploadRegistry {
         entry.count -= 1
         if (entry.count > 0) return
         managers.delete(manager)
-        noted.delete(manager)
+        findable.delete(manager)
         entry.unsubscribe()
         changed()
       }
     },
-    note: (manager) => void noted.add(manager),
+    note: (manager) => void findable.add(manager),
     find(id) {
-      for (const group of [managers.keys(), noted]) {
-        for (const manager of group) {
-          const upload = manager.getSnapshot().byId[id]
-          if (upload !== undefined) return upload
-        }
+      for (const manager of findable) {
+        const upload = manager.getSnapshot().byId[id]
+        if (upload !== undefined) return upload
       }
       return undefined
     },
