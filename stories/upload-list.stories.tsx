@@ -92,6 +92,10 @@ export const Cancel: Story = {
     expect(scene.put('large-scan.pdf').aborted).toBe(true)
     expect(scene.fake.calls.complete).toHaveLength(0)
     expect(canvas.getByRole('button', { name: 'Remove large-scan.pdf' })).toBeVisible()
+    // The pressed button is gone: focus moves to the one that took its place.
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Remove large-scan.pdf' })).toHaveFocus(),
+    )
   },
 }
 
@@ -108,6 +112,9 @@ export const Retry: Story = {
     expect(row).toHaveTextContent('The connection was lost.')
     await userEvent.click(canvas.getByRole('button', { name: 'Retry upload of statement.pdf' }))
     await waitFor(() => expect(scene.transport.puts).toHaveLength(2))
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Cancel upload of statement.pdf' })).toHaveFocus(),
+    )
     const put = scene.put('statement.pdf')
     put.progress(put.request.body.size)
     put.succeed()
@@ -131,6 +138,10 @@ export const Remove: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Remove receipt.png' }))
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(1))
     expect(canvas.getByRole('listitem')).toHaveTextContent('notes.txt')
+    // Focus left with the row; it goes to the row that took its place, not to the page.
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Remove notes.txt' })).toHaveFocus(),
+    )
   },
 }
 

@@ -9,6 +9,7 @@ import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
+import { useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -98,9 +99,12 @@ export function UploadList(props: UploadListProps) {
   const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
   const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
   const part = partClasses<UploadListPart>('upload-list', classNames)
+  // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list.
+  const root = useRef<HTMLDivElement>(null)
+  useKeptFocus(root)
 
   return (
-    <div className={cx('ca ca-upload-list', className)}>
+    <div ref={root} tabIndex={-1} className={cx('ca ca-upload-list', className)}>
       {!props.hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
       {ids.length > 0 && (
         <ul
