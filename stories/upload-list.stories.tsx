@@ -145,5 +145,30 @@ export const Remove: Story = {
   },
 }
 
+/**
+ * More files than `maxRows`: the rest are summed up below the rows, and Show more shows as many
+ * again. A Case has no count limit, so a drop of thousands of files never renders thousands of rows.
+ */
+export const ManyFiles: Story = {
+  loaders: [
+    loadStates(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((letter) => ({
+        name: `scan-${letter}.pdf`,
+        size: 40 * 1024,
+        state: 'succeeded' as const,
+      })),
+    ),
+  ],
+  args: { maxRows: 3 },
+  globals: english,
+  play: async ({ canvas, userEvent }) => {
+    expect(canvas.getAllByRole('listitem')).toHaveLength(3)
+    expect(canvas.getByText(/4 more files/)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Show more' }))
+    expect(canvas.getAllByRole('listitem')).toHaveLength(6)
+    expect(canvas.getByText(/1 more file$/)).toBeVisible()
+  },
+}
+
 /** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
 export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }

@@ -73,6 +73,9 @@ export const messagesDe: Messages = {
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} von ${dateien(format, count)} hochgeladen`,
   totalsFailed: '{count} fehlgeschlagen',
+  uploadsMore: ({ count }, format) =>
+    `${format.number(count)} weitere ${format.plural(count) === 'one' ? 'Datei' : 'Dateien'}`,
+  showMoreUploads: 'Mehr anzeigen',
   limits: ({ kinds, maxSize, maxFiles }, format) =>
     `${kinds}; bis ${maxSize} pro Datei${Number.isFinite(maxFiles) ? `, ${dateien(format, maxFiles)}` : ''}`,
   dropzoneLabel: 'Dateien anhängen',

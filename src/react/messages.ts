@@ -72,6 +72,10 @@ export interface Messages {
   totalsFiles: Message<{ done: number; count: number }>
   /** Failed files in the totals; shown only when there are some. */
   totalsFailed: Message<{ count: number }>
+  /** Uploads past the rows `UploadList` shows, summed up below them. */
+  uploadsMore: Message<{ count: number }>
+  /** The button that shows the next rows of a long `UploadList`. */
+  showMoreUploads: Message
   /**
    * The rules in force: `PDF, Word and images; up to 20 MB each, 35 files`. `maxFiles` is
    * `Infinity` where there is no limit (Cases): say no count then.
@@ -194,6 +198,9 @@ export const defaultMessages: Messages = {
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',
+  uploadsMore: ({ count }, format) =>
+    `${format.number(count)} more ${format.plural(count) === 'one' ? 'file' : 'files'}`,
+  showMoreUploads: 'Show more',
   // No count where there is no limit (Cases and Email files have none).
   limits: ({ kinds, maxSize, maxFiles }, format) =>
     `${kinds}; up to ${maxSize} each${Number.isFinite(maxFiles) ? `, ${files(format, maxFiles)}` : ''}`,

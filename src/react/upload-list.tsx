@@ -1,4 +1,4 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import { sameTotals, selectTotals } from '../core/upload-selectors.js'
@@ -32,6 +32,12 @@ export interface UploadListProps {
    * once when its row mounts. @default the manager's `getFile`
    */
   getFile?: (id: string) => Blob | undefined
+  /**
+   * How many rows show at once: more files than that are summed up below the rows, with a
+   * button that shows as many again, so that a drop of thousands of files (a Case has no count
+   * limit) never renders thousands of rows. @default 100
+   */
+  maxRows?: number
   /** Leaves out the totals line above the list. @default false */
   hideTotals?: boolean
   /** A class name for the root, added to `ca ca-upload-list`. */
@@ -98,6 +104,9 @@ export function UploadList(props: UploadListProps) {
   useRegisteredManager(manager, uploads)
   const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
   const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
+  const page = Math.max(1, props.maxRows ?? 100)
+  const [shown, setShown] = useState(page)
+  const hidden = ids.length - shown
   const part = partClasses<UploadListPart>('upload-list', classNames)
   // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list.
   const root = useRef<HTMLDivElement>(null)
@@ -111,7 +120,7 @@ export function UploadList(props: UploadListProps) {
           className={part('items')}
           aria-label={formatMessage(messages.uploadListLabel, {}, format)}
         >
-          {ids.map((id) => (
+          {(hidden > 0 ? ids.slice(0, shown) : ids).map((id) => (
             <UploadRow
               key={id}
               id={id}
@@ -122,6 +131,14 @@ export function UploadList(props: UploadListProps) {
             />
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <p className={part('more')}>
+          {formatMessage(messages.uploadsMore, { count: hidden }, format)}{' '}
+          <button type="button" onClick={() => setShown(shown + page)}>
+            {formatMessage(messages.showMoreUploads, {}, format)}
+          </button>
+        </p>
       )}
       <UploadAnnouncer manager={manager} className={`ca-visually-hidden ${part('announcer')}`} />
     </div>

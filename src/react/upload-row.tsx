@@ -33,6 +33,7 @@ export type UploadListPart =
   | 'actions'
   | 'button'
   | 'announcer'
+  | 'more'
 
 /** What a custom row gets: the upload, and what its buttons may do. */
 export interface UploadRowRenderProps {

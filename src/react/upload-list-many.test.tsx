@@ -1,0 +1,67 @@
+// 10,000 files accepted at once, as a Case (no count limit) allows: the list must not render
+// 10,000 rows. It shows a page of rows, says how many more there are, and shows more on demand.
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { userEvent } from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { transferOf } from '../../test/attachment-input-helpers.js'
+import { setupUploads } from '../../test/react-upload-harness.js'
+import { renderStrict } from '../../test/render.js'
+import { fileOf } from '../../test/upload-harness.js'
+import { AttachmentDropzone } from './attachment-dropzone.js'
+import { UploadList } from './upload-list.js'
+
+/** The fakes with a Case's rules: no limit on the number of files. */
+function caseLimits() {
+  const setup = setupUploads({ autoPut: false })
+  const adapter = { ...setup.provider.adapter, limits: { maxFiles: Infinity } }
+  return { ...setup, provider: { ...setup.provider, adapter } }
+}
+
+describe('UploadList with 10,000 accepted files', () => {
+  it('renders a page of rows and a summary of the rest, not 10,000 rows', async () => {
+    const setup = caseLimits()
+    const { container } = renderStrict(
+      <>
+        <AttachmentDropzone />
+        <UploadList maxRows={50} />
+      </>,
+      setup.provider,
+    )
+    const files = Array.from({ length: 10_000 }, (_, i) => fileOf(`scan-${i}.pdf`, 10))
+    fireEvent.drop(screen.getByRole('button', { name: 'Attach files' }), {
+      dataTransfer: transferOf(files),
+    })
+    await waitFor(() => expect(screen.getByText('0 of 10,000 files uploaded')).toBeTruthy())
+    const list = screen.getByRole('list', { name: 'Files being attached' })
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50)
+    expect(container.textContent).toContain('9,950 more files')
+    expect(container.querySelectorAll('*').length).toBeLessThan(1500)
+
+    // Shows the next page; the summary follows.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show more' }))
+    expect(within(list).getAllByRole('listitem')).toHaveLength(100)
+    expect(within(list).getAllByRole('listitem')[99]!.textContent).toContain('scan-99.pdf')
+    expect(container.textContent).toContain('9,900 more files')
+  }, 60_000)
+
+  it('shows up to 100 rows by default, and every row once the files fit', async () => {
+    const setup = caseLimits()
+    const { container } = renderStrict(
+      <>
+        <AttachmentDropzone />
+        <UploadList />
+      </>,
+      setup.provider,
+    )
+    const files = Array.from({ length: 101 }, (_, i) => fileOf(`scan-${i}.pdf`, 10))
+    fireEvent.drop(screen.getByRole('button', { name: 'Attach files' }), {
+      dataTransfer: transferOf(files),
+    })
+    const list = await screen.findByRole('list', { name: 'Files being attached' })
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(100))
+    expect(container.textContent).toContain('1 more file')
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show more' }))
+    expect(within(list).getAllByRole('listitem')).toHaveLength(101)
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull()
+  }, 30_000)
+})
