@@ -1,3 +1,4 @@
+import { isSafeDownloadUrl } from './download-url.js'
 import { AttachmentError, isRetryable, toAttachmentError } from './errors.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
@@ -58,9 +59,18 @@ export function createUploadJob(
     const start = async (): Promise<UploadTarget> => {
       const clientToken = (startToken ??= randomToken())
       try {
-        target = await retrying(() => adapter.startUpload(info, { clientToken, signal }))
+        const started = await retrying(() => adapter.startUpload(info, { clientToken, signal }))
+        // Checked here for every adapter, by the rule for download URLs: a relative URL would
+        // PUT the file to the page's own origin, `data:` would "succeed" with no byte sent, and
+        // plain `http:` to a remote host would send it in the clear. The URL is a credential,
+        // so the error neither names nor keeps it.
+        if (!isSafeDownloadUrl(started.url)) {
+          throw new AttachmentError('invalid-response', 'Unsafe upload URL')
+        }
+        target = started
       } catch (error) {
-        // After a definite refusal nothing was created, so a manual retry may mint a new token;
+        // After a definite refusal nothing usable was created (no attachment, or one with an
+        // unsafe URL the same token would only return again), so a manual retry mints a new token;
         // after a retryable failure the service may have created the attachment, so a manual
         // retry keeps the token and gets that one back instead of a second.
         if (!signal.aborted && !isRetryable(error)) startToken = undefined
