@@ -1,9 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ConnectClient } from '@aws-sdk/client-connect'
+import { isRetryable } from '../src/core/errors.js'
+import { alwaysOnline } from '../src/core/online.js'
+import { createUploadManager } from '../src/core/upload-manager.js'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
+import {
+  createCasesAdapter,
+  sendViaConnectClient,
+  sendViaHttpBackend,
+  type CasesAdapter,
+  type SendAttachedFiles,
+} from '../src/cases/index.js'
 import { attachmentErrorOf } from './attachment-error-of.js'
 import { signal } from './adapter-helpers.js'
 import { connectClient } from './emulator-helpers.js'
+import { fetchTransport } from './fetch-transport.js'
 
 let emu: Emulator
 
@@ -14,10 +25,9 @@ afterAll(() => emu.close())
 afterEach(() => emu.faults.clear())
 
 const caseAdapter = (secret = 'test', target: Emulator = emu): CasesAdapter =>
-  createCasesAdapter({
-    ...emu.createCase(),
-    send: sendViaConnectClient(connectClient(target, secret)),
-  })
+  adapterOver(sendViaConnectClient(connectClient(target, secret)))
+const adapterOver = (send: SendAttachedFiles): CasesAdapter =>
+  createCasesAdapter({ ...emu.createCase(), send })
 const file = { name: 'notes.txt', size: 5, type: 'text/plain' }
 const init = () => ({ clientToken: crypto.randomUUID(), signal: signal() })
 
@@ -86,5 +96,91 @@ describe('createCasesAdapter errors', () => {
     const error = await attachmentErrorOf(caseAdapter().getFile('any'))
     expect(error.message).not.toContain(url)
     expect(error.message).toContain('[url]')
+  })
+})
+
+// What a failed `import()` rejects with: Node's own error here, Chromium's message for a chunk
+// a bundler split out (a TypeError that starts like fetch's connection failure).
+async function failedImport(): Promise<unknown> {
+  const specifier = '@aws-sdk/no-such-client'
+  return import(/* @vite-ignore */ specifier).catch((error: unknown) => error)
+}
+const chunkFailure = () =>
+  new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/sdk.js')
+
+describe('createCasesAdapter errors without a response', () => {
+  it.each([
+    ["a TypeError from a bug in the host's send", () => (null as unknown as { a: 1 }).a],
+    ['a failed import of the SDK in Node', failedImport],
+    ['a failed import of a split-out SDK chunk in Chromium', chunkFailure],
+    ['a rejection with null', () => Promise.reject(null)],
+  ])('calls %s unexpected, and not retryable', async (_, fails) => {
+    const cause = await Promise.resolve()
+      .then(fails)
+      .catch((error: unknown) => error)
+    const error = await attachmentErrorOf(
+      adapterOver(() => Promise.reject(cause)).startUpload(file, init()),
+    )
+    expect(error).toMatchObject({ code: 'unexpected', status: undefined, cause })
+    expect(isRetryable(error)).toBe(false)
+  })
+
+  it('fails the upload after one call, not after the engine retried it', async () => {
+    let calls = 0
+    const manager = createUploadManager({
+      adapter: adapterOver(async () => {
+        calls += 1
+        throw new TypeError("Cannot read properties of undefined (reading 'send')")
+      }),
+      transport: fetchTransport,
+      online: alwaysOnline,
+      retry: { baseDelayMs: 1, maxDelayMs: 1 },
+    })
+    const [id = ''] = manager.add([new File(['notes'], 'notes.txt')]).ids
+    await vi.waitUntil(() => manager.getSnapshot().byId[id]?.status === 'failed')
+    expect(manager.getSnapshot().byId[id]).toMatchObject({ error: { code: 'unexpected' } })
+    expect(calls).toBe(1)
+  })
+
+  it("calls sendViaConnectClient's unknown operation unexpected", async () => {
+    const real = sendViaConnectClient(connectClient(emu))
+    const error = await attachmentErrorOf(
+      adapterOver((_, input, options) => real('NoSuchOperation' as never, input, options)).getFile(
+        'any',
+      ),
+    )
+    expect(error).toMatchObject({ code: 'unexpected', cause: expect.any(TypeError) })
+    expect(isRetryable(error)).toBe(false)
+  })
+
+  it("calls fetch's connection failure through sendViaHttpBackend network, and retries it", async () => {
+    const gone = await startEmulator({ port: 0 })
+    await gone.close()
+    const error = await attachmentErrorOf(
+      adapterOver(sendViaHttpBackend(`${gone.url}/attached-files`)).startUpload(file, init()),
+    )
+    expect(error).toMatchObject({ code: 'network', status: 0, cause: expect.any(TypeError) })
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it('calls a connection the SDK saw reset network', async () => {
+    emu.faults.set('StartAttachedFileUpload', { resetAfterBytes: 0 })
+    const error = await attachmentErrorOf(caseAdapter().startUpload(file, init()))
+    expect(error).toMatchObject({ code: 'network', status: 0, cause: { code: 'ECONNRESET' } })
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it("calls the SDK's request timeout timeout", async () => {
+    emu.faults.set('GetAttachedFile', { delayMs: 2_000 })
+    const client = new ConnectClient({
+      region: 'us-east-1',
+      endpoint: emu.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+      requestHandler: { socketTimeout: 50 },
+    })
+    const error = await attachmentErrorOf(adapterOver(sendViaConnectClient(client)).getFile('x'))
+    expect(error).toMatchObject({ code: 'timeout', cause: { name: 'TimeoutError' } })
+    expect(isRetryable(error)).toBe(true)
   })
 })

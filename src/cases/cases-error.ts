@@ -4,6 +4,7 @@ import {
   isAttachmentError,
   reasonOf,
   redactUrls,
+  toAttachmentError as toCoreError,
 } from '../core/errors.js'
 import type { AttachmentErrorCode } from '../core/errors.js'
 
@@ -26,6 +27,7 @@ const codeByName: Record<string, AttachmentErrorCode> = {
 interface ErrorLike {
   name?: string
   message?: string
+  code?: unknown
   Reason?: unknown
   reason?: unknown
   status?: number
@@ -38,9 +40,32 @@ export function statusOf(error: unknown): number | undefined {
   return e.$metadata?.httpStatusCode ?? (typeof e.status === 'number' ? e.status : undefined)
 }
 
-function codeOf(name: string, status: number | undefined): AttachmentErrorCode {
+// The socket errors of Node's http (ETIMEDOUT aside): `@smithy/node-http-handler` rejects with
+// them as they are, or renamed `TimeoutError` (ECONNRESET, EPIPE), when no response came.
+const socketFailure =
+  /^(ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/
+
+/**
+ * The code of a failure without a response. The SDK's socket errors are `network` and its
+ * timeouts (`TimeoutError`, from both SDK handlers) `timeout`; the rest is core's rule: fetch's
+ * own connection failure is `network` (sendViaHttpBackend, the SDK's fetch handler), and
+ * anything else (a bug in a host's `send`, a failed import of the SDK) `unexpected`, not retried.
+ */
+function codeWithoutStatus(error: unknown, name: string): AttachmentErrorCode {
+  const code = (error as ErrorLike | undefined)?.code
+  if (typeof code === 'string' && socketFailure.test(code)) return 'network'
+  // What SDK v2 (in a host's own `send`) calls a socket error.
+  if (name === 'NetworkingError') return 'network'
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT') return 'timeout'
+  return toCoreError(error).code
+}
+
+function codeOf(error: unknown, name: string, status: number | undefined): AttachmentErrorCode {
   if (name === 'AbortError') return 'aborted'
-  return codeByName[name] ?? (status === undefined ? 'network' : codeFromStatus(status))
+  return (
+    codeByName[name] ??
+    (status === undefined ? codeWithoutStatus(error, name) : codeFromStatus(status))
+  )
 }
 
 /**
@@ -56,7 +81,7 @@ export function toAttachmentError(
   const e = (typeof error === 'object' && error ? error : {}) as ErrorLike
   const name = typeof e.name === 'string' ? e.name : 'Error'
   const status = statusOf(error)
-  const code = signal?.aborted ? 'aborted' : codeOf(name, status)
+  const code = signal?.aborted ? 'aborted' : codeOf(error, name, status)
   const detail = redactUrls(typeof e.message === 'string' ? e.message : '')
   const message = `${operation} failed: ${name}${detail ? `: ${detail}` : ''}`
   return new AttachmentError(code, message, {

@@ -23,6 +23,11 @@ describe('toAttachmentError', () => {
     }
   })
 
+  it("leaves Chromium's failed import, whose message starts like fetch's, unexpected", () => {
+    const chunk = new TypeError('Failed to fetch dynamically imported module: https://x/a.js')
+    expect(toAttachmentError(chunk).code).toBe('unexpected')
+  })
+
   it('calls an abort aborted', () => {
     const abort = new DOMException('The operation was aborted.', 'AbortError')
     expect(toAttachmentError(abort)).toMatchObject({ code: 'aborted', cause: abort })

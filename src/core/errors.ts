@@ -71,9 +71,10 @@ export function isAttachmentError(value: unknown): value is AttachmentError {
 }
 
 // What `fetch` rejects with when it cannot connect: a bare `TypeError` whose message is the
-// browser's own (Chromium, Firefox, Safari, Node's undici, in that order).
+// browser's own (Chromium, Firefox, Safari, Node's undici, in that order). Chromium's failed
+// `import()` starts alike, but is no failed request: a reload, not a retry, is its remedy.
 const fetchFailure =
-  /^(failed to fetch|networkerror when attempting to fetch|load failed|fetch failed)/i
+  /^(failed to fetch(?! dynamically)|networkerror when attempting to fetch|load failed|fetch failed)/i
 
 /**
  * Any failure as an {@link AttachmentError}, keeping the original as `cause`. Only what `fetch`
