@@ -5,7 +5,7 @@ import type { AttachmentAdapter } from '../core/types.js'
 import { expectNoAxeViolations } from '../../test/axe.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import type { FakeAdapter, FileStep } from '../../test/fake-adapter.js'
-import { hostileName } from '../../test/hostile-name.js'
+import { hostileName, isolated } from '../../test/hostile-name.js'
 import { renderStrict } from '../../test/render.js'
 import { AttachedFileCard } from './attached-file-card.js'
 import type { AttachedFileCardProps } from './attached-file-card.js'
@@ -194,7 +194,7 @@ describe('AttachedFileCard', () => {
     await advance(0)
     expect(container.querySelector('img')).toBeNull()
     expect(screen.getByRole('article', { name: hostileName })).toBeDefined()
-    expect(screen.getByRole('button', { name: `Delete ${hostileName}` })).toBeDefined()
+    expect(screen.getByRole('button', { name: `Delete ${isolated(hostileName)}` })).toBeDefined()
   })
 })
 

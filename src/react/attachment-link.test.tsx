@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { expectNoAxeViolations } from '../../test/axe.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import type { FakeAdapter } from '../../test/fake-adapter.js'
-import { hostileName } from '../../test/hostile-name.js'
+import { hostileName, isolated } from '../../test/hostile-name.js'
 import { renderStrict } from '../../test/render.js'
 import { AttachmentLink } from './attachment-link.js'
 
@@ -151,7 +151,7 @@ describe('AttachmentLink', () => {
     )
     await advance(0)
     expect(container.querySelector('img')).toBeNull()
-    const link = screen.getByRole('link', { name: `Download ${hostileName}` })
+    const link = screen.getByRole('link', { name: `Download ${isolated(hostileName)}` })
     expect(link.querySelector('bdi')?.textContent).toBe(hostileName)
     expect(link.getAttribute('download')).toBe(hostileName)
   })

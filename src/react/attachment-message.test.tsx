@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { expectNoAxeViolations } from '../../test/axe.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import type { FakeAdapter } from '../../test/fake-adapter.js'
-import { hostileName } from '../../test/hostile-name.js'
+import { hostileName, isolated } from '../../test/hostile-name.js'
 import { renderStrict } from '../../test/render.js'
 import { AttachmentMessage } from './attachment-message.js'
 import type { ChatAttachmentItem } from './attachment-message.js'
@@ -97,7 +97,7 @@ describe('AttachmentMessage', () => {
     await advance(0)
     expect(container.querySelectorAll('img')).toHaveLength(1)
     expect(screen.getByRole('img').getAttribute('alt')).toBe(hostileName)
-    expect(screen.getByRole('link', { name: `Download ${hostileName}` })).toBeDefined()
+    expect(screen.getByRole('link', { name: `Download ${isolated(hostileName)}` })).toBeDefined()
     expect(container.querySelector('[onerror]')).toBeNull()
   })
 })

@@ -198,3 +198,27 @@ describe('formatting', () => {
     expect(fileKindOf('tool.exe')).toBeUndefined()
   })
 })
+
+describe('file names in sentences', () => {
+  const format = getFormatters('en-US')
+
+  it('isolates a name with a right-to-left override, so it cannot reverse the sentence', () => {
+    const name = 'invoice\u202Efdp.exe'
+    expect(formatMessage(defaultMessages.deleteConfirm, { name }, format)).toBe(
+      `Delete \u2068${name}\u2069? This cannot be undone.`,
+    )
+    // A message function gets the isolated name too.
+    expect(formatMessage(defaultMessages.announceAdded, { count: 1, name }, format)).toBe(
+      `\u2068${name}\u2069 added`,
+    )
+  })
+
+  it('isolates right-to-left names and leaves left-to-right ones as they are', () => {
+    expect(formatMessage('{name} uploaded', { name: 'تقرير.pdf' }, format)).toBe(
+      '\u2068تقرير.pdf\u2069 uploaded',
+    )
+    expect(formatMessage('{name} uploaded', { name: 'report.pdf' }, format)).toBe(
+      'report.pdf uploaded',
+    )
+  })
+})

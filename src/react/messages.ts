@@ -250,14 +250,25 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
   return merged as unknown as Messages
 }
 
-/** The text of `message` for `values`: a function is called, a template's `{names}` filled in. */
+// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
+const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
+
+/**
+ * The text of `message` for `values`: a function is called, a template's `{names}` filled in.
+ * A value with right-to-left text or bidi controls (a file named `invoice\u202Efdp.exe`) goes
+ * in a first-strong isolate (U+2068 … U+2069), as Fluent does, so that it cannot reorder the
+ * sentence around it; the isolate also ends any override left open inside it.
+ */
 export function formatMessage<V extends object>(
   message: Message<V>,
   values: V,
   format: Formatters,
 ): string {
-  if (typeof message === 'function') return message(values, format)
-  const record = values as Record<string, unknown>
+  const record: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values)) {
+    record[key] = typeof value === 'string' && bidi.test(value) ? `\u2068${value}\u2069` : value
+  }
+  if (typeof message === 'function') return message(record as V, format)
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in record ? String(record[name]) : placeholder,
   )

@@ -8,6 +8,7 @@ import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderStrict } from '../../test/render.js'
 import { createStaticManager, uploadAfter, uploadsInEveryState } from '../../test/static-uploads.js'
 import { renderUploadList } from '../../test/render-upload-list.js'
+import { isolated } from '../../test/hostile-name.js'
 import { fileOf } from '../../test/upload-harness.js'
 import { UploadList } from './upload-list.js'
 
@@ -62,7 +63,9 @@ describe('UploadList rows', () => {
       expect(shown.textContent).toBe(name)
       expect(shown.children).toHaveLength(0)
       expect(screen.getByRole('progressbar', { name })).toBeTruthy()
-      expect(screen.getByRole('button', { name: `Cancel upload of ${name}` })).toBeTruthy()
+      // A message isolates a name with a bidi override (U+2068 … U+2069).
+      const inMessage = name === override ? isolated(name) : name
+      expect(screen.getByRole('button', { name: `Cancel upload of ${inMessage}` })).toBeTruthy()
     }
     expect(document.querySelectorAll('[onerror], img[src="x"]')).toHaveLength(0)
     // The only image is the thumbnail, from an object URL, never from the name.
