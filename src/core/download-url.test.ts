@@ -11,6 +11,7 @@ import {
   nextCheckMs,
   reportStaleInMs,
   resolveDownloadTiming,
+  retryCheckMs,
   viewOfFile,
 } from './download-url.js'
 import type { RemoteFile } from './types.js'
@@ -200,6 +201,30 @@ describe('reportStaleInMs and nextCheckMs', () => {
       expect(reportStaleInMs(report({ status }), 1_000, timing.marginMs)).toBe(Infinity)
       expect(nextCheckMs(report({ status }), 0, timing)).toBe(false)
     }
+  })
+})
+
+describe('retryCheckMs', () => {
+  const approved = {
+    file: { id: 'f', status: 'approved' as const },
+    fetchedAt: 0,
+    polls: 0,
+  }
+  const expiringAt = (expiresAt: number) => ({
+    ...approved,
+    file: { ...approved.file, download: { url: 'https://x.test/a', expiresAt } },
+  })
+
+  it('waits 10 s after the first failed check, doubling up to a minute', () => {
+    const waits = [1, 2, 3, 4, 5, 10].map((failures) => retryCheckMs(failures, undefined, 0))
+    expect(waits).toEqual([10_000, 20_000, 40_000, 60_000, 60_000, 60_000])
+    expect(retryCheckMs(1, approved, 0)).toBe(10_000)
+  })
+
+  it('checks at the latest when the URL at hand expires, and after that by the waits alone', () => {
+    expect(retryCheckMs(3, expiringAt(300_000), 279_000)).toBe(21_000)
+    expect(retryCheckMs(1, expiringAt(300_000), 100_000)).toBe(10_000)
+    expect(retryCheckMs(3, expiringAt(300_000), 300_000)).toBe(40_000)
   })
 })
 

@@ -172,6 +172,24 @@ export function nextCheckMs(
   return staleInMs < Infinity && Math.max(timing.minRefreshMs, staleInMs)
 }
 
+// Each check is already the try and two retries, 1 s and 2 s apart (react-query's retryDelay);
+// the waits after it, 10, 20, 40 and then 60 s, let a service that is down for minutes cost
+// three requests a minute per shown file, and one that recovers be seen within a minute.
+/**
+ * When to ask about a shown file again after `failures` checks in a row (1 for the first) failed
+ * with an error that may pass: 10 s after the first, doubling up to a minute, and at the latest
+ * when the URL at hand expires, so that its link turns into the error then.
+ */
+export function retryCheckMs(
+  failures: number,
+  report: FileReport | undefined,
+  now: number,
+): number {
+  const waitMs = Math.min(60_000, 5_000 * 2 ** failures)
+  const expiresInMs = (report?.file.download?.expiresAt ?? 0) - now
+  return expiresInMs > 0 ? Math.min(waitMs, expiresInMs) : waitMs
+}
+
 /** What a component shows of a stored file. */
 export interface RemoteFileView {
   status: 'processing' | 'ready' | 'rejected' | 'failed'

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { expectNoAxeViolations } from '../../test/axe.js'
+import { AttachmentError } from '../core/errors.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import type { FakeAdapter } from '../../test/fake-adapter.js'
 import { hostileName, isolated } from '../../test/hostile-name.js'
@@ -38,6 +39,7 @@ beforeEach(() => {
 
 afterEach(() => {
   document.removeEventListener('click', follow)
+  vi.restoreAllMocks()
   vi.useRealTimers()
 })
 
@@ -83,6 +85,89 @@ describe('AttachmentLink', () => {
     expect(followed).toEqual([{ href: fresh, requests: 2 }])
     expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBe(link)
   })
+
+  it('keeps a working link through failed refreshes, follows it while it lasts, then shows the error', async () => {
+    const serverError = () => new AttachmentError('server', 'Internal error', { status: 500 })
+    fake.scriptFile('a', 'approved', serverError())
+    const { container } = renderLink()
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    const first = link.getAttribute('href') ?? ''
+    // The refresh at 240 s fails, its retries with it (at 243 s); the next check is at 253 s.
+    await advance(250_000)
+    expect(requests(fake)).toHaveLength(4)
+    expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBe(link)
+    expect(link.getAttribute('href')).toBe(first)
+    // A click within the margin asks for a fresh URL; when that fails too, the URL at hand,
+    // 47 s from its end, is still followed.
+    fireEvent.click(link)
+    expect(followed).toEqual([])
+    await advance(3_000)
+    expect(requests(fake)).toHaveLength(7)
+    expect(followed).toEqual([{ href: first, requests: 7 }])
+    // Once it expired (at 300 s, when a check starts; React hears of it a tick later) no link is
+    // left, only the error.
+    await advance(47_001)
+    expect(screen.queryByRole('link')).toBeNull()
+    const root = container.querySelector('.ca-attachment-link')
+    expect(root?.getAttribute('data-status')).toBe('error')
+    expect(root?.textContent).toBe('report.pdf The service had a problem. Try again.')
+  })
+
+  // What a browser does for a middle button: no click, an auxclick (UI Events).
+  const middleClick = (link: Element) =>
+    link.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }))
+
+  it('lets a middle-click on a fresh link go to the browser', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null)
+    fake.scriptFile('a', 'approved')
+    renderLink()
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    expect(middleClick(link)).toBe(true) // not prevented
+    await advance(0)
+    expect(open).not.toHaveBeenCalled()
+    expect(requests(fake)).toHaveLength(1)
+  })
+
+  it('refreshes a stale URL on a middle-click and opens the fresh one in a new tab', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null)
+    fake.scriptFile('a', 'approved')
+    renderLink()
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    vi.setSystemTime(Date.now() + 290_000) // the URL expires in 10 s, within the margin
+    expect(middleClick(link)).toBe(false) // prevented: the stale URL is not opened
+    expect(open).not.toHaveBeenCalled()
+    await advance(0)
+    expect(requests(fake)).toHaveLength(2)
+    const fresh = link.getAttribute('href')
+    expect(fresh).toMatch(/^https:\/\/files\.fake\.test\/a\?.*fake-2$/)
+    expect(open.mock.calls).toEqual([[fresh, '_blank', 'noopener,noreferrer']])
+    expect(followed).toEqual([])
+  })
+
+  it.each(['ctrlKey', 'metaKey', 'shiftKey'] as const)(
+    'refreshes a stale URL on a click with %s and opens the fresh one in a new tab',
+    async (modifier) => {
+      const open = vi.spyOn(window, 'open').mockReturnValue(null)
+      fake.scriptFile('a', 'approved')
+      renderLink(
+        <AttachmentLink fileId="a" name="report.pdf" target="_self" fileOptions={{ now: clock }} />,
+      )
+      await advance(0)
+      const link = screen.getByRole('link', { name: 'Download report.pdf' })
+      vi.setSystemTime(Date.now() + 290_000)
+      expect(fireEvent.click(link, { [modifier]: true })).toBe(false)
+      await advance(0)
+      expect(requests(fake)).toHaveLength(2)
+      // Opened as the modified click asked, in a tab of its own, not in the link's target.
+      expect(open.mock.calls).toEqual([
+        [link.getAttribute('href'), '_blank', 'noopener,noreferrer'],
+      ])
+      expect(followed).toEqual([])
+    },
+  )
 
   it('shows an error and no href anywhere when the adapter answers a javascript: URL', async () => {
     const url = 'javascript:alert(document.cookie)'

@@ -87,21 +87,28 @@ export function AttachmentLink(props: AttachmentLinkProps) {
 
   // A URL within its margin is not followed: the click waits for a fresh one, then goes on with
   // it. The browser keeps the click's user activation for some seconds (5 s in Chromium), long
-  // enough for one GetAttachment, so a new tab is still allowed.
+  // enough for one GetAttachment, so a new tab is still allowed. A click that asked for a tab of
+  // its own (the middle button, which fires auxclick and no click; Ctrl, Cmd or Shift) gets one.
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (following.current) following.current = false
     else if (stale()) {
       event.preventDefault()
       const link = event.currentTarget
-      file.getFreshUrl().then(
-        (fresh) => {
-          if (!link.isConnected) return
+      const { button, ctrlKey, metaKey, shiftKey } = event
+      file
+        .getFreshUrl()
+        // A URL whose refresh failed is still good until it expires; then the query's error shows.
+        .catch(() => (file.expiresAt! > now() ? url : ''))
+        .then((fresh) => {
+          if (!fresh || !link.isConnected) return
           link.href = fresh
-          following.current = true
-          link.click()
-        },
-        () => {}, // the query holds the error; the link turns into its message
-      )
+          if (button || ctrlKey || metaKey || shiftKey) {
+            window.open(fresh, '_blank', 'noopener,noreferrer')
+          } else {
+            following.current = true
+            link.click()
+          }
+        })
     }
   }
   // Hovering or focusing a link whose URL went stale (a laptop woken from sleep) fetches a new
@@ -123,6 +130,7 @@ export function AttachmentLink(props: AttachmentLinkProps) {
           rel="noopener noreferrer"
           aria-label={formatMessage(messages.downloadFile, { name }, format)}
           onClick={onClick}
+          onAuxClick={(event) => event.button === 1 && onClick(event)}
           onFocus={prefetch}
           onPointerEnter={prefetch}
         >

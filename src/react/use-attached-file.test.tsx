@@ -1,4 +1,4 @@
-import { notifyManager } from '@tanstack/react-query'
+import { notifyManager, QueryClient } from '@tanstack/react-query'
 import { act } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AttachmentError } from '../core/errors.js'
@@ -169,6 +169,73 @@ describe('useAttachedFile', () => {
     await advance(10_000)
     expect(result.current.error?.code).toBe('throttled')
     expect(requestTimes()).toHaveLength(3)
+  })
+
+  // A 500 is the service's passing trouble: each check is the try and two retries (1 s and 2 s
+  // apart), and a check that failed is made again later, with growing waits.
+  const serverError = () => new AttachmentError('server', 'Internal error', { status: 500 })
+
+  it('keeps polling a processing file through failed checks and shows it ready once the service recovers', async () => {
+    fake.scriptFile('a', 'processing', serverError(), serverError(), serverError(), 'approved')
+    // The library's own default client, as a host without react-query gets it.
+    const { result } = renderHookStrict(() => useAttachedFile('a', { now: clock }), {
+      adapter: fake.adapter,
+      queryClient: new QueryClient(),
+    })
+    await advance(0)
+    expect(result.current.status).toBe('processing')
+    await advance(4_000) // the poll at 1 s, its retries at 2 s and 4 s
+    expect(result.current).toMatchObject({ status: 'error', error: { code: 'server' } })
+    await advance(9_999)
+    expect(requestTimes()).toHaveLength(4)
+    await advance(1)
+    expect(result.current).toMatchObject({ status: 'ready', url: expect.stringMatching(/^https:/) })
+    expect(gaps(requestTimes())).toEqual([1_000, 1_000, 2_000, 10_000])
+  })
+
+  it('checks again after failures with waits that double up to a minute', async () => {
+    const failures = Array.from({ length: 18 }, serverError)
+    fake.scriptFile('a', 'processing', ...failures, 'approved')
+    const { result } = renderFile('a')
+    await advance(300_000)
+    expect(result.current.status).toBe('ready')
+    // The first attempt of each check: the poll at 1 s, then 3 s of retries and the wait.
+    const checks = requestTimes().filter((_, i) => i % 3 === 1)
+    expect(gaps(checks)).toEqual([13_000, 23_000, 43_000, 63_000, 63_000, 63_000])
+    await advance(0)
+    expect(requestTimes()).toHaveLength(20)
+  })
+
+  it('keeps the last URL while a failed refresh may pass, and shows the error once it expired', async () => {
+    fake.scriptFile('a', 'approved', serverError())
+    const { result } = renderFile('a')
+    await advance(0)
+    const { url, expiresAt = 0 } = result.current
+    expect(url).toMatch(/^https:/)
+    // The refresh at 240 s fails (its retries end at 243 s); checks at 253 s and 276 s end at
+    // 256 s and 279 s; the next comes when the URL expires, at 300 s, before a 40 s wait ends.
+    await advance(280_000)
+    expect(result.current).toMatchObject({ status: 'ready', url, expiresAt })
+    expect(requestTimes()).toHaveLength(1 + 9)
+    await advance(expiresAt - Date.now() - 1)
+    expect(result.current).toMatchObject({ status: 'ready', url })
+    await advance(1)
+    expect(result.current).toMatchObject({ status: 'error', error: { code: 'server' } })
+    expect(result.current.url).toBeUndefined()
+    await advance(200_000)
+    expect(requestTimes().length).toBeGreaterThan(1 + 12)
+  })
+
+  it.each([
+    new AttachmentError('access-denied', 'Denied', { status: 403 }),
+    new AttachmentError('not-found', 'Gone', { status: 404 }),
+  ])('stops at a refresh refused with $code and shows the refusal', async (refusal) => {
+    fake.scriptFile('a', 'approved', refusal)
+    const { result } = renderFile('a')
+    await advance(240_000)
+    expect(result.current).toMatchObject({ status: 'error', error: { code: refusal.code } })
+    await advance(3_600_000)
+    expect(requestTimes()).toHaveLength(2)
   })
 
   it('stops polling when the last component showing the file unmounts', async () => {

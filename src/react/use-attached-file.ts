@@ -15,6 +15,7 @@ import {
   type FileReport,
   type RemoteFileView,
 } from '../core/index.js'
+import { retryCheckMs } from '../core/download-url.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 
 /** Options of {@link useAttachedFile}: the timing of URL refreshes and scan polls, and the clock. */
@@ -36,6 +37,8 @@ export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
 }
 
 type Key = readonly ['connect-attachments', 'file', string, string]
+/** A report with the count of failed checks react-query had made when it arrived. */
+type Report = FileReport & { errors: number }
 
 /** The react-query key of a stored file's query: one per adapter and file id. */
 export const attachedFileQueryKey = (adapterKey: string, id: string): Key => [
@@ -64,7 +67,10 @@ export function useAttachedFile(
       queryKey,
       queryFn: ({ signal }: QueryFunctionContext<Key>) =>
         adapter.getFile(id, { signal }).then(
-          (file) => createFileReport(file, queryClient.getQueryData<FileReport>(queryKey), now()),
+          (file) => {
+            const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
+            return { ...createFileReport(file, data, now()), errors: errorUpdateCount }
+          },
           (error: unknown) => Promise.reject(toAttachmentError(error)),
         ),
       // react-query counts staleTime from the answer's arrival by Date.now; staleness is decided
@@ -75,14 +81,23 @@ export function useAttachedFile(
           : 0,
       // Every observer has such a timer, but each change of the query resets them all at once:
       // the first to fire makes the one request, and its fetch clears the others.
-      refetchInterval: ({ state }) =>
-        state.status === 'success' && state.data ? nextCheckMs(state.data, now(), timing) : false,
+      // After a failed check that may pass (a 5xx, throttling, the network), again with growing
+      // waits; a refusal (access-denied, not-found, invalid-url…) is final.
+      refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
+        status === 'success' && data
+          ? nextCheckMs(data, now(), timing)
+          : status === 'error' &&
+            isRetryable(error) &&
+            retryCheckMs(errorUpdateCount - (data?.errors ?? 0), data, now()),
       // A couple of retries for what may pass (throttling, a network blip); none for the rest.
       retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
-    } satisfies UseQueryOptions<FileReport, AttachmentError, FileReport, Key>
+    } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>
   }, [adapter, id, queryClient, now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs])
   const { data, error, status, isFetching, refetch } = useQuery(query, queryClient)
   const refresh = useCallback(async () => void (await refetch()), [refetch])
+  // A failed check that may pass leaves the URL at hand in place until it expires.
+  const view = data && viewOfFile(data.file)
+  const failed = status === 'error' && !(isRetryable(error) && (view?.expiresAt ?? 0) > now())
   const getFreshUrl = useCallback(
     async () => downloadUrlOf((await queryClient.fetchQuery(query)).file),
     [queryClient, query],
@@ -91,10 +106,8 @@ export function useAttachedFile(
     isFetching,
     refresh,
     getFreshUrl,
-    ...(status === 'error'
-      ? { status, error: toAttachmentError(error) }
-      : data
-        ? viewOfFile(data.file)
-        : { status: 'loading' as const }),
+    ...(failed
+      ? { status: 'error' as const, error: toAttachmentError(error) }
+      : (view ?? { status: 'loading' as const })),
   }
 }
