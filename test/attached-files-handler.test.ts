@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { GetAttachedFileCommand } from '@aws-sdk/client-connect'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import {
   createAttachedFilesHandler,
@@ -376,6 +377,131 @@ describe('createAttachedFilesHandler scope', () => {
     const response = await post(getFile(instanceId, 'a'))
     expect(response.status).toBe(500)
     expect(await response.text()).not.toContain('session store')
+    expect(onError).toHaveBeenCalledOnce()
+    expect(sent).toEqual([])
+  })
+})
+
+describe('createAttachedFilesHandler uploader and tags', () => {
+  const userArn = (agent: string) =>
+    `arn:aws:connect:us-east-1:123456789012:instance/${instanceId}/agent/${agent}`
+  const startBody = (
+    {
+      instanceId: InstanceId,
+      associatedResourceArn,
+    }: { instanceId: string; associatedResourceArn: string },
+    extra: Record<string, unknown> = {},
+  ) =>
+    JSON.stringify({
+      operation: 'StartAttachedFileUpload',
+      input: {
+        InstanceId,
+        AssociatedResourceArn: associatedResourceArn,
+        FileName: 'b.txt',
+        FileSizeInBytes: 3,
+        FileUseCaseType: 'ATTACHMENT',
+        ...extra,
+      },
+    })
+  /** The file as Connect recorded it. */
+  const recorded = (
+    created: { instanceId: string; associatedResourceArn: string },
+    FileId: string,
+  ) =>
+    connectClient(emu).send(
+      new GetAttachedFileCommand({
+        InstanceId: created.instanceId,
+        AssociatedResourceArn: created.associatedResourceArn,
+        FileId,
+      }),
+    )
+
+  it.each([
+    [
+      'CreatedBy',
+      { CreatedBy: { ConnectUserArn: 'arn:aws:connect:us-east-1:1:instance/i/agent/other' } },
+    ],
+    ['Tags', { Tags: { approved: 'yes' } }],
+  ])('refuses a %s the page chose with 400, before authorize and Connect', async (_, extra) => {
+    const authorize = vi.fn(() => true)
+    options = { authorize }
+    const response = await post(startBody(emu.createCase(), extra))
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ name: 'InvalidRequestException' })
+    expect(authorize).not.toHaveBeenCalled()
+    expect(sent).toEqual([])
+  })
+
+  it("refuses the adapter's createdBy through sendViaHttpBackend as invalid-request", async () => {
+    const adapter = createCasesAdapter({
+      ...emu.createCase(),
+      send: agentSend(),
+      createdBy: { connectUserArn: userArn('other') },
+    })
+    const file = { name: 'b.txt', size: 3, type: 'text/plain' }
+    await expect(adapter.startUpload(file, init())).rejects.toMatchObject({
+      code: 'invalid-request',
+      status: 400,
+    })
+    expect(sent).toEqual([])
+  })
+
+  it('records the uploader and tags the server sets from the authorized request', async () => {
+    const created = emu.createCase()
+    const createdBy = vi.fn(({ request }: { request: Request }) => ({
+      connectUserArn: userArn(request.headers.get('x-agent') ?? ''),
+    }))
+    options = {
+      createdBy,
+      tags: async ({ input }) => ({ case: String(input.AssociatedResourceArn).slice(-8) }),
+    }
+    const adapter = createCasesAdapter({
+      ...created,
+      send: sendViaHttpBackend(backendUrl, {
+        headers: { authorization: 'Bearer agent', 'x-agent': 'a1' },
+      }),
+    })
+    const target = await adapter.startUpload({ name: 'b.txt', size: 3, type: 'text/plain' }, init())
+    const file = await recorded(created, target.id)
+    expect(file.CreatedBy).toEqual({ ConnectUserArn: userArn('a1') })
+    expect(file.Tags).toEqual({ case: created.associatedResourceArn.slice(-8) })
+    expect(createdBy).toHaveBeenCalledWith({
+      operation: 'StartAttachedFileUpload',
+      input: expect.objectContaining({ FileName: 'b.txt' }),
+      request: expect.any(Request),
+    })
+  })
+
+  it('asks for the uploader only for an upload the caller is allowed to make', async () => {
+    const createdBy = vi.fn(() => ({ awsIdentityArn: 'arn:aws:iam::123456789012:user/x' }))
+    options = { createdBy, authorize: () => false }
+    expect((await post(startBody(emu.createCase()))).status).toBe(403)
+    options = { createdBy }
+    const created = emu.createCase()
+    await post(
+      JSON.stringify({
+        operation: 'GetAttachedFile',
+        input: {
+          InstanceId: created.instanceId,
+          AssociatedResourceArn: created.associatedResourceArn,
+          FileId: 'f',
+        },
+      }),
+    )
+    expect(createdBy).not.toHaveBeenCalled()
+  })
+
+  it('answers a generic 500 when createdBy throws, and tells onError', async () => {
+    const onError = vi.fn()
+    options = {
+      createdBy: () => {
+        throw new Error('directory down: ldap://secret@10.0.0.2')
+      },
+      onError,
+    }
+    const response = await post(startBody(emu.createCase()))
+    expect(response.status).toBe(500)
+    expect(await response.text()).not.toContain('ldap')
     expect(onError).toHaveBeenCalledOnce()
     expect(sent).toEqual([])
   })

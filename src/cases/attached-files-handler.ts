@@ -1,6 +1,6 @@
 import { reasonOf, redactUrls } from '../core/errors.js'
 import { statusOf } from './cases-error.js'
-import type { AttachedFilesOperation } from './cases-adapter.js'
+import { createdByWire, type AttachedFilesOperation, type CreatedBy } from './cases-adapter.js'
 import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 import { validateAttachedFilesInput } from './validate-attached-files-input.js'
 
@@ -30,6 +30,15 @@ export interface AttachedFilesHandlerOptions {
   associatedResourceArn?: PerRequest<string | undefined>
   /** Decides whether this caller may make this call (e.g. may see this case); false → 403. */
   authorize: (details: AuthorizeDetails) => boolean | Promise<boolean>
+  /**
+   * Who Connect records as an upload's creator, from the authorized call (the agent of your
+   * session, say); a page's own `CreatedBy` is refused (400). @default undefined (the server's identity)
+   */
+  createdBy?: (details: AuthorizeDetails) => CreatedBy | undefined | Promise<CreatedBy | undefined>
+  /** An upload's tags, from the authorized call; a page's own `Tags` are refused (400). @default undefined */
+  tags?: (
+    details: AuthorizeDetails,
+  ) => Record<string, string> | undefined | Promise<Record<string, string> | undefined>
   /** Also relay DescribeAttachedFilesConfiguration, for adapters that load limits. @default false */
   allowDescribeConfiguration?: boolean
   /** Told about failures the caller only sees as a generic 500/502, for the server's logs. @default undefined */
@@ -84,17 +93,32 @@ async function isInScope(
   return input.AssociatedResourceArn === resource
 }
 
-/**
- * True when the call is in the pinned scope and `authorize` allows it; otherwise the answer to
- * give (403, or 500 if resolving the scope or `authorize` threw).
- */
-async function isAuthorized(
+/** The input to send: an upload's with the creator and tags the server sets, if it sets them. */
+async function withServerFields(
   options: AttachedFilesHandlerOptions,
   details: AuthorizeDetails,
-): Promise<true | Response> {
+): Promise<Record<string, unknown>> {
+  if (details.operation !== 'StartAttachedFileUpload') return details.input
+  const input = { ...details.input }
+  const createdBy = createdByWire(await options.createdBy?.(details))
+  const tags = await options.tags?.(details)
+  if (createdBy) input.CreatedBy = createdBy
+  if (tags) input.Tags = tags
+  return input
+}
+
+/**
+ * The input to send when the call is in the pinned scope and `authorize` allows it; otherwise
+ * the answer to give (403, or 500 if resolving the scope, `authorize`, `createdBy` or `tags`
+ * threw).
+ */
+async function authorizedInput(
+  options: AttachedFilesHandlerOptions,
+  details: AuthorizeDetails,
+): Promise<Record<string, unknown> | Response> {
   try {
     if ((await isInScope(options, details)) && (await options.authorize(details)) === true) {
-      return true
+      return await withServerFields(options, details)
     }
     return json(403, { name: 'AccessDeniedException', message: 'Not allowed.' })
   } catch (error) {
@@ -118,8 +142,9 @@ function parseCall(
 /**
  * The server half of {@link sendViaHttpBackend}: a Fetch API handler (Node, Lambda, route
  * handlers) that validates `{ operation, input }`, checks it names the pinned instance (and
- * resource), asks `authorize` before anything reaches Connect, forwards the call with the server's `ConnectClient` and answers the output, or the
- * AWS error's name, message, reason and status (no stack, request id or credentials).
+ * resource), asks `authorize` before anything reaches Connect, adds the creator and tags only
+ * the server sets, forwards the call with the server's `ConnectClient` and answers the output,
+ * or the AWS error's name, message, reason and status (no stack, request id or credentials).
  */
 export function createAttachedFilesHandler(
   options: AttachedFilesHandlerOptions,
@@ -140,10 +165,10 @@ export function createAttachedFilesHandler(
     }
     const call = parseCall(body, allowed)
     if (typeof call === 'string') return invalid(call)
-    const verdict = await isAuthorized(options, { ...call, request })
-    if (verdict !== true) return verdict
+    const input = await authorizedInput(options, { ...call, request })
+    if (input instanceof Response) return input
     try {
-      const output = await send(call.operation, call.input, { signal: request.signal })
+      const output = await send(call.operation, input, { signal: request.signal })
       // $metadata holds the request id and attempt counts: not the caller's business.
       const { ...result } = output as Record<string, unknown>
       delete result.$metadata

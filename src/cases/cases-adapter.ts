@@ -54,6 +54,9 @@ export const ATTACHED_FILE_LIMITS: Readonly<UploadRules> = {
   maxFiles: Number.POSITIVE_INFINITY,
 }
 
+/** Who uploaded a file, as Connect records it: a Connect user, or an IAM identity. */
+export type CreatedBy = { connectUserArn: string } | { awsIdentityArn: string }
+
 /** Options of {@link createCasesAdapter}. */
 export interface CasesAdapterOptions {
   /** The Connect instance id. */
@@ -62,9 +65,13 @@ export interface CasesAdapterOptions {
   associatedResourceArn: string
   /** Sends one operation: {@link sendViaConnectClient}, {@link sendViaHttpBackend} or your own. */
   send: SendAttachedFiles
-  /** Who uploads, recorded by Connect. @default undefined (the caller's identity) */
-  createdBy?: { connectUserArn: string } | { awsIdentityArn: string }
-  /** Tags for uploaded files. @default undefined */
+  /**
+   * Who uploads, recorded by Connect: only for a `send` with the caller's own credentials, as
+   * createAttachedFilesHandler refuses it and sets it itself (its `createdBy` option).
+   * @default undefined (the caller's identity)
+   */
+  createdBy?: CreatedBy
+  /** Tags for uploaded files; like `createdBy`, refused by the handler (its `tags`). @default undefined */
   tags?: Record<string, string>
   /** Limits to enforce; loaded ones and these override the documented defaults. @default ATTACHED_FILE_LIMITS */
   limits?: Partial<UploadRules>
@@ -91,7 +98,8 @@ export interface CasesAdapter extends AttachmentAdapter {
   loadLimits(init?: { signal?: AbortSignal }): Promise<Partial<UploadRules>>
 }
 
-function createdByWire(createdBy: CasesAdapterOptions['createdBy']): object | undefined {
+/** `createdBy` as the API's `CreatedBy` union. */
+export function createdByWire(createdBy: CreatedBy | undefined): object | undefined {
   if (!createdBy) return undefined
   return 'connectUserArn' in createdBy
     ? { ConnectUserArn: createdBy.connectUserArn }

@@ -14,6 +14,7 @@ export {
   type AttachedFilesOperation,
   type CasesAdapter,
   type CasesAdapterOptions,
+  type CreatedBy,
   type SendAttachedFiles,
 } from './cases-adapter.js'
 export { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'

@@ -19,13 +19,12 @@ const record = (v: unknown): v is Record<string, unknown> =>
 const id = text(1, 256)
 const arn = text(1, 2048)
 
-const createdBy: Check = (v) => {
-  if (!record(v) || Object.keys(v).length !== 1) return false
-  return arn(v.ConnectUserArn) || arn(v.AWSIdentityArn)
-}
-const tags: Check = (v) =>
-  record(v) && Object.keys(v).length <= 50 && Object.values(v).every(text(0, 256))
 const fileIds: Check = (v) => Array.isArray(v) && v.length >= 1 && v.length <= 100 && v.every(id)
+
+// Who uploads and the file's tags are the server's to say (the handler's `createdBy` and `tags`):
+// a page that chose them could record a file as another agent's. Refused by name, not dropped,
+// so a page that sets them learns at once that they do not take effect.
+const SERVER_FIELDS = ['CreatedBy', 'Tags']
 
 // Field rules from the Connect API model (connect-apis.md §3.2); `?` marks optional fields.
 const fileRef = { InstanceId: id, AssociatedResourceArn: arn }
@@ -37,8 +36,6 @@ const schemas: Record<AttachedFilesOperation, Record<string, Check>> = {
     FileUseCaseType: oneOf('ATTACHMENT'),
     'ClientToken?': text(1, 500),
     'UrlExpiryInSeconds?': int(5, 300),
-    'CreatedBy?': createdBy,
-    'Tags?': tags,
   },
   CompleteAttachedFileUpload: { ...fileRef, FileId: id },
   GetAttachedFile: { ...fileRef, FileId: id, 'UrlExpiryInSeconds?': int(5, 300) },
@@ -51,14 +48,17 @@ const schemas: Record<AttachedFilesOperation, Record<string, Check>> = {
 }
 
 /**
- * Checks an operation's input against the API's field rules and refuses unknown fields, so the
- * handler forwards nothing Connect was not meant to get. Returns the first problem, or null.
+ * Checks an operation's input against the API's field rules and refuses unknown fields and the
+ * fields only the server sets, so the handler forwards nothing Connect was not meant to get from
+ * a page. Returns the first problem, or null.
  */
 export function validateAttachedFilesInput(
   operation: AttachedFilesOperation,
   input: unknown,
 ): string | null {
   if (!record(input)) return 'input must be an object'
+  const serverField = SERVER_FIELDS.find((k) => k in input)
+  if (serverField) return `${serverField} is set by the server`
   const schema = schemas[operation]
   const known = new Set(Object.keys(schema).map((k) => k.replace(/\?$/, '')))
   const unknown = Object.keys(input).find((k) => !known.has(k))
