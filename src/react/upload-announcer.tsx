@@ -42,31 +42,42 @@ function milestoneText(
   )
 }
 
+// The announcers of each manager in the order they mounted: only the first speaks, so that two
+// lists of one manager on a page do not say everything twice; the next speaks once it goes.
+const voices = new WeakMap<UploadManager, Set<object>>()
+
 /**
  * The one polite live region of a list of uploads. It listens to the manager outside render
  * and speaks milestones only (added, finished, failed with its reason, retrying, canceled),
  * each once; never a percentage. Each announcement is a new element, so saying the same words
  * twice (two files of one name) is heard twice; milestones of one moment are one paragraph each.
  * Present and empty from the first render: a region inserted together with its text is not
- * announced by most screen readers.
+ * announced by most screen readers. Of several lists of one manager, the first speaks.
  */
 export function UploadAnnouncer(props: { manager: UploadManager; className: string }) {
   const { manager } = props
   const { messages, format } = useAttachmentsContext()
   const [said, setSaid] = useState<{ key: number; texts: string[] } | undefined>(undefined)
   useEffect(() => {
+    const turn = {}
+    const queue = voices.get(manager) ?? new Set()
+    voices.set(manager, queue.add(turn))
     let previous = manager.getSnapshot()
-    return manager.subscribe(() => {
+    const unsubscribe = manager.subscribe(() => {
       const next = manager.getSnapshot()
       const milestones = uploadMilestones(previous, next)
       previous = next
-      if (milestones.length === 0) return
+      if (milestones.length === 0 || queue.values().next().value !== turn) return
       const rules = manager.getRules()
       const texts = milestones.map((milestone) =>
         milestoneText(milestone, rules, { messages, format }),
       )
       setSaid((last) => ({ key: (last?.key ?? 0) + 1, texts }))
     })
+    return () => {
+      queue.delete(turn)
+      unsubscribe()
+    }
   }, [manager, messages, format])
   return (
     <div role="status" aria-live="polite" aria-atomic="false" className={props.className}>
