@@ -73,6 +73,8 @@ describe('UploadList rows', () => {
     const [image] = Array.from(container.querySelectorAll('img'))
     expect(image?.getAttribute('src')).toMatch(/^blob:/)
     expect(image?.getAttribute('alt')).toBe('')
+    // A photo's thumbnail stays small without styles.css too.
+    expect([image?.getAttribute('width'), image?.getAttribute('height')]).toEqual(['40', '40'])
   })
 
   describe('thumbnails', () => {

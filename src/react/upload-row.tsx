@@ -107,7 +107,15 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
       {thumbnail === undefined || broken ? (
         <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
       ) : (
-        <img className={part('thumbnail')} src={thumbnail} alt="" onError={() => setBroken(true)} />
+        // Sized for a page without styles.css too; a stylesheet overrides the attributes.
+        <img
+          className={part('thumbnail')}
+          src={thumbnail}
+          alt=""
+          width={40}
+          height={40}
+          onError={() => setBroken(true)}
+        />
       )}
       <span className={part('name')} id={nameId}>
         <bdi>{name}</bdi>
