@@ -99,3 +99,24 @@ describe('createCasesAdapter outputs', () => {
     expect(error.message).toContain('GetAttachedFile')
   })
 })
+
+describe('createCasesAdapter URL lifetime', () => {
+  it.each([
+    [undefined, 300],
+    [60, 60],
+  ])('with urlExpirySeconds %s asks GetAttachedFile for %i s and says so', async (given, asked) => {
+    const inputs: unknown[] = []
+    const adapter = createCasesAdapter({
+      instanceId: 'i',
+      associatedResourceArn: 'a',
+      ...(given === undefined ? {} : { urlExpirySeconds: given }),
+      send: async (_, input) => {
+        inputs.push(input)
+        return approved({ Url: url, UrlExpiry: later })
+      },
+    })
+    await adapter.getFile('f')
+    expect(inputs).toMatchObject([{ FileId: 'f', UrlExpiryInSeconds: asked }])
+    expect(adapter.downloadUrlLifetimeMs).toBe(asked * 1000)
+  })
+})

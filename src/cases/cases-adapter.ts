@@ -124,7 +124,7 @@ function startInput(options: CasesAdapterOptions, file: FileInfo, clientToken: s
  * so the same code runs with an SDK client, a backend relay or a host-provided channel.
  */
 export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
-  const { instanceId, associatedResourceArn } = options
+  const { instanceId, associatedResourceArn, urlExpirySeconds = 300 } = options
   const call = createAttachedFilesCall(options.send)
   // Every attached-file operation names the instance and the associated resource.
   const ids = { InstanceId: instanceId, AssociatedResourceArn: associatedResourceArn }
@@ -137,6 +137,7 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     get limits() {
       return { ...ATTACHED_FILE_LIMITS, ...loaded, ...options.limits }
     },
+    downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
       const input = startInput(options, file, clientToken)
       return toTarget(await fileCall('StartAttachedFileUpload', input, signal))
@@ -145,7 +146,7 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
       await fileCall('CompleteAttachedFileUpload', { FileId: target.id }, signal)
     },
     async getFile(id, { signal } = {}) {
-      const input = { FileId: id, UrlExpiryInSeconds: options.urlExpirySeconds ?? 300 }
+      const input = { FileId: id, UrlExpiryInSeconds: urlExpirySeconds }
       const file = toRemoteFile(id, await fileCall('GetAttachedFile', input, signal))
       // The API documents a download URL for every APPROVED file; without one there is no link.
       if (file.status === 'approved' && !file.download) {

@@ -160,6 +160,22 @@ describe('createFileReport', () => {
     expect(createFileReport(processing, failed, 50).polls).toBe(0)
   })
 
+  it('ends a URL by the page clock at its arrival plus its lifetime, when that is sooner', () => {
+    // The page's clock runs 10 minutes behind the service's: read by the page, a URL of 300 s
+    // would end 900 s after it arrived.
+    const page = Date.UTC(2026, 0, 5, 9)
+    const download = { url: 'https://x.test/a', expiresAt: page + 600_000 + 300_000 }
+    const file: RemoteFile = { id: 'f', status: 'approved', download }
+    const report = createFileReport(file, undefined, page, 300_000)
+    expect(report.file.download).toEqual({ ...download, expiresAt: page + 300_000 })
+    expect(reportStaleInMs(report, page, 60_000)).toBe(240_000)
+    expect(viewOfFile(report.file).expiresAt).toBe(page + 300_000)
+    // A page clock running 10 minutes ahead keeps the service's expiry, the sooner one then
+    // (already past: stale at once); without a lifetime it is kept as well.
+    expect(createFileReport(file, undefined, page + 1_200_000, 300_000).file).toBe(file)
+    expect(createFileReport(file, undefined, page).file).toBe(file)
+  })
+
   it('checks the URL of an approved file', () => {
     const unsafe = { url: 'data:text/html,x', expiresAt: 1 }
     expect(

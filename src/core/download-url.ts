@@ -133,15 +133,30 @@ export interface FileReport {
 
 /**
  * The report on an answer of `getFile` that arrived at `now`, `previous` being the report before
- * it. Throws as {@link checkRemoteFile} does.
+ * it, with its URL expiring at the latest `lifetimeMs` after `now`. Throws as
+ * {@link checkRemoteFile} does.
  */
 export function createFileReport(
   file: RemoteFile,
   previous: FileReport | undefined,
   now: number,
+  lifetimeMs = Infinity,
 ): FileReport {
   const polling = file.status === 'processing' && previous?.file.status === 'processing'
-  return { file: checkRemoteFile(file), fetchedAt: now, polls: polling ? previous.polls + 1 : 0 }
+  const { download } = checkRemoteFile(file)
+  // `expiresAt` is the service's clock read as the page's: on a page whose clock runs behind, a
+  // URL would be followed after its end. The lifetime asked for, counted on the page's clock
+  // from the answer's arrival (a little after the service signed it, which the margin covers),
+  // ends it in time whatever the skew.
+  const expiresAt = Math.min(download?.expiresAt ?? 0, now + lifetimeMs)
+  return {
+    file:
+      download && expiresAt < download.expiresAt
+        ? { ...file, download: { ...download, expiresAt } }
+        : file,
+    fetchedAt: now,
+    polls: polling ? previous.polls + 1 : 0,
+  }
 }
 
 /**

@@ -60,6 +60,11 @@ export interface AttachmentAdapter {
   readonly key: string
   /** What the service enforces, when known. */
   readonly limits?: Partial<UploadRules>
+  /**
+   * How long the download URLs of `getFile` live, in ms, where the adapter asks for a lifetime:
+   * their expiry is also reckoned from it, by the page's clock, which may be off the service's.
+   */
+  readonly downloadUrlLifetimeMs?: number
   /** Starts an upload and returns where to PUT the bytes. Retries reuse `clientToken`. */
   startUpload(
     file: FileInfo,

@@ -70,3 +70,23 @@ describe('createParticipantAdapter answers', () => {
     })
   })
 })
+
+describe('createParticipantAdapter URL lifetime', () => {
+  it.each([
+    [undefined, 300],
+    [60, 60],
+  ])('with urlExpirySeconds %s asks GetAttachment for %i s and says so', async (given, asked) => {
+    const bodies: unknown[] = []
+    const adapter = createParticipantAdapter({
+      connectionToken: 't',
+      ...(given === undefined ? {} : { urlExpirySeconds: given }),
+      fetch: async (_, init) => {
+        bodies.push(JSON.parse(String(init?.body)))
+        return new Response(JSON.stringify({ Url: url, UrlExpiry: later }))
+      },
+    })
+    await adapter.getFile('a')
+    expect(bodies).toEqual([{ AttachmentId: 'a', UrlExpiryInSeconds: asked }])
+    expect(adapter.downloadUrlLifetimeMs).toBe(asked * 1000)
+  })
+})

@@ -85,6 +85,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
   return {
     key: options.key ?? `participant:${endpoint}`,
     limits: { ...CHAT_LIMITS, ...options.limits },
+    downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
       const input = {
         AttachmentName: file.name,

@@ -114,6 +114,44 @@ describe('AttachmentLink', () => {
     expect(root?.textContent).toBe('report.pdf The service had a problem. Try again.')
   })
 
+  describe('on a page whose clock runs 10 minutes behind the service', () => {
+    // The service's clock, which its UrlExpiry is read by, and an adapter that says how long the
+    // URLs it asks for live (300 s, as the real ones do).
+    const serviceClock = () => Date.now() + 600_000
+    const renderSkewed = () => {
+      fake = createFakeAdapter({ now: serviceClock })
+      fake.scriptFile('a', 'approved')
+      const adapter = { ...fake.adapter, downloadUrlLifetimeMs: 300_000 }
+      renderStrict(<AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />, {
+        adapter,
+      })
+    }
+
+    it('refreshes the URL before it expires, by its lifetime', async () => {
+      renderSkewed()
+      await advance(0)
+      const link = screen.getByRole('link', { name: 'Download report.pdf' })
+      const first = link.getAttribute('href')
+      await advance(240_001) // stale 60 s before the URL's 300 s are up
+      expect(requests(fake)).toHaveLength(2)
+      expect(link.getAttribute('href')).not.toBe(first)
+    })
+
+    it('holds back a click on a URL that expired 100 s ago and follows a fresh one', async () => {
+      renderSkewed()
+      await advance(0)
+      const link = screen.getByRole('link', { name: 'Download report.pdf' })
+      const first = link.getAttribute('href')
+      vi.setSystemTime(Date.now() + 400_000) // a laptop waking from sleep: no timer has fired
+      fireEvent.click(link)
+      expect(followed).toEqual([])
+      await advance(0)
+      const fresh = link.getAttribute('href')
+      expect(fresh).not.toBe(first)
+      expect(followed).toEqual([{ href: fresh, requests: 2 }])
+    })
+  })
+
   // What a browser does for a middle button: no click, an auxclick (UI Events).
   const middleClick = (link: Element) =>
     link.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }))

@@ -69,7 +69,10 @@ export function useAttachedFile(
         adapter.getFile(id, { signal }).then(
           (file) => {
             const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
-            return { ...createFileReport(file, data, now()), errors: errorUpdateCount }
+            return {
+              ...createFileReport(file, data, now(), adapter.downloadUrlLifetimeMs),
+              errors: errorUpdateCount,
+            }
           },
           (error: unknown) => Promise.reject(toAttachmentError(error)),
         ),
