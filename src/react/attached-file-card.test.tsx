@@ -87,6 +87,20 @@ describe('AttachedFileCard', () => {
     expect(card().textContent).toContain('Added by Maria García')
   })
 
+  it('keeps the relative time current while the card stays on screen', async () => {
+    fake.scriptFile('f', { ...pdf(), download: undefined, status: 'processing' })
+    renderCard({ createdAt: Date.now() - 20_000 })
+    await advance(0)
+    const time = () => card().querySelector('time')?.textContent
+    expect(time()).toBe('20 seconds ago')
+    await advance(30_000)
+    expect(time()).toBe('50 seconds ago')
+    await advance(3 * 60_000)
+    expect(time()).toBe('4 minutes ago')
+    await advance(2 * 3_600_000)
+    expect(time()).toBe('2 hours ago')
+  })
+
   it("shows the service's creation time when the host gives none, and the host's over it", async () => {
     const createdAt = Date.now() - 2 * 3_600_000
     fake.scriptFile('f', { ...pdf(), createdAt })

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useReducer, useRef, useState } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
@@ -10,6 +10,31 @@ import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
+
+/**
+ * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
+ * old, each minute while under an hour, then each hour. The server's and the browser's clocks
+ * differ by the time between them, so hydration may replace the text.
+ */
+function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
+  const { format } = useAttachmentsContext()
+  const [, tick] = useReducer((count: number) => count + 1, 0)
+  const current = now()
+  const age = Math.abs(current - at)
+  useEffect(() => {
+    const timer = setTimeout(tick, age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000)
+    return () => clearTimeout(timer)
+  })
+  return (
+    <time
+      dateTime={new Date(at).toISOString()}
+      title={format.dateTime(at)}
+      suppressHydrationWarning
+    >
+      {format.relativeTime(at, current)}
+    </time>
+  )
+}
 
 /** Props of {@link AttachedFileCard}. */
 export interface AttachedFileCardProps {
@@ -88,11 +113,7 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
       </span>
       <span className={part('details')}>
         {details && <span>{details}</span>}
-        {createdAt !== undefined && (
-          <time dateTime={new Date(createdAt).toISOString()} title={format.dateTime(createdAt)}>
-            {format.relativeTime(createdAt, (fileOptions.now ?? Date.now)())}
-          </time>
-        )}
+        {createdAt !== undefined && <RelativeTime at={createdAt} now={fileOptions.now} />}
         {createdBy && <span>{say(messages.createdBy, { name: createdBy })}</span>}
       </span>
       <span className={part('actions')}>
