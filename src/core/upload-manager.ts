@@ -85,13 +85,14 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   let disposed = false
 
   /**
-   * Applies events through `transition`, publishing once for all of them, or not at all (and
-   * then returns `false`). A change to one upload replaces that upload's object and `byId`, and
-   * leaves every other upload (and `ids`) the same object.
+   * Applies events through `transition`, publishing once for all of them, or not at all, and
+   * returns the ids of the uploads that changed. A change to one upload replaces that upload's
+   * object and `byId`, and leaves every other upload (and `ids`) the same object.
    */
-  const apply = (events: Iterable<readonly [string, UploadEvent]>): boolean => {
+  const apply = (events: Iterable<readonly [string, UploadEvent]>): string[] => {
     const { ids, byId } = snapshot()
     let next: Record<string, UploadState> | undefined
+    const changed: string[] = []
     const ended: UploadState[] = []
     for (const [id, event] of events) {
       const before = (next ?? byId)[id]
@@ -99,13 +100,14 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       const after = transition(before, event)
       if (after === before) continue
       ;(next ??= { ...byId })[id] = after
+      changed.push(id)
       // An upload in a final status changes only by leaving it, so this one has just ended.
       if (isFinal(after.status)) ended.push(after)
     }
-    if (next === undefined) return false
+    if (next === undefined) return changed
     store.setState({ ids, byId: next })
-    ended.forEach(settled)
-    return true
+    settled(ended)
+    return changed
   }
   const batcher = createProgressBatcher(options.scheduleFrame ?? defaultFrameScheduler, (latest) =>
     apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const)),
@@ -115,22 +117,29 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     else apply([[id, event]])
   }
 
-  function settled(upload: UploadState): void {
-    const { id, status } = upload
-    isolate(() => {
-      if (status === 'succeeded') config.onUploadSucceeded?.({ upload })
-      if (status === 'failed') config.onUploadFailed?.({ upload, error: upload.error })
-    }, 'an upload callback')
-    // Only a failed upload can run again: the others' bytes and URL are of no more use.
-    if (status !== 'failed') jobs.delete(id)
-    if (leaving.delete(id)) forget(id)
+  function settled(ended: readonly UploadState[]): void {
+    const gone: string[] = []
+    for (const upload of ended) {
+      const { id, status } = upload
+      isolate(() => {
+        if (status === 'succeeded') config.onUploadSucceeded?.({ upload })
+        if (status === 'failed') config.onUploadFailed?.({ upload, error: upload.error })
+      }, 'an upload callback')
+      // Only a failed upload can run again: the others' bytes and URL are of no more use.
+      if (status !== 'failed') jobs.delete(id)
+      if (leaving.delete(id)) gone.push(id)
+    }
+    forget(gone)
     idle()
   }
-  function forget(id: string): void {
-    jobs.delete(id)
+  /** Drops uploads from the store, publishing once; the others keep their objects. */
+  function forget(gone: readonly string[]): void {
+    const dropped = new Set(gone)
+    dropped.forEach((id) => jobs.delete(id))
     const { ids, byId } = snapshot()
-    const { [id]: gone, ...rest } = byId
-    if (gone) store.setState({ ids: ids.filter((other) => other !== id), byId: rest })
+    const kept = ids.filter((id) => !dropped.has(id))
+    if (kept.length < ids.length)
+      store.setState({ ids: kept, byId: Object.fromEntries(kept.map((id) => [id, byId[id]!])) })
   }
 
   // The queue: no more than `concurrency` uploads at once, and only while online. A file
@@ -157,22 +166,37 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       })
     }
   }
-  function cancel(id: string): void {
-    if (!apply([[id, { type: 'cancel' }]])) return
-    // The slot is freed at once: an adapter that ignores the signal must not hold up the queue.
-    running.get(id)?.abort(new AttachmentError('aborted', 'Upload canceled'))
-    running.delete(id)
-    batcher.forget(id)
-    pump()
-  }
-  function remove(id: string): void {
-    if (snapshot().byId[id]?.status === 'completing') leaving.add(id)
-    else {
-      cancel(id)
-      forget(id)
+  /** Stops the runs of `ids`, freeing their slots; the caller pumps when it is done. */
+  function stop(ids: readonly string[]): void {
+    for (const id of ids) {
+      // The slot is freed at once: an adapter that ignores the signal must not hold up the queue.
+      running.get(id)?.abort(new AttachmentError('aborted', 'Upload canceled'))
+      running.delete(id)
+      batcher.forget(id)
     }
   }
-  const cancelAll = (): void => snapshot().ids.forEach(cancel)
+  // Many uploads at once make one change and one notification: one each would copy the store
+  // per file, minutes for 10,000 files, and a freed slot would start a file about to go too.
+  function cancel(ids: readonly string[]): void {
+    const canceled = apply(ids.map((id) => [id, { type: 'cancel' }] as const))
+    if (canceled.length === 0) return
+    stop(canceled)
+    pump()
+  }
+  function remove(ids: readonly string[]): void {
+    const { byId } = snapshot()
+    const now: string[] = []
+    for (const id of ids) {
+      if (byId[id]?.status === 'completing') leaving.add(id)
+      else now.push(id)
+    }
+    // Gone at once: nobody sees them canceled first, and nothing of theirs is called.
+    stop(now)
+    forget(now)
+    pump()
+    idle()
+  }
+  const cancelAll = (): void => cancel(snapshot().ids)
 
   // Mount counting, and what happens a task after the last unmount.
   let mounts = 0
@@ -214,15 +238,15 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       pump()
       return { ids: added, rejections }
     },
-    cancel,
+    cancel: (id) => cancel([id]),
     retry(id) {
       alive()
       // Only a failed upload goes back to the queue; its job kept what is safe to reuse.
       apply([[id, { type: 'retry' }]])
       pump()
     },
-    remove,
-    clear: () => snapshot().ids.forEach(remove),
+    remove: (id) => remove([id]),
+    clear: () => remove(snapshot().ids),
     getFile: (id) => jobs.get(id)?.file,
     getRules: () => ({
       ...CONNECT_DEFAULT_LIMITS,
