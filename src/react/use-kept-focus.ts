@@ -13,47 +13,41 @@ const focusable = 'button:not(:disabled), [href], input:not(:disabled), [tabinde
  */
 export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
-    const element = root.current
-    if (element === null) return
-    // The element focused last inside `root`, and its row; cleared when focus leaves on purpose.
-    let last: { target: Element; row: Element | null } | undefined
-    const onFocusIn = (event: FocusEvent): void => {
-      const target = event.target as Element
-      last = { target, row: target.closest('li') }
+    const element = root.current!
+    // The element focused last inside `root`, and its row (an element removed alone has none
+    // any more); cleared when the user moves focus elsewhere.
+    let last: Element | undefined
+    let row: Element | null = null
+    const onFocusIn = (event: Event): void => {
+      last = event.target as Element
+      row = last.closest('li')
     }
-    const onFocusOut = (event: FocusEvent): void => {
-      const target = event.target as Element
-      // Focus moved to another element, or the element is still in the page a moment later:
-      // the user moved focus (an element being removed is not).
-      if (event.relatedTarget !== null) last = undefined
-      else
-        queueMicrotask(() => {
-          if (last?.target === target && target.isConnected) last = undefined
-        })
+    // Focus moved to another element, or the element is still in the page a moment later: the
+    // user moved it (an element being removed is not).
+    const onFocusOut = (event: Event): void => {
+      const { target, relatedTarget } = event as FocusEvent
+      if (relatedTarget !== null) last = undefined
+      else queueMicrotask(() => void (last === target && last.isConnected && (last = undefined)))
     }
     const observer = new MutationObserver((records) => {
-      if (last === undefined || last.target.isConnected) return
       const active = document.activeElement
-      if (active !== null && active !== document.body) return
-      const { row } = last
-      let next: Element | null | undefined = row?.isConnected ? row : undefined
-      for (const record of records) {
-        if (next === undefined && row !== null && [...record.removedNodes].includes(row)) {
-          next = [record.nextSibling, record.previousSibling].find(
-            (sibling): sibling is Element => sibling instanceof Element && sibling.isConnected,
-          )
-        }
-      }
+      if (last === undefined || last.isConnected || (active !== null && active !== document.body))
+        return
       last = undefined
-      const control = next?.querySelector<HTMLElement>(focusable)
-      ;(control ?? element).focus()
+      const removal = records.find((record) => [...record.removedNodes].includes(row!))
+      const next = [row, removal?.nextSibling, removal?.previousSibling].find(
+        (node): node is Element => node instanceof Element && node.isConnected,
+      )
+      ;(next?.querySelector<HTMLElement>(focusable) ?? element).focus()
     })
-    element.addEventListener('focusin', onFocusIn)
-    element.addEventListener('focusout', onFocusOut)
+    const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
+      element[method]('focusin', onFocusIn)
+      element[method]('focusout', onFocusOut)
+    }
+    listen('addEventListener')
     observer.observe(element, { childList: true, subtree: true })
     return () => {
-      element.removeEventListener('focusin', onFocusIn)
-      element.removeEventListener('focusout', onFocusOut)
+      listen('removeEventListener')
       observer.disconnect()
     }
   }, [root])
