@@ -101,5 +101,17 @@ export const AllStates: Story = {
   },
 }
 
+/** The preview keeps the box `previewSize` asks for (the image fits inside it), in any column. */
+export const PreviewSize: Story = {
+  args: { previewSize: { width: 120, height: 90 } },
+  globals: english,
+  play: async ({ canvas }) => {
+    const image = await canvas.findByRole('img', { name: 'site-photo.png' })
+    await waitFor(() => expect((image as HTMLImageElement).complete).toBe(true))
+    const box = image.getBoundingClientRect()
+    expect([Math.round(box.width), Math.round(box.height)]).toEqual([120, 90])
+  },
+}
+
 /** The same states with the German catalog (`messagesDe`, `de-DE`), checked by axe and for console output. */
 export const AllStatesGerman: Story = { ...AllStates, globals: { locale: 'de' }, play: undefined }
