@@ -41,11 +41,11 @@ if (values.help) {
   process.exit(0)
 }
 
-/** @param {string} name @param {string} text */
-function port(name, text) {
+/** @param {string} name @param {string} text @param {number} [min] */
+function port(name, text, min = 0) {
   const value = Number(text)
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    console.error(`--${name} must be a port number, got ${text}\n\n${USAGE}`)
+  if (!Number.isInteger(value) || value < min || value > 65535) {
+    console.error(`--${name} must be a port number from ${min}, got ${text}\n\n${USAGE}`)
     process.exit(2)
   }
   return value
@@ -54,7 +54,8 @@ function port(name, text) {
 const ports = {
   emulator: port('emulator-port', values['emulator-port']),
   backend: port('backend-port', values['backend-port']),
-  storybook: port('storybook-port', values['storybook-port']),
+  // Storybook takes no port 0 (it would exit at once and stop everything with it).
+  storybook: port('storybook-port', values['storybook-port'], 1),
 }
 const scanDelayMs = port('scan-delay-ms', values['scan-delay-ms'])
 

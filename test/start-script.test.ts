@@ -127,3 +127,17 @@ describe.skipIf(process.platform !== 'linux')('scripts/start.mjs', () => {
     30_000,
   )
 })
+
+describe('scripts/start.mjs options', () => {
+  it('refuses Storybook port 0 at once, with the reason, and starts nothing', async () => {
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--storybook-port', '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let text = ''
+    child.stderr?.on('data', (chunk: Buffer) => (text += String(chunk)))
+    const code = await new Promise<number | null>((done) => child.once('exit', done))
+    expect(code).toBe(2)
+    expect(text).toContain('--storybook-port must be a port number from 1, got 0')
+  })
+})
