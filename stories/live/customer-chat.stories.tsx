@@ -1,3 +1,4 @@
+import { Description, Primary, Title } from '@storybook/addon-docs/blocks'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
@@ -158,6 +159,17 @@ const meta = {
   loaders: [probeEmulator],
   parameters: {
     layout: 'padded',
+    // The docs page shows the widget once: each story there would open a chat of its own and
+    // repeat the page's landmarks.
+    docs: {
+      page: () => (
+        <>
+          <Title />
+          <Description />
+          <Primary />
+        </>
+      ),
+    },
   },
   render: (_args, { loaded }) => (
     <NeedsEmulator loaded={loaded}>
