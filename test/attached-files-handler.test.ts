@@ -247,6 +247,70 @@ describe('createAttachedFilesHandler', () => {
     expect(body).toMatchObject({ name: 'InvalidRequestException', reason: 'INVALID_FILE_TYPE' })
   })
 
+  const startInput = () => {
+    const { instanceId, associatedResourceArn } = emu.createCase()
+    return {
+      InstanceId: instanceId,
+      AssociatedResourceArn: associatedResourceArn,
+      FileName: 'a.txt',
+      FileSizeInBytes: 3,
+      FileUseCaseType: 'ATTACHMENT',
+    }
+  }
+  const roleMessage =
+    'User: arn:aws:sts::123456789012:assumed-role/MyServerRole/i-0abc is not authorized to ' +
+    'perform: connect:StartAttachedFileUpload on resource: arn:aws:connect:us-east-1:123456789012:instance/i'
+
+  it.each([
+    [403, 'AccessDeniedException', 'access-denied'],
+    [401, 'UnauthorizedException', 'access-denied'],
+    [403, 'ExpiredTokenException', 'access-denied'],
+    [500, 'InternalServiceException', 'server'],
+    [503, 'ServiceUnavailableException', 'server'],
+  ])(
+    "keeps the service's message of a %i %s from the page, and tells onError",
+    async (status, errorType, code) => {
+      const onError = vi.fn()
+      options = { onError }
+      emu.faults.set('StartAttachedFileUpload', { status, errorType, message: roleMessage })
+      const response = await post(
+        JSON.stringify({ operation: 'StartAttachedFileUpload', input: startInput() }),
+      )
+      expect(response.status).toBe(status)
+      const text = await response.text()
+      expect(text).not.toContain('123456789012')
+      expect(text).not.toContain('MyServerRole')
+      expect(JSON.parse(text)).toEqual({ name: errorType, message: expect.any(String) })
+      expect(onError).toHaveBeenCalledOnce()
+      expect(onError.mock.calls[0]![0]).toMatchObject({ name: errorType, message: roleMessage })
+      // The page still maps it as it would the SDK's own error.
+      emu.faults.set('StartAttachedFileUpload', { status, errorType, message: roleMessage })
+      const adapter = createCasesAdapter({ ...emu.createCase(), send: agentSend() })
+      const file = { name: 'a.txt', size: 3, type: 'text/plain' }
+      await expect(adapter.startUpload(file, init())).rejects.toMatchObject({ code, status })
+    },
+  )
+
+  it("relays the message of an error about the caller's own input, without ARNs", async () => {
+    const onError = vi.fn()
+    options = { onError }
+    const message =
+      'File name a.txt is not valid for arn:aws:connect:us-east-1:123456789012:instance/i'
+    emu.faults.set('StartAttachedFileUpload', {
+      status: 400,
+      errorType: 'InvalidRequestException',
+      message,
+    })
+    const response = await post(
+      JSON.stringify({ operation: 'StartAttachedFileUpload', input: startInput() }),
+    )
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { message: string }
+    expect(body.message).toContain('File name a.txt is not valid')
+    expect(body.message).not.toContain('123456789012')
+    expect(onError).not.toHaveBeenCalled()
+  })
+
   it('lets the adapter map relayed errors like SDK ones', async () => {
     const adapter = createCasesAdapter({ ...emu.createCase(), send: agentSend() })
     const file = { name: 'run.exe', size: 3, type: 'application/octet-stream' }

@@ -41,7 +41,10 @@ export interface AttachedFilesHandlerOptions {
   ) => Record<string, string> | undefined | Promise<Record<string, string> | undefined>
   /** Also relay DescribeAttachedFilesConfiguration, for adapters that load limits. @default false */
   allowDescribeConfiguration?: boolean
-  /** Told about failures the caller only sees as a generic 500/502, for the server's logs. @default undefined */
+  /**
+   * Told about failures the caller only sees as a generic message (a 500/502, an access or
+   * credentials error, any 5xx of Connect), for the server's logs. @default undefined
+   */
   onError?: (error: unknown) => void
 }
 
@@ -63,13 +66,40 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 const invalid = (message: string): Response =>
   json(400, { name: 'InvalidRequestException', message })
 
-/** An AWS error keeps its name, message (without URLs), reason and status; nothing else. */
+// The errors whose message is about the caller's own request (its input, its file, its quota,
+// its rate), so the page may show it. Any other message stays on the server: AccessDenied names
+// the server's role and account, a credentials error (UnrecognizedClient, ExpiredToken) or a 5xx
+// the server's setup.
+const RELAYED_MESSAGES = new Set([
+  'InvalidRequestException',
+  'ValidationException',
+  'ServiceQuotaExceededException',
+  'ThrottlingException',
+  'ResourceConflictException',
+  'ConflictException',
+  'ResourceNotFoundException',
+])
+
+/** `message` without URLs, and without ARNs (they carry the account id). */
+const redactMessage = (message: unknown): string =>
+  redactUrls(typeof message === 'string' ? message : '').replace(/\barn:[^\s"',;]+/g, '[arn]')
+
+/**
+ * An AWS error keeps its name, reason and status, and its message when it is about the caller's
+ * request (without URLs or ARNs); any other message is replaced by a generic one and the error
+ * goes to `onError`, for the server's logs.
+ */
 function errorResponse(error: unknown, onError?: (error: unknown) => void): Response {
   const status = statusOf(error)
   const e = error as { name?: unknown; message?: unknown; Reason?: unknown }
   if (status !== undefined && status >= 400 && typeof e.name === 'string') {
     const body: Record<string, string> = { name: e.name }
-    body.message = redactUrls(typeof e.message === 'string' ? e.message : '')
+    if (status < 500 && RELAYED_MESSAGES.has(e.name)) {
+      body.message = redactMessage(e.message)
+    } else {
+      onError?.(error)
+      body.message = status < 500 ? 'Amazon Connect refused the call.' : 'Amazon Connect failed.'
+    }
     const reason = reasonOf(e.Reason)
     if (reason) body.reason = reason
     return json(status, body)
@@ -144,7 +174,8 @@ function parseCall(
  * handlers) that validates `{ operation, input }`, checks it names the pinned instance (and
  * resource), asks `authorize` before anything reaches Connect, adds the creator and tags only
  * the server sets, forwards the call with the server's `ConnectClient` and answers the output,
- * or the AWS error's name, message, reason and status (no stack, request id or credentials).
+ * or the AWS error's name, reason and status, with its message only when it is about the
+ * caller's request (no stack, request id, credentials, role or account).
  */
 export function createAttachedFilesHandler(
   options: AttachedFilesHandlerOptions,
