@@ -3,9 +3,11 @@ import {
   codeFromStatus,
   expectField,
   invalidResponse,
+  isAttachmentError,
   isRecord,
   reasonOf,
   redactUrls,
+  toAttachmentError,
 } from '../core/errors.js'
 import type { FieldCheck } from '../core/errors.js'
 
@@ -61,14 +63,13 @@ export function participantCaller(
   fetchImpl: typeof fetch,
 ): ParticipantCall {
   return async (operation, input, signal) => {
-    let token: string | undefined
-    let cause: unknown
+    let token: string
     try {
       token = await getToken()
     } catch (error) {
-      cause = error
+      throw tokenFailure(error)
     }
-    if (!token) throw new AttachmentError('access-denied', 'No connection token', { cause })
+    if (!token) throw new AttachmentError('access-denied', 'No connection token')
 
     let response: Response
     let text: string
@@ -143,6 +144,32 @@ export function participantCaller(
         check,
       )
   }
+}
+
+/**
+ * Why the host's token function failed, by what it threw: a blip on the way to the token (Streams'
+ * fetch through the CCP, a backend's token endpoint) is retried like any other request, an
+ * {@link AttachmentError} keeps its code, and only a refusal (a 401 or 403) is `access-denied`.
+ * An HTTP status is read where fetch wrappers (`status`) and the AWS SDK v2 (`statusCode`) keep it.
+ */
+function tokenFailure(cause: unknown): AttachmentError {
+  if (isAttachmentError(cause)) return cause
+  const failure = cause as TokenFailure | null | undefined
+  const status = failure?.status ?? failure?.statusCode
+  if (typeof status === 'number') {
+    const code = codeFromStatus(status)
+    return new AttachmentError(code, code, { status, cause })
+  }
+  // `AbortSignal.timeout()` aborts with a TimeoutError, which core would take for a bug.
+  if (failure?.name === 'TimeoutError') return new AttachmentError('timeout', 'timeout', { cause })
+  return toAttachmentError(cause)
+}
+
+/** Where a host's failed token fetch may say how it failed. */
+interface TokenFailure {
+  name?: string
+  status?: number
+  statusCode?: number
 }
 
 /** A Participant Service answer: a JSON object whose fields are checked where they are read. */
