@@ -87,6 +87,14 @@ function RejectionList(props: {
   const titleId = useId()
   const count = rejections.length
   const part = partClasses('rejection-list', undefined)
+  // Files refused for the same words (those past the count limit) share one line and a count.
+  const reasons = new Map<string, number>()
+  for (const { reasons: texts } of rejections) {
+    const text = texts.join(' ')
+    reasons.set(text, (reasons.get(text) ?? 0) + 1)
+  }
+  const shown = [...reasons].slice(0, max)
+  const rest = shown.reduce((left, [, files]) => left - files, count)
   return (
     <div className={cx('ca-rejection-list', props.className)} role="alert">
       {count > 0 && (
@@ -95,15 +103,17 @@ function RejectionList(props: {
             {formatMessage(messages.rejectionsTitle, { count }, format)}
           </p>
           <ul aria-labelledby={titleId} className={part('items')}>
-            {rejections.slice(0, max).map((rejection, index) => (
-              <li key={index} className={part('item')}>
-                {rejection.reasons.join(' ')}
+            {shown.map(([text, files]) => (
+              <li key={text} className={part('item')}>
+                {text}
+                {files > 1 &&
+                  ` ${formatMessage(messages.rejectionsShared, { count: files }, format)}`}
               </li>
             ))}
           </ul>
-          {count > max && (
+          {rest > 0 && (
             <p className={part('more')}>
-              {formatMessage(messages.rejectionsMore, { count: count - max }, format)}
+              {formatMessage(messages.rejectionsMore, { count: rest }, format)}
             </p>
           )}
           <button

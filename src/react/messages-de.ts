@@ -99,6 +99,7 @@ export const messagesDe: Messages = {
   rejectionsTitle: ({ count }, format) =>
     `${dateien(format, count)} ${format.plural(count) === 'one' ? 'konnte' : 'konnten'} nicht angehängt werden`,
   rejectionsMore: ({ count }, format) => `und ${format.number(count)} weitere`,
+  rejectionsShared: ({ count }, format) => `(${dateien(format, count)})`,
   dismissRejections: 'Schließen',
   removeAll: 'Alle entfernen',
   announceAdded: ({ count, name }, format) =>

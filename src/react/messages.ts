@@ -114,6 +114,8 @@ export interface Messages {
   rejectionsTitle: Message<{ count: number }>
   /** The rest of a long list of rejections, not shown one by one. */
   rejectionsMore: Message<{ count: number }>
+  /** After a reason that several files were refused for: how many. */
+  rejectionsShared: Message<{ count: number }>
   dismissRejections: Message
   removeAll: Message
   /** Live announcements: milestones only, never each percent. */
@@ -224,6 +226,7 @@ export const defaultMessages: Messages = {
   fileDetails: '{size}, {kind}',
   rejectionsTitle: ({ count }, format) => `${files(format, count)} could not be attached`,
   rejectionsMore: ({ count }, format) => `and ${format.number(count)} more`,
+  rejectionsShared: ({ count }, format) => `(${files(format, count)})`,
   dismissRejections: 'Dismiss',
   removeAll: 'Remove all',
   announceAdded: (values, format) => `${nameOrFiles(values, format)} added`,
