@@ -84,6 +84,43 @@ describe('createUploadManager retries', () => {
     expect(state(ids[0]).status).toBe('succeeded')
   })
 
+  it('drops a progress report held for the frame when the PUT fails into a backoff', async () => {
+    const { manager, transport, frames, state } = setupManager({ autoPut: false })
+    const { ids } = manager.add([fileOf()])
+    await settle()
+    transport.last().progress(500)
+    transport.last().fail(unavailable())
+    await settle()
+    frames.flush()
+    // Waiting to PUT again from the first byte: the bar says 0, not the failed attempt's 50 %.
+    expect(state(ids[0])).toMatchObject({ status: 'uploading', progress: 0, loaded: 0 })
+    expect(state(ids[0]).retryAt).toBe(Date.now() + 250)
+    await vi.advanceTimersByTimeAsync(250)
+    expect(transport.puts).toHaveLength(2)
+    frames.flush()
+    expect(state(ids[0])).toMatchObject({ progress: 0, attempts: 2 })
+    transport.last().progress(200)
+    frames.flush()
+    expect(state(ids[0]).progress).toBe(20)
+  })
+
+  it.each([
+    ['retry(id) after a refused PUT', serviceError(403, 'signature-mismatch'), true],
+    ['the PUT to a fresh target after url-expired', expired(), false],
+  ])('drops a progress report held for the frame on %s', async (_, failure, manual) => {
+    const { manager, transport, frames, state } = setupManager({ autoPut: false })
+    const { ids } = manager.add([fileOf()])
+    await settle()
+    transport.last().progress(500)
+    transport.last().fail(failure)
+    await settle()
+    if (manual) manager.retry(ids[0] ?? '')
+    await settle()
+    expect(transport.puts).toHaveLength(2)
+    frames.flush()
+    expect(state(ids[0])).toMatchObject({ status: 'uploading', progress: 0, loaded: 0 })
+  })
+
   it('does not retry a PUT refused for its signature', async () => {
     const { manager, transport, state } = setupManager()
     transport.failNext(serviceError(403, 'signature-mismatch'))

@@ -113,8 +113,12 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const)),
   )
   const dispatch = (id: string, event: UploadEvent): void => {
-    if (event.type === 'progress') batcher.report(id, event.loaded)
-    else apply([[id, event]])
+    if (event.type === 'progress') return batcher.report(id, event.loaded)
+    // A report still waiting for the frame is of the attempt this event ends or moves past
+    // (a backoff, a failure, a fresh target, the body sent): applied after the reset, it would
+    // show the old percentage while the next PUT has not sent a byte.
+    batcher.forget(id)
+    apply([[id, event]])
   }
 
   function settled(ended: readonly UploadState[]): void {
