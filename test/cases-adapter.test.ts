@@ -161,6 +161,26 @@ describe('createCasesAdapter', () => {
     expect(errors).toHaveLength(150)
   })
 
+  it('lists 1,000 ids four batches at a time, retrying a throttled batch', async () => {
+    emu.faults.set('BatchGetAttachedFileMetadata', { status: 429 })
+    const real = sendViaConnectClient(connectClient(emu))
+    let inFlight = 0
+    let maxInFlight = 0
+    const counting: SendAttachedFiles = async (operation, input, options) => {
+      maxInFlight = Math.max(maxInFlight, ++inFlight)
+      try {
+        return await real(operation, input, options)
+      } finally {
+        inFlight -= 1
+      }
+    }
+    const ids = Array.from({ length: 1000 }, (_, i) => `file-${i}`)
+    const { errors } = await caseAdapter({ send: counting }).getFiles(ids)
+    expect(errors.map((e) => e.id)).toEqual(ids)
+    expect(emu.faults.count('BatchGetAttachedFileMetadata')).toBe(1)
+    expect(maxInFlight).toBe(4)
+  })
+
   it("reflects the instance's configured limits after loadLimits", async () => {
     const adapter = caseAdapter()
     expect(adapter.limits.maxFileSize).toBe(20 * 1024 * 1024)

@@ -1,5 +1,7 @@
 import type { RemoteFile } from '../core/types.js'
 import { invalidResponse } from '../core/errors.js'
+import { defaultOnlineSignal } from '../core/online.js'
+import { DEFAULT_RETRY, withRetry } from '../core/with-retry.js'
 import { toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
 import { toAttachmentError } from './cases-error.js'
 import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
@@ -48,18 +50,58 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 // BatchGetAttachedFileMetadata accepts at most 100 FileIds.
 const BATCH_SIZE = 100
 
+// Batches in flight at once. Connect documents no request rate for this operation, so four is a
+// judgement, not a measurement: it overlaps round trips, where 10,000 ids sent together made
+// 100 simultaneous requests that only earn ThrottlingExceptions.
+const BATCH_CONCURRENCY = 4
+
 /**
- * BatchGetAttachedFileMetadata over any number of ids, 100 per request, in parallel; `call`
- * adds the instance and associated resource.
+ * One BatchGetAttachedFileMetadata output per chunk, in order: four requests at a time, each
+ * retried as the engine retries Start and Complete; once one fails for good, no other starts.
+ */
+async function batchOutputs(
+  call: AttachedFilesCall,
+  chunks: readonly (readonly string[])[],
+  signal: AbortSignal,
+): Promise<Output[]> {
+  const options = {
+    retry: DEFAULT_RETRY,
+    random: Math.random,
+    now: Date.now,
+    online: defaultOnlineSignal(),
+  }
+  const outputs: Output[] = []
+  let next = 0
+  let failed = false
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length && !failed) {
+      const index = next++
+      const request = () => call(BATCH, { FileIds: chunks[index] }, signal)
+      // No backoff events to report: nothing shows a listing's progress.
+      outputs[index] = await withRetry(request, options, signal, () => {}).catch((error) => {
+        failed = true
+        throw error
+      })
+    }
+  }
+  const workers = Math.min(BATCH_CONCURRENCY, chunks.length)
+  await Promise.all(Array.from({ length: workers }, worker))
+  return outputs
+}
+
+/**
+ * BatchGetAttachedFileMetadata over any number of ids, 100 per request, four at a time, a
+ * throttled one retried without failing the others; `call` adds the instance and associated
+ * resource.
  */
 export async function getFilesInBatches(
   call: AttachedFilesCall,
   ids: readonly string[],
-  signal?: AbortSignal,
+  signal = new AbortController().signal,
 ): Promise<{ files: RemoteFile[]; errors: AttachedFileError[] }> {
   const chunks: (readonly string[])[] = []
   for (let i = 0; i < ids.length; i += BATCH_SIZE) chunks.push(ids.slice(i, i + BATCH_SIZE))
-  const outputs = await Promise.all(chunks.map((FileIds) => call(BATCH, { FileIds }, signal)))
+  const outputs = await batchOutputs(call, chunks, signal)
   return {
     // A listed file without its id could not be matched to anything the caller asked for.
     files: outputs.flatMap((out) => entries(out, 'Files').map((f) => toRemoteFile('', f, BATCH))),

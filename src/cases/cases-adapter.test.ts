@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { attachmentErrorOf } from '../../test/attachment-error-of.js'
 import { createCasesAdapter } from './cases-adapter.js'
 import type { SendAttachedFiles } from './cases-adapter.js'
@@ -118,5 +118,51 @@ describe('createCasesAdapter URL lifetime', () => {
     await adapter.getFile('f')
     expect(inputs).toMatchObject([{ FileId: 'f', UrlExpiryInSeconds: asked }])
     expect(adapter.downloadUrlLifetimeMs).toBe(asked * 1000)
+  })
+})
+
+describe('createCasesAdapter getFiles', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /**
+   * A `send` answering each batch after 10 ms (fake timers), throttling the request that carries
+   * `throttledId` the first time; it records how many requests were in flight at most.
+   */
+  function countingSend(throttledId: string) {
+    const counts = { requests: 0, inFlight: 0, maxInFlight: 0 }
+    let throttled = false
+    const send: SendAttachedFiles = async (_, input) => {
+      counts.requests += 1
+      counts.inFlight += 1
+      counts.maxInFlight = Math.max(counts.maxInFlight, counts.inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      counts.inFlight -= 1
+      const fileIds = input.FileIds as string[]
+      if (!throttled && fileIds.includes(throttledId)) {
+        throttled = true
+        throw Object.assign(new Error('Rate exceeded'), {
+          name: 'ThrottlingException',
+          $metadata: { httpStatusCode: 429 },
+        })
+      }
+      return { Files: fileIds.map((FileId) => ({ FileId, FileStatus: 'APPROVED' })), Errors: [] }
+    }
+    return { send, counts }
+  }
+
+  it('sends at most 4 batches at a time, and retries a throttled one alone', async () => {
+    vi.useFakeTimers()
+    const ids = Array.from({ length: 10_000 }, (_, i) => `file-${i}`)
+    const { send, counts } = countingSend('file-4321')
+    const adapter = createCasesAdapter({ instanceId: 'i', associatedResourceArn: 'a', send })
+    const answer = adapter.getFiles(ids)
+    await vi.runAllTimersAsync()
+    const { files, errors } = await answer
+    expect(files.map((f) => f.id)).toEqual(ids)
+    expect(errors).toEqual([])
+    expect(counts.maxInFlight).toBe(4)
+    expect(counts.requests).toBe(101)
   })
 })

@@ -43,7 +43,12 @@ export function backoffDelay(
  */
 export async function withRetry<T>(
   call: () => Promise<T>,
-  { retry, random, now, online }: ResolvedUploadManagerOptions,
+  {
+    retry,
+    random,
+    now,
+    online,
+  }: Pick<ResolvedUploadManagerOptions, 'retry' | 'random' | 'now' | 'online'>,
   signal: AbortSignal,
   dispatch: (event: UploadEvent) => void,
 ): Promise<T> {
