@@ -86,6 +86,24 @@ describe('AttachmentLink', () => {
     expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBe(link)
   })
 
+  it('follows a double-click on a stale URL once, with the fresh URL', async () => {
+    fake.scriptFile('a', 'approved')
+    renderLink()
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    vi.setSystemTime(Date.now() + 290_000) // the URL expires in 10 s, within the margin
+    expect(fireEvent.click(link)).toBe(false)
+    // The second click of the double-click, while the fresh URL is on its way: swallowed.
+    expect(fireEvent.click(link)).toBe(false)
+    await advance(0)
+    expect(requests(fake)).toHaveLength(2)
+    const fresh = link.getAttribute('href')
+    expect(followed).toEqual([{ href: fresh, requests: 2 }])
+    // Once it went, the next click is a click of its own.
+    fireEvent.click(link)
+    expect(followed).toHaveLength(2)
+  })
+
   it('keeps a working link through failed refreshes, follows it while it lasts, then shows the error', async () => {
     const serverError = () => new AttachmentError('server', 'Internal error', { status: 500 })
     fake.scriptFile('a', 'approved', serverError())

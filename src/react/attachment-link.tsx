@@ -80,7 +80,10 @@ export function AttachmentLink(props: AttachmentLinkProps) {
   const file = useAttachedFile(props.fileId, fileOptions)
   const { status, url } = file
   const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
-  const following = useRef(false)
+  // Between a click on a stale URL and the fresh one: `fetching` while GetAttachment runs (a
+  // double-click's second click is swallowed, or the file would open twice), then `following`
+  // for the click that goes on with it.
+  const pending = useRef<'fetching' | 'following'>(undefined)
   const { marginMs } = resolveDownloadTiming(fileOptions)
   const now = fileOptions.now ?? Date.now
   const stale = () => file.expiresAt === undefined || file.expiresAt - now() < marginMs
@@ -90,9 +93,11 @@ export function AttachmentLink(props: AttachmentLinkProps) {
   // enough for one GetAttachment, so a new tab is still allowed. A click that asked for a tab of
   // its own (the middle button, which fires auxclick and no click; Ctrl, Cmd or Shift) gets one.
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (following.current) following.current = false
+    if (pending.current === 'following') pending.current = undefined
+    else if (pending.current) event.preventDefault()
     else if (stale()) {
       event.preventDefault()
+      pending.current = 'fetching'
       const link = event.currentTarget
       const { button, ctrlKey, metaKey, shiftKey } = event
       file
@@ -100,12 +105,13 @@ export function AttachmentLink(props: AttachmentLinkProps) {
         // A URL whose refresh failed is still good until it expires; then the query's error shows.
         .catch(() => (file.expiresAt! > now() ? url : ''))
         .then((fresh) => {
+          pending.current = undefined
           if (!fresh || !link.isConnected) return
           link.href = fresh
           if (button || ctrlKey || metaKey || shiftKey) {
             window.open(fresh, '_blank', 'noopener,noreferrer')
           } else {
-            following.current = true
+            pending.current = 'following'
             link.click()
           }
         })
