@@ -22,6 +22,15 @@ describe('toEpochMs', () => {
     expect(toEpochMs(ms)).toBe(ms)
     expect(toEpochMs(undefined)).toBeNaN()
   })
+
+  it('reads only ISO 8601 date-times from strings', () => {
+    expect(toEpochMs('2026-01-02T04:04:05+01:00')).toBe(Date.UTC(2026, 0, 2, 3, 4, 5))
+    // Date.parse reads '1' as the year 2001 and '2026' as its first midnight.
+    for (const malformed of ['1', '2026', '2026-01-02', 'soon']) {
+      expect(toEpochMs(malformed)).toBeNaN()
+    }
+    expect(toEpochMs(new Date(Number.NaN))).toBeNaN()
+  })
 })
 
 describe('toRemoteFile', () => {

@@ -1,4 +1,12 @@
-import { expectField, isHeaders, isRecord, isSize, isText, optional } from '../core/errors.js'
+import {
+  expectField,
+  isHeaders,
+  isIsoTime,
+  isRecord,
+  isSize,
+  isText,
+  optional,
+} from '../core/errors.js'
 import type { FieldCheck } from '../core/errors.js'
 import type { RemoteFile, RemoteFileStatus, UploadRules, UploadTarget } from '../core/types.js'
 
@@ -20,12 +28,15 @@ export function fileStatus(status: unknown): RemoteFileStatus {
   return 'processing'
 }
 
-/** An AWS timestamp (ISO string from the SDK or JSON, a `Date`, or epoch seconds) in epoch ms. */
+/**
+ * An AWS timestamp in epoch ms: an ISO 8601 date-time, as the SDK v3 and a JSON backend give
+ * these string-typed fields, or a `Date` or epoch seconds (or ms), as a host's own `send` over
+ * another SDK may; anything else is NaN.
+ */
 export function toEpochMs(value: unknown): number {
   if (value instanceof Date) return value.getTime()
   if (typeof value === 'number') return value < 1e11 ? value * 1000 : value
-  if (typeof value === 'string') return Date.parse(value)
-  return Number.NaN
+  return isIsoTime(value) ? Date.parse(value) : Number.NaN
 }
 
 /** A presigned URL and its expiry, from `UploadUrlMetadata` or `DownloadUrlMetadata`. */

@@ -39,6 +39,7 @@ describe('createCasesAdapter outputs', () => {
     [upload({ UrlExpiry: later }), 'UploadUrlMetadata.Url'],
     [upload({ Url: url }), 'UploadUrlMetadata.UrlExpiry'],
     [upload({ Url: url, UrlExpiry: 'soon' }), 'UploadUrlMetadata.UrlExpiry'],
+    [upload({ Url: url, UrlExpiry: '1' }), 'UploadUrlMetadata.UrlExpiry'],
     [upload({ Url: url, UrlExpiry: later, HeadersToInclude: [] }), 'HeadersToInclude'],
   ])('refuses StartAttachedFileUpload resolving with %j, naming %s', async (output, field) => {
     await invalid(
@@ -55,6 +56,7 @@ describe('createCasesAdapter outputs', () => {
     [approved({ UrlExpiry: later }), 'DownloadUrlMetadata.Url'],
     [approved({ Url: url, UrlExpiry: 'never' }), 'DownloadUrlMetadata.UrlExpiry'],
     [{ FileStatus: 'PROCESSING', FileSizeInBytes: '5' }, 'FileSizeInBytes'],
+    [{ FileStatus: 'PROCESSING', CreationTime: '1' }, 'CreationTime'],
   ])('refuses GetAttachedFile resolving with %j, naming %s', async (output, field) => {
     await invalid(adapterAnswering(output).getFile('f'), 'GetAttachedFile', field)
   })

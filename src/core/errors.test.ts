@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AttachmentError, isRetryable, toAttachmentError } from './errors.js'
+import { AttachmentError, isIsoTime, isRetryable, toAttachmentError } from './errors.js'
 
 describe('toAttachmentError', () => {
   it('keeps an AttachmentError and wraps anything else as unexpected', () => {
@@ -31,5 +31,34 @@ describe('toAttachmentError', () => {
   it('calls an abort aborted', () => {
     const abort = new DOMException('The operation was aborted.', 'AbortError')
     expect(toAttachmentError(abort)).toMatchObject({ code: 'aborted', cause: abort })
+  })
+})
+
+describe('isIsoTime', () => {
+  it.each([
+    '2019-11-08T02:41:28.172Z',
+    '2019-11-08T02:41:28Z',
+    '2019-11-08T02:41Z',
+    '2019-11-08T02:41:28.123456Z',
+    '2019-11-08T03:41:28.172+01:00',
+    '2019-11-08T02:41:28.172+0000',
+    '2019-11-08t02:41:28.172z',
+  ])('accepts the ISO 8601 date-time %s', (value) => {
+    expect(isIsoTime(value)).toBe(true)
+  })
+
+  it.each([
+    ['a bare number', '1'],
+    ['a year', '2019'],
+    ['a date alone', '2019-11-08'],
+    ['a time without a zone', '2019-11-08T02:41:28.172'],
+    ['a space for the T', '2019-11-08 02:41:28Z'],
+    ['an English date', 'Fri, 08 Nov 2019 02:41:28 GMT'],
+    ['a month that does not exist', '2019-13-08T02:41:28Z'],
+    ['words', 'soon'],
+    ['epoch seconds as a number', 1_573_180_888],
+    ['a Date', new Date(0)],
+  ])('refuses %s', (_, value) => {
+    expect(isIsoTime(value)).toBe(false)
   })
 })

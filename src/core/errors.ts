@@ -144,6 +144,16 @@ export const isText: FieldCheck<string> = (v): v is string => typeof v === 'stri
 export const isRecord: FieldCheck<Record<string, unknown>> = (v): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/**
+ * An ISO 8601 date-time with a zone (`2019-11-08T02:41:28.172Z`, `…+01:00`), the format both
+ * services document for every `…Expiry` and `CreationTime`. `Date.parse` alone would take `'1'`
+ * for the year 2001.
+ */
+export const isIsoTime: FieldCheck<string> = (v): v is string =>
+  typeof v === 'string' &&
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(v) &&
+  !Number.isNaN(Date.parse(v))
+
 /** A byte count. */
 export const isSize: FieldCheck<number> = (v): v is number =>
   Number.isSafeInteger(v) && (v as number) >= 0

@@ -27,6 +27,8 @@ describe('createParticipantAdapter answers', () => {
     [start({ UrlExpiry: later }), 'UploadMetadata.Url'],
     [start({ Url: url, UrlExpiry: 1_900_000_000 }), 'UploadMetadata.UrlExpiry'],
     [start({ Url: url, UrlExpiry: 'soon' }), 'UploadMetadata.UrlExpiry'],
+    // Date.parse reads '1' as the year 2001.
+    [start({ Url: url, UrlExpiry: '1' }), 'UploadMetadata.UrlExpiry'],
     [start({ Url: url, UrlExpiry: later, HeadersToInclude: { a: 1 } }), 'HeadersToInclude'],
   ])('refuses StartAttachmentUpload answering %s, naming %s', async (body, field) => {
     const error = await errorOf(adapterAnswering(body).startUpload(file, init))
@@ -40,6 +42,7 @@ describe('createParticipantAdapter answers', () => {
     ['{}', 'Url'],
     [JSON.stringify({ Url: url }), 'UrlExpiry'],
     [JSON.stringify({ Url: url, UrlExpiry: 'tomorrow' }), 'UrlExpiry'],
+    [JSON.stringify({ Url: url, UrlExpiry: '2030-01-01' }), 'UrlExpiry'],
     [JSON.stringify({ Url: url, UrlExpiry: later, AttachmentSizeInBytes: '5' }), 'AttachmentSize'],
   ])('refuses GetAttachment answering %s, naming %s', async (body, field) => {
     const error = await errorOf(adapterAnswering(body).getFile('a'))

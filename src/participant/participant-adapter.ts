@@ -1,8 +1,8 @@
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
-import { isHeaders, isRetryable, isSize, isText, optional } from '../core/errors.js'
+import { isHeaders, isIsoTime, isRetryable, isSize, isText, optional } from '../core/errors.js'
 import type { AttachmentError } from '../core/errors.js'
 import type { AttachmentAdapter, RemoteFileStatus, UploadRules } from '../core/types.js'
-import { isIsoTime, participantCaller } from './participant-client.js'
+import { participantCaller } from './participant-client.js'
 import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
 
 /**

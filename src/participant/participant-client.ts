@@ -33,10 +33,6 @@ export interface ParticipantServiceError extends Error {
   reason?: string
 }
 
-/** An ISO 8601 timestamp, the service's format for every `…Expiry`. */
-export const isIsoTime: FieldCheck<string> = (v): v is string =>
-  typeof v === 'string' && !Number.isNaN(Date.parse(v))
-
 /**
  * A field of an answer by its path (`UploadMetadata.Url`) when `check` accepts it; otherwise
  * throws `invalid-response` naming the operation and the path, never the value.
