@@ -3,24 +3,13 @@
 // rest queued when the batch goes: the figures are the engine's (store copies, notifications),
 // not the network's. Each of these operations blocks the page for as long as it takes.
 import { createUploadManager } from '../src/core/index.js'
-import type { AttachmentAdapter, Transport, UploadManager } from '../src/core/index.js'
+import type { Transport, UploadManager } from '../src/core/index.js'
 import { median, round, type BenchRow } from './bench-row.js'
+import { instantAdapter } from './instant-adapter.js'
 
 const FILES = 10_000
 const CONCURRENCY = 3
 const RUNS = 5
-
-const instantAdapter: AttachmentAdapter = {
-  key: 'bench:many',
-  startUpload: async (file) => ({
-    id: `remote-${file.name}`,
-    url: 'http://127.0.0.1:9/never-dialed',
-    headers: {},
-    expiresAt: Date.now() + 3_600_000,
-  }),
-  completeUpload: () => Promise.resolve(),
-  getFile: async (id) => ({ id, status: 'approved' }),
-}
 
 /** A PUT that never ends on its own: it waits for its signal to abort. */
 const hangingTransport: Transport = ({ signal }) =>
@@ -45,7 +34,7 @@ interface Timing {
 /** Adds the files, lets the first ones start, then ends them all with `end`; times both. */
 async function timeRun(end: (manager: UploadManager) => void): Promise<Timing> {
   const manager = createUploadManager({
-    adapter: instantAdapter,
+    adapter: instantAdapter('bench:many'),
     transport: hangingTransport,
     rules: { maxFiles: FILES },
     concurrency: CONCURRENCY,

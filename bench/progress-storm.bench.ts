@@ -2,33 +2,16 @@
 // The adapter and transport are fakes in the page, so this measures the engine (batcher, store,
 // structural sharing) and not the network.
 import { createUploadManager, subscribeSelected } from '../src/core/index.js'
-import type {
-  AttachmentAdapter,
-  Transport,
-  UploadManager,
-  UploadSnapshot,
-} from '../src/core/index.js'
+import type { Transport, UploadManager, UploadSnapshot } from '../src/core/index.js'
 import { round, type BenchRow } from './bench-row.js'
 import { waitSettled } from './wait-settled.js'
+import { instantAdapter } from './instant-adapter.js'
 
 const FILES = 100
 const CONCURRENCY = 3
 // 40 ms per PUT at one event per ms: 34 rounds of 3 PUTs make a storm of about 1.4 s.
 const PUT_MS = 40
 const FILE_BYTES = 256 * 1024
-
-/** Answers Start and Complete at once, with a target the fake transport never dials. */
-const instantAdapter: AttachmentAdapter = {
-  key: 'bench:instant',
-  startUpload: async (file) => ({
-    id: `remote-${file.name}`,
-    url: 'http://127.0.0.1:9/never-dialed',
-    headers: {},
-    expiresAt: Date.now() + 3_600_000,
-  }),
-  completeUpload: () => Promise.resolve(),
-  getFile: async (id) => ({ id, status: 'approved' }),
-}
 
 /**
  * A PUT that lasts PUT_MS and reports one progress event per elapsed millisecond. Timers are
@@ -142,7 +125,7 @@ function stormRows({ seconds, events, selectorChanges, counts }: StormResult): B
 export async function run(): Promise<BenchRow[]> {
   const fed = { events: 0 }
   const manager = createUploadManager({
-    adapter: instantAdapter,
+    adapter: instantAdapter('bench:instant'),
     transport: stormTransport(fed),
     rules: { maxFiles: FILES },
     concurrency: CONCURRENCY,
