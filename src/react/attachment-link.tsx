@@ -27,7 +27,11 @@ export interface AttachmentLinkProps {
   fileId: string
   /** The file's name where the host knows it (a chat item's AttachmentName); the adapter's otherwise. */
   name?: string
-  /** Content of the link when it is ready. @default the file name */
+  /**
+   * Content of the link when it is ready. The link's accessible name stays the `downloadFile`
+   * message ("Download {name}"): visible words should be part of it (WCAG 2.5.3), such as
+   * "Download" or the name. @default the file name
+   */
   children?: ReactNode | ((content: AttachmentLinkContent) => ReactNode)
   /** Where the link opens; a same-tab download would leave a chat widget. @default '_blank' */
   target?: string
