@@ -2,6 +2,7 @@
 // A real amazon-connect-chatjs CUSTOMER session against the emulator drives the adapter, and the
 // ATTACHMENT item its websocket delivers renders through parseAttachmentItem.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isRetryable } from '../src/core/errors.js'
 import { EICAR, startEmulator, type Emulator } from '../src/emulator/index.js'
 import {
   parseAttachmentItem,
@@ -169,5 +170,27 @@ describe('participantAdapterFromChatSession with an AGENT session', () => {
     const file = { name: 'a.txt', size: 3, type: 'text/plain' }
     const target = await adapter.startUpload(file, { clientToken: 'c4', signal: signal() })
     expect(target.id).toEqual(expect.any(String))
+  })
+
+  it("treats a failure of Streams' getConnectionToken as a passing one, to be retried", async () => {
+    // Streams rejects with a bare Error and drops the cause (a CCP request that failed).
+    const session: ChatSessionLike = {
+      getChatDetails: () => ({ contactId: 'c', connectionDetails: null }),
+      controller: {
+        connectionDetailsProvider: {
+          getFetchedConnectionToken: () => null,
+          getConnectionToken: () => Promise.reject(new Error('getConnectionToken failed')),
+        },
+        chatClient: { invokeUrl: emu.url },
+      },
+    }
+    const adapter = participantAdapterFromChatSession(session)
+    const file = { name: 'a.txt', size: 3, type: 'text/plain' }
+    const failure = await adapter
+      .startUpload(file, { clientToken: 'c5', signal: signal() })
+      .catch((error: unknown) => error)
+    expect(failure).toMatchObject({ code: 'network' })
+    expect(isRetryable(failure)).toBe(true)
+    expect((failure as Error).cause).toEqual(new Error('getConnectionToken failed'))
   })
 })

@@ -48,7 +48,12 @@ async function currentToken(session: ChatSessionLike): Promise<string> {
   const first = session.getChatDetails().connectionDetails?.connectionToken
   if (first) return first
   if (provider?.getConnectionToken) {
-    const agent = (await provider.getConnectionToken()).chatTokenTransport?.participantToken
+    // Streams rejects with a bare Error that drops the cause: a CCP request that failed, most
+    // likely a passing one, so the engine may try again (a few times, then the upload fails).
+    const answer = await provider.getConnectionToken().catch((cause: unknown) => {
+      throw new AttachmentError('network', 'token', { cause })
+    })
+    const agent = answer.chatTokenTransport?.participantToken
     if (agent) return agent
   }
   throw new AttachmentError('access-denied', 'No connection token: call session.connect() first')
