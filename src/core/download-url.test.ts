@@ -170,9 +170,21 @@ describe('createFileReport', () => {
     expect(report.file.download).toEqual({ ...download, expiresAt: page + 300_000 })
     expect(reportStaleInMs(report, page, 60_000)).toBe(240_000)
     expect(viewOfFile(report.file).expiresAt).toBe(page + 300_000)
-    // A page clock running 10 minutes ahead keeps the service's expiry, the sooner one then
-    // (already past: stale at once); without a lifetime it is kept as well.
-    expect(createFileReport(file, undefined, page + 1_200_000, 300_000).file).toBe(file)
+    // Without a lifetime the service's expiry is kept as it is.
+    expect(createFileReport(file, undefined, page).file).toBe(file)
+  })
+
+  it('ends a URL that looks expired on arrival (a page clock running ahead) by its lifetime', () => {
+    // The page's clock runs 20 minutes ahead: the service's expiry of a URL signed a moment
+    // ago reads as 5 minutes past. Taken as it is, the URL would be stale at once, and every
+    // link would ask for a new one every few seconds.
+    const page = Date.UTC(2026, 0, 5, 9) + 1_200_000
+    const download = { url: 'https://x.test/a', expiresAt: page - 1_200_000 + 900_000 }
+    const file: RemoteFile = { id: 'f', status: 'approved', download }
+    const report = createFileReport(file, undefined, page, 300_000)
+    expect(report.file.download).toEqual({ ...download, expiresAt: page + 300_000 })
+    expect(reportStaleInMs(report, page, 60_000)).toBe(240_000)
+    // Without a lifetime there is nothing better than the service's expiry.
     expect(createFileReport(file, undefined, page).file).toBe(file)
   })
 

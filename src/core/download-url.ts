@@ -147,11 +147,16 @@ export function createFileReport(
   // `expiresAt` is the service's clock read as the page's: on a page whose clock runs behind, a
   // URL would be followed after its end. The lifetime asked for, counted on the page's clock
   // from the answer's arrival (a little after the service signed it, which the margin covers),
-  // ends it in time whatever the skew.
-  const expiresAt = Math.min(download?.expiresAt ?? 0, now + lifetimeMs)
+  // ends it in time whatever the skew. A URL that looks expired on arrival was signed a moment
+  // ago on a page whose clock runs ahead: its lifetime alone says when it ends.
+  const service = download?.expiresAt ?? 0
+  const expiresAt =
+    service > now || lifetimeMs === Infinity
+      ? Math.min(service, now + lifetimeMs)
+      : now + lifetimeMs
   return {
     file:
-      download && expiresAt < download.expiresAt
+      download && expiresAt !== download.expiresAt
         ? { ...file, download: { ...download, expiresAt } }
         : file,
     fetchedAt: now,
