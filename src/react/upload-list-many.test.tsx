@@ -42,6 +42,8 @@ describe('UploadList with 10,000 accepted files', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(100)
     expect(within(list).getAllByRole('listitem')[99]!.textContent).toContain('scan-99.pdf')
     expect(container.textContent).toContain('9,900 more files')
+    // Focus goes to the first row that was not shown before, where reading goes on.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Cancel upload of scan-50.pdf')
   }, 60_000)
 
   it('shows up to 100 rows by default, and every row once the files fit', async () => {
@@ -63,5 +65,7 @@ describe('UploadList with 10,000 accepted files', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Show more' }))
     expect(within(list).getAllByRole('listitem')).toHaveLength(101)
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull()
+    // The button went with the last rows it showed; focus is on the first of them.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Cancel upload of scan-100.pdf')
   }, 30_000)
 })

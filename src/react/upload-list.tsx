@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import type { UploadManager } from '../core/upload-manager.js'
 import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
@@ -9,7 +10,7 @@ import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
-import { useKeptFocus } from './use-kept-focus.js'
+import { focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -135,7 +136,15 @@ export function UploadList(props: UploadListProps) {
       {hidden > 0 && (
         <p className={part('more')}>
           {formatMessage(messages.uploadsMore, { count: hidden }, format)}{' '}
-          <button type="button" onClick={() => setShown(shown + page)}>
+          <button
+            type="button"
+            onClick={() => {
+              // Focus goes to the first row shown now, where reading goes on.
+              flushSync(() => setShown(shown + page))
+              const row = root.current?.querySelector('ul')?.children[shown]
+              row?.querySelector<HTMLElement>(focusable)?.focus()
+            }}
+          >
             {formatMessage(messages.showMoreUploads, {}, format)}
           </button>
         </p>

@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 import type { RefObject } from 'react'
 
-const focusable = 'button:not(:disabled), [href], input:not(:disabled), [tabindex]'
+/** What can take keyboard focus in a row. */
+export const focusable = 'button:not(:disabled), [href], input:not(:disabled), [tabindex]'
 
 /**
  * Keeps keyboard focus inside `root` when the element that had it goes away, as a Cancel,
