@@ -28,7 +28,14 @@ import {
 } from './emulator-client.js'
 import { FaultPanel } from './fault-panel.js'
 import { casesBackendUrl, DEMO_AGENT_TOKEN, emulatorUrl } from './live-config.js'
-import { eicarFile, NeedsEmulator, probeEmulator, textFile, useLive } from './live-recipe.js'
+import {
+  eicarFile,
+  fileInput,
+  NeedsEmulator,
+  probeEmulator,
+  textFile,
+  useLive,
+} from './live-recipe.js'
 import './recipes.css'
 
 /** The customer's side, reduced to one button that uploads as the customer. */
@@ -212,16 +219,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const fileInput = (root: Element, selector: string) =>
-  waitFor(
-    () => {
-      const input = root.querySelector<HTMLInputElement>(`${selector} input[type=file]`)
-      if (!input) throw new Error(`no ${selector} yet`)
-      return input
-    },
-    { timeout: 10_000 },
-  )
 
 /**
  * A custom CCP pane: the chat tab runs on an amazon-connect-chatjs AGENT session (from the

@@ -31,6 +31,7 @@ import { emulatorUrl } from './live-config.js'
 import {
   drawnPng,
   eicarFile,
+  fileInput,
   largeFile,
   NeedsEmulator,
   probeEmulator,
@@ -194,7 +195,7 @@ export const CustomerChatWidget: Story = {
   play: async ({ canvasElement, loaded }) => {
     if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
     const canvas = within(canvasElement)
-    const input = await composerInput(canvasElement)
+    const input = await fileInput(canvasElement, '.ca-attachment-button')
     const content = `widget upload ${Date.now()}`
     await userEvent.upload(input, textFile('order-1234.txt', content))
     const transcript = canvas.getByRole('log', { name: 'Conversation' })
@@ -227,17 +228,6 @@ export const CustomerChatWidget: Story = {
   },
 }
 
-/** The paperclip's file input, once the chat has connected. */
-const composerInput = (canvasElement: HTMLElement) =>
-  waitFor(
-    () => {
-      const found = canvasElement.querySelector<HTMLInputElement>('.ca-attachment-button input')
-      if (!found) throw new Error('no composer yet')
-      return found
-    },
-    { timeout: 10_000 },
-  )
-
 /**
  * The same widget with the fault panel at work: its play function throttles an upload through
  * the panel and watches it arrive anyway. A story of its own, because viewing it changes the
@@ -248,7 +238,7 @@ export const RecoveringFromFaults: Story = {
   name: 'Customer chat widget, recovering from faults',
   play: async ({ canvasElement, loaded }) => {
     if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
-    const input = await composerInput(canvasElement)
+    const input = await fileInput(canvasElement, '.ca-attachment-button')
     const transcript = within(canvasElement).getByRole('log', { name: 'Conversation' })
     await faultPanelRecovers(canvasElement, input, transcript)
   },

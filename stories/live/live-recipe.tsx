@@ -2,6 +2,7 @@
 // the recipe mounts and released when it goes, and the generated files its buttons send.
 import { useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
+import { waitFor } from 'storybook/test'
 import { EICAR } from '../../src/emulator/scanner.js'
 import { isEmulatorReachable } from './emulator-client.js'
 import { emulatorUrl } from './live-config.js'
@@ -96,3 +97,14 @@ export async function drawnPng(name: string, label: string): Promise<File> {
 /** A small text file. */
 export const textFile = (name: string, text: string): File =>
   new File([text], name, { type: 'text/plain' })
+
+/** The file input of the part `selector` (`.ca-attachment-button`), once the recipe has drawn it. */
+export const fileInput = (root: Element, selector: string): Promise<HTMLInputElement> =>
+  waitFor(
+    () => {
+      const input = root.querySelector<HTMLInputElement>(`${selector} input[type=file]`)
+      if (!input) throw new Error(`no ${selector} yet`)
+      return input
+    },
+    { timeout: 10_000 },
+  )
