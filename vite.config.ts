@@ -12,6 +12,8 @@ const reactProject = {
   include: reactTests,
   exclude: [...browserTests, '**/node_modules/**'],
   setupFiles: ['test/react-setup.ts'],
+  // Sized for a loaded 2-core machine: a test that takes half a second when idle has taken ten.
+  testTimeout: 20_000,
 }
 
 // React 18 from its own install (scripts/ensure-react18.mjs), for react, react-dom and their
@@ -102,6 +104,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // A live recipe's play function waits up to LIVE_WAIT_MS for one step of the emulator.
+          testTimeout: 120_000,
           // The live recipes upload to an emulator and a Cases backend started for the run.
           globalSetup: ['stories/live/global-setup.ts'],
           browser: chromium(),
@@ -116,7 +120,7 @@ export default defineConfig({
           'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('dark'),
           'import.meta.env.STORYBOOK_TEST_DIR': JSON.stringify('rtl'),
         },
-        test: { name: 'storybook-dark-rtl', browser: chromium() },
+        test: { name: 'storybook-dark-rtl', testTimeout: 60_000, browser: chromium() },
       },
     ],
   },

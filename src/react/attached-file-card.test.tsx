@@ -89,7 +89,12 @@ describe('AttachedFileCard', () => {
 
   it('keeps the relative time current while the card stays on screen', async () => {
     fake.scriptFile('f', { ...pdf(), download: undefined, status: 'processing' })
-    renderCard({ createdAt: Date.now() - 20_000 })
+    // Scan polls at most hourly here: two simulated hours of the default 16 s polls are 450
+    // renders, which a busy machine took past the test's timeout.
+    renderCard({
+      createdAt: Date.now() - 20_000,
+      fileOptions: { now: clock, pollMaxMs: 3_600_000 },
+    })
     await advance(0)
     const time = () => card().querySelector('time')?.textContent
     expect(time()).toBe('20 seconds ago')

@@ -35,6 +35,7 @@ import {
   probeEmulator,
   textFile,
   useLive,
+  LIVE_WAIT_MS,
 } from './live-recipe.js'
 import './recipes.css'
 
@@ -231,15 +232,23 @@ export const AgentCcpPane: Story = {
     if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
     const canvas = within(canvasElement)
     await userEvent.click(
-      await canvas.findByRole('button', { name: 'Customer sends a log file' }, { timeout: 10_000 }),
+      await canvas.findByRole(
+        'button',
+        { name: 'Customer sends a log file' },
+        { timeout: LIVE_WAIT_MS },
+      ),
     )
     const transcript = canvas.getByRole('log', { name: 'Conversation' })
-    await within(transcript).findByRole('link', { name: /error-log\.txt/ }, { timeout: 10_000 })
+    await within(transcript).findByRole(
+      'link',
+      { name: /error-log\.txt/ },
+      { timeout: LIVE_WAIT_MS },
+    )
     await userEvent.upload(
       await fileInput(canvasElement, '.ca-attachment-button'),
       textFile('reply.txt', 'from the agent'),
     )
-    await within(transcript).findByRole('link', { name: /reply\.txt/ }, { timeout: 10_000 })
+    await within(transcript).findByRole('link', { name: /reply\.txt/ }, { timeout: LIVE_WAIT_MS })
 
     await userEvent.click(canvas.getByRole('tab', { name: 'Case files' }))
     const names = ['invoice.txt', 'contract.txt', 'notes.txt']
@@ -255,7 +264,7 @@ export const AgentCcpPane: Story = {
         expect(list.querySelectorAll('.ca-attached-file-card[data-status="approved"]').length).toBe(
           names.length,
         ),
-      { timeout: 15_000 },
+      { timeout: LIVE_WAIT_MS },
     )
     const approved = (await startedAttachments()).filter(
       (entry) =>
@@ -276,7 +285,7 @@ export const AgentCcpPane: Story = {
         const ours = objects.filter((object) => approved.some((entry) => entry.key === object.key))
         await expect(ours.length).toBe(2)
       },
-      { timeout: 10_000 },
+      { timeout: LIVE_WAIT_MS },
     )
   },
 }

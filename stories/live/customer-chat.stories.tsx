@@ -37,6 +37,7 @@ import {
   probeEmulator,
   textFile,
   useLive,
+  LIVE_WAIT_MS,
 } from './live-recipe.js'
 import './recipes.css'
 
@@ -202,7 +203,7 @@ export const CustomerChatWidget: Story = {
     const link = await within(transcript).findByRole(
       'link',
       { name: /order-1234\.txt/ },
-      { timeout: 10_000 },
+      { timeout: LIVE_WAIT_MS },
     )
     const downloaded = await (await fetch(link.getAttribute('href') ?? '')).text()
     await expect(downloaded).toBe(content)
@@ -216,14 +217,14 @@ export const CustomerChatWidget: Story = {
         expect(transcript.querySelector('[data-status="rejected"]')?.textContent).toContain(
           'eicar-test-file.txt',
         ),
-      { timeout: 10_000 },
+      { timeout: LIVE_WAIT_MS },
     )
 
     await userEvent.click(canvas.getByRole('button', { name: 'Agent sends a screenshot back' }))
     await within(transcript).findByRole(
       'link',
       { name: /annotated-screenshot\.png/ },
-      { timeout: 10_000 },
+      { timeout: LIVE_WAIT_MS },
     )
   },
 }
@@ -271,10 +272,10 @@ async function faultPanelRecovers(
     await within(transcript).findByRole(
       'link',
       { name: /after-throttling\.txt/ },
-      { timeout: 15_000 },
+      { timeout: LIVE_WAIT_MS },
     )
     await waitFor(() => expect(panel.getByText(/^Fired: .*StartAttach\w+ ×[12]/)).toBeVisible(), {
-      timeout: 5000,
+      timeout: LIVE_WAIT_MS,
     })
 
     const shortUrls = panel.getByRole('button', { name: 'Short URL lifetimes (5 s)' })

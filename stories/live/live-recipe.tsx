@@ -98,6 +98,13 @@ export async function drawnPng(name: string, label: string): Promise<File> {
 export const textFile = (name: string, text: string): File =>
   new File([text], name, { type: 'text/plain' })
 
+/**
+ * How long a recipe's play function waits for what the emulator does (an upload, a scan, a chat
+ * message): sized for a loaded 2-core machine, where a step that takes a second when idle has
+ * taken over ten. A wait ends as soon as what it awaits is there.
+ */
+export const LIVE_WAIT_MS = 30_000
+
 /** The file input of the part `selector` (`.ca-attachment-button`), once the recipe has drawn it. */
 export const fileInput = (root: Element, selector: string): Promise<HTMLInputElement> =>
   waitFor(
@@ -106,5 +113,5 @@ export const fileInput = (root: Element, selector: string): Promise<HTMLInputEle
       if (!input) throw new Error(`no ${selector} yet`)
       return input
     },
-    { timeout: 10_000 },
+    { timeout: LIVE_WAIT_MS },
   )
