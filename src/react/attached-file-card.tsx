@@ -13,8 +13,9 @@ import type { UseAttachedFileOptions } from './use-attached-file.js'
 
 /**
  * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
- * old, each minute while under an hour, then each hour. The server's and the browser's clocks
- * differ by the time between them, so hydration may replace the text.
+ * old, then when the minute or the hour it shows turns (not a whole unit after each render, which
+ * left "1 hour ago" up to an hour past two hours). The server's and the browser's clocks differ
+ * by the time between them, so hydration may replace the text.
  */
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
   const { format } = useAttachmentsContext()
@@ -22,7 +23,8 @@ function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number)
   const current = now()
   const age = Math.abs(current - at)
   useEffect(() => {
-    const timer = setTimeout(tick, age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000)
+    const unit = age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000
+    const timer = setTimeout(tick, unit - (age % unit) + 1)
     return () => clearTimeout(timer)
   })
   return (
