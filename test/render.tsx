@@ -1,10 +1,12 @@
 // The one way tests render React: every tree inside <StrictMode> (which mounts, unmounts and
-// remounts, the way a real app in development does) with a fresh QueryClient and the provider.
+// remounts, the way a real app in development does) with a fresh QueryClient, a fresh upload
+// client (the page's would carry one test's uploads into the next) and the provider.
 import { QueryClient } from '@tanstack/react-query'
 import { render, renderHook } from '@testing-library/react'
 import { StrictMode } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { createUploadClient } from '../src/core/upload-client.js'
 import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import type { AttachmentsProviderProps } from '../src/react/attachments-provider.js'
 
@@ -20,9 +22,10 @@ export function createTestQueryClient(): QueryClient {
 
 function wrapperFor(options: StrictRenderOptions) {
   const queryClient = options.queryClient ?? createTestQueryClient()
+  const client = options.client ?? createUploadClient()
   const wrapper = ({ children }: { children: ReactNode }) => (
     <StrictMode>
-      <AttachmentsProvider {...options} queryClient={queryClient}>
+      <AttachmentsProvider {...options} queryClient={queryClient} client={client}>
         {children}
       </AttachmentsProvider>
     </StrictMode>
@@ -60,6 +63,7 @@ export function renderHookStrict<Result, Props>(
  */
 export async function renderBeforePaint(ui: ReactElement, options: StrictRenderOptions) {
   const queryClient = options.queryClient ?? createTestQueryClient()
+  const client = options.client ?? createUploadClient()
   const container = document.body.appendChild(document.createElement('div'))
   const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
   const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT
@@ -73,7 +77,7 @@ export async function renderBeforePaint(ui: ReactElement, options: StrictRenderO
     observer.observe(container, { childList: true, subtree: true, characterData: true })
   })
   root.render(
-    <AttachmentsProvider {...options} queryClient={queryClient}>
+    <AttachmentsProvider {...options} queryClient={queryClient} client={client}>
       {ui}
     </AttachmentsProvider>,
   )

@@ -43,6 +43,8 @@ export type {
   UploadState,
   UploadStatus,
 } from './upload-machine.js'
+export { createUploadClient } from './upload-client.js'
+export type { UploadClient, UploadClientOptions } from './upload-client.js'
 export { createUploadManager } from './upload-manager.js'
 export type { AddResult, UploadManager } from './upload-manager.js'
 export type { UploadManagerOptions, UploadManagerSettings } from './upload-manager-options.js'

@@ -46,9 +46,17 @@ export interface UploadManagerOptions {
   cancelOnUnmount?: boolean
   /**
    * Dispose of the manager once the last `mount()` is undone, not redone within a task, and no
-   * upload is queued or running any more; for a manager that a component owns. @default false
+   * upload is queued or running any more; for a manager that a component owns (`gcTime: 0`).
+   * @default false
    */
   disposeOnUnmount?: boolean
+  /**
+   * Dispose of the manager once it has had no `mount()` and no upload queued or running for this
+   * many ms (its rows are then gone). @default Infinity: only `dispose()` ends it
+   */
+  gcTime?: number
+  /** Called once when the manager is disposed. @default none */
+  onDispose?: () => void
   /** The clock, epoch ms. @default Date.now */
   now?: () => number
   /** Random numbers in [0, 1) for backoff jitter. @default Math.random */
@@ -63,11 +71,14 @@ export interface UploadManagerOptions {
   onUploadFailed?: (details: { upload: UploadState; error: AttachmentError }) => void
 }
 
-/** What `setOptions` may change on a running manager: everything but its adapter and wiring. */
+/**
+ * What `setOptions` may change on a running manager: everything but its wiring; a new adapter
+ * must be the same conversation's (a refreshed token).
+ */
 export type UploadManagerSettings = Omit<
   UploadManagerOptions,
   'adapter' | 'online' | 'scheduleFrame' | 'now' | 'random'
->
+> & { adapter?: AttachmentAdapter }
 
 type Defaulted =
   | 'transport'
@@ -76,6 +87,7 @@ type Defaulted =
   | 'maxUrlRefreshes'
   | 'expiryMarginMs'
   | 'stallTimeoutMs'
+  | 'gcTime'
   | 'now'
   | 'random'
   | 'online'
@@ -105,6 +117,7 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
     // clock a little behind the service's; a larger skew is caught by `url-expired` anyway.
     expiryMarginMs: 10_000,
     stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
+    gcTime: Infinity,
     now: Date.now,
     random: Math.random,
     online: options.online ?? defaultOnlineSignal(),

@@ -11,7 +11,7 @@ import type { UploadManagerOptions, UploadManagerSettings } from './upload-manag
 import type { UploadSnapshot } from './upload-store.js'
 import { validateFiles } from './validate-files.js'
 import type { FileRejection } from './validate-files.js'
-import type { UploadRules } from './types.js'
+import type { AttachmentAdapter, UploadRules } from './types.js'
 
 /** What {@link UploadManager.add} did with the files it was given. */
 export interface AddResult {
@@ -55,9 +55,16 @@ export interface UploadManager {
   getFile(id: string): File | undefined
   /** The rules files are checked against now: defaults, the adapter's limits, the host's rules. */
   getRules(): UploadRules
-  /** Changes options without making a new manager; the next upload step reads them. */
+  /**
+   * Changes options without making a new manager; the next upload step reads them. A new
+   * `adapter` (the same conversation's, with a refreshed token) serves every call from then on,
+   * those of uploads already running included.
+   */
   setOptions(settings: UploadManagerSettings): void
-  /** Counts a user of the manager (a mounted component); see `cancelOnUnmount`, `disposeOnUnmount`. */
+  /**
+   * Counts a user of the manager (a mounted component); see `cancelOnUnmount`, `gcTime` and
+   * `disposeOnUnmount`.
+   */
   mount(): void
   /** Undoes one {@link mount}; what happens when none is left is decided a task later. */
   unmount(): void
@@ -76,7 +83,25 @@ let sequence = 0
 /** Creates an {@link UploadManager}; see {@link UploadManagerOptions} for the knobs. */
 export function createUploadManager(options: UploadManagerOptions): UploadManager {
   let settings = options
-  let config = resolveOptions(options)
+  // Every call goes through `port` to the adapter of the moment, so that a running upload's next
+  // request carries the token of an adapter handed over since it started.
+  let adapter = options.adapter
+  const port: AttachmentAdapter = {
+    get key() {
+      return adapter.key
+    },
+    get limits() {
+      return adapter.limits
+    },
+    get downloadUrlLifetimeMs() {
+      return adapter.downloadUrlLifetimeMs
+    },
+    startUpload: (file, init) => adapter.startUpload(file, init),
+    completeUpload: (target, init) => adapter.completeUpload(target, init),
+    getFile: (id, init) => adapter.getFile(id, init),
+  }
+  const resolve = () => ({ ...resolveOptions(settings), adapter: port })
+  let config = resolve()
   const jobs = new Map<string, { file: File; run: UploadRun }>()
   // Removed while completing: forgotten as soon as they settle.
   const leaving = new Set<string>()
@@ -202,18 +227,26 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   }
   const cancelAll = (): void => cancel(snapshot().ids)
 
-  // Mount counting, and what happens a task after the last unmount.
+  // Mount counting, what happens a task after the last unmount, and the garbage collection: a
+  // manager nobody observes and with nothing queued or running is disposed after `gcTime`
+  // (at once with `disposeOnUnmount`). An effect's cleanup alone never disposes of it.
   let mounts = 0
-  let disposeWhenIdle: boolean | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
-  /** Disposes of the manager once it is asked to and no upload is queued or running. */
-  function idle(): void {
-    if (
-      disposeWhenIdle &&
-      !mounts &&
-      Object.values(snapshot().byId).every((u) => isFinal(u.status))
-    )
-      manager.dispose()
+  let gcTimer: ReturnType<typeof setTimeout> | undefined
+  const unobservedAndIdle = () =>
+    !mounts && timer === undefined && Object.values(snapshot().byId).every((u) => isFinal(u.status))
+  const stopGc = () => {
+    clearTimeout(gcTimer)
+    gcTimer = undefined
+  }
+  function idle(later = false): void {
+    const wait = config.disposeOnUnmount ? 0 : config.gcTime
+    if (disposed || gcTimer !== undefined || !unobservedAndIdle() || !(wait < Infinity)) return
+    if (wait <= 0 && !later) return manager.dispose()
+    gcTimer = setTimeout(() => {
+      gcTimer = undefined
+      if (unobservedAndIdle()) manager.dispose()
+    }, wait)
   }
   const alive = (): void => {
     if (disposed) throw new Error('UploadManager disposed')
@@ -224,6 +257,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     subscribe: store.subscribe,
     add(files) {
       alive()
+      stopGc()
       const { ids, byId } = snapshot()
       // Failed and canceled uploads created nothing that counts against `maxFiles`.
       const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]?.status ?? '')).length
@@ -245,6 +279,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     cancel: (id) => cancel([id]),
     retry(id) {
       alive()
+      stopGc()
       // Only a failed upload goes back to the queue; its job kept what is safe to reuse.
       apply([[id, { type: 'retry' }]])
       pump()
@@ -258,15 +293,22 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       ...defined(config.rules),
     }),
     setOptions(next) {
-      config = resolveOptions((settings = { ...settings, ...next }))
+      // Hooks pass their options at each commit: nothing to do when none of them changed.
+      const changed = Object.entries(next).some(
+        ([key, value]) => !Object.is(value, settings[key as keyof UploadManagerSettings]),
+      )
+      if (!changed) return
+      adapter = next.adapter ?? adapter
+      settings = { ...settings, ...next, adapter }
+      config = resolve()
       pump()
     },
     mount() {
       alive()
       mounts += 1
-      disposeWhenIdle = false
       clearTimeout(timer)
       timer = undefined
+      stopGc()
       pump()
     },
     unmount() {
@@ -277,7 +319,6 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
         timer ??= setTimeout(() => {
           timer = undefined
           if (config.cancelOnUnmount) cancelAll()
-          disposeWhenIdle = config.disposeOnUnmount
           idle()
         }, 0)
     },
@@ -285,11 +326,16 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       if (disposed) return
       disposed = true
       clearTimeout(timer)
+      stopGc()
       cancelAll()
       unsubscribe?.()
       batcher.dispose()
+      isolate(() => config.onDispose?.(), 'onDispose')
     },
     isDisposed: () => disposed,
   }
+  // Collected like an unobserved one if no component ever mounts it (a render that never
+  // committed looked it up), but never before the task that commits that render.
+  idle(true)
   return manager
 }

@@ -5,6 +5,7 @@ import { cx, partClasses } from './class-names.js'
 import { limitsText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { UploadSourceProps } from './upload-source.js'
+import { useRejectionSource } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** The props the dropzone and the button share. */
@@ -30,12 +31,13 @@ export function useAttachmentInput(block: string, buttonPart: string, props: Att
   const limitsId = useId()
   const button = useRef<HTMLButtonElement>(null)
   const part = partClasses(block, props.classNames)
+  const [source, showsRejections] = useRejectionSource(controller, showRejections)
   const { rules } = controller
   return {
     part,
     context,
     disabled,
-    add: (files: File[]) => void controller.add(files),
+    add: (files: File[]) => void controller.add(files, source),
     accept: rules.allowedExtensions.join(','),
     button: {
       ref: button,
@@ -56,7 +58,7 @@ export function useAttachmentInput(block: string, buttonPart: string, props: Att
         data-disabled={disabled || undefined}
       >
         {content}
-        {showRejections && (
+        {showsRejections && (
           <RejectionList
             controller={controller}
             max={props.maxRejections}

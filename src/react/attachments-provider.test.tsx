@@ -1,6 +1,6 @@
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen } from '@testing-library/react'
-import { StrictMode, version } from 'react'
+import { StrictMode, useContext, version } from 'react'
 import { describe, expect, it } from 'vitest'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import { renderHookStrict } from '../../test/render.js'
@@ -11,10 +11,11 @@ const { adapter } = createFakeAdapter()
 
 function Probe({ label }: { label: string }) {
   const { adapter: given, queryClient, messages, locale } = useAttachmentsContext()
-  const inner = useQueryClient()
+  // What the host's own `useQueryClient()` would answer here: never ours.
+  const hosts = useContext(QueryClientContext)
   return (
     <p aria-label={label}>
-      {[given.key, queryClient === inner, messages.attachButton, locale ?? 'none'].join('|')}
+      {[given.key, queryClient !== hosts, messages.attachButton, locale ?? 'none'].join('|')}
     </p>
   )
 }
@@ -51,7 +52,7 @@ describe('AttachmentsProvider', () => {
     expect(result.current).toBe(first)
   })
 
-  it("uses an enclosing QueryClientProvider's client, else its own", () => {
+  it("uses an enclosing QueryClientProvider's client, else its own, without putting its own in the host's context", () => {
     const outer = new QueryClient()
     render(
       <StrictMode>
@@ -100,3 +101,26 @@ function OuterProbe({ outer }: { outer: QueryClient }) {
   const { queryClient } = useAttachmentsContext()
   return <p aria-label="with outer">{String(queryClient === outer)}</p>
 }
+
+describe('AttachmentsProvider and the host react-query', () => {
+  it("leaves the host's useQueryClient() answering the host's client when given its own", () => {
+    const hosts = new QueryClient()
+    const ours = new QueryClient()
+    let seen: { context?: QueryClient; ours?: QueryClient } = {}
+    function HostProbe() {
+      seen = { context: useContext(QueryClientContext), ours: useAttachmentsContext().queryClient }
+      return null
+    }
+    render(
+      <StrictMode>
+        <QueryClientProvider client={hosts}>
+          <AttachmentsProvider adapter={adapter} queryClient={ours}>
+            <HostProbe />
+          </AttachmentsProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    )
+    expect(seen.context).toBe(hosts)
+    expect(seen.ours).toBe(ours)
+  })
+})

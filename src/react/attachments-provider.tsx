@@ -1,8 +1,9 @@
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { createContext, useContext, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { AttachmentAdapter } from '../core/types.js'
-import { createUploadManager } from '../core/upload-manager.js'
+import { defaultUploadClient } from '../core/upload-client.js'
+import type { UploadClient } from '../core/upload-client.js'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadManagerOptions } from '../core/upload-manager-options.js'
 import { getFormatters } from './format.js'
@@ -16,15 +17,29 @@ import type { UploadRegistry } from './upload-registry.js'
 export interface AttachmentsProviderProps {
   /** The service the files go to and come from (chat attachments, Cases/Email attached files). */
   adapter: AttachmentAdapter
-  /** The react-query client for stored files. @default the enclosing `QueryClientProvider`'s, else one of its own */
+  /**
+   * The conversation the uploads below belong to: switching it shows that conversation's
+   * uploads, and the previous one's run on and are there again when it returns.
+   * @default adapter.key
+   */
+  scope?: string
+  /**
+   * Where the uploads of each conversation are kept, made once outside React
+   * (`createUploadClient()`). @default one for the page
+   */
+  client?: UploadClient
+  /**
+   * The react-query client for stored files, handed to our hooks alone: the host's own
+   * `useQueryClient()` is never changed. @default the enclosing `QueryClientProvider`'s, else one of its own
+   */
   queryClient?: QueryClient
   /** Messages laid over {@link defaultMessages} (or over a whole catalog such as `messagesDe`). */
   messages?: MessagesOverrides
   /** The locale for sizes, percentages, dates and plurals. @default the runtime's */
   locale?: string
   /**
-   * How the provider's own upload manager is made (transport, clock, connectivity…), read when
-   * it is made; what a `useAttachmentUpload()` call passes is laid over it.
+   * How a conversation's upload manager is made (transport, clock, connectivity…), read when it
+   * is made; what a `useAttachmentUpload()` call passes is laid over it.
    */
   uploadOptions?: Omit<UploadManagerOptions, 'adapter'>
   children?: ReactNode
@@ -42,9 +57,8 @@ export interface AttachmentsContextValue {
   /** The upload managers in use below this provider, where `useUpload` looks for ids. */
   uploads: UploadRegistry
   /**
-   * The provider's own manager, shared by every `useAttachmentUpload()` without a `manager`
-   * option; made on first use, disposed when the last hook using it is gone for good, and
-   * made anew if asked for after that.
+   * The conversation's manager, shared by every `useAttachmentUpload()` without a `manager`
+   * option: the client's for `scope`, looked up (made inert if new), never owned by a render.
    */
   sharedManager(): UploadManager
 }
@@ -57,25 +71,22 @@ const AttachmentsContext = createContext<AttachmentsContextValue | null>(null)
  */
 export function AttachmentsProvider(props: AttachmentsProviderProps) {
   const { adapter, queryClient, messages, locale, uploadOptions, children } = props
+  const scope = props.scope ?? adapter.key
   const enclosing = useContext(QueryClientContext)
   const own = useRef<QueryClient>(undefined)
   // A client of its own only when there is no other, and made once.
   const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
   const [uploads] = useState(createUploadRegistry)
+  const [pageClient] = useState(defaultUploadClient)
+  const uploadClient = props.client ?? pageClient
   const options = useRef(uploadOptions)
   options.current = uploadOptions
-  // One manager per adapter: a new chat session's adapter starts a new list of uploads. It is
-  // made on first use (inert until a hook mounts it, so a render may ask for it) and made again
-  // once the previous one was disposed.
-  const sharedManager = useMemo(() => {
-    let manager: UploadManager | undefined
-    return () => {
-      if (manager === undefined || manager.isDisposed()) {
-        manager = createUploadManager({ ...options.current, adapter, disposeOnUnmount: true })
-      }
-      return manager
-    }
-  }, [adapter])
+  // One manager per conversation, kept by the client: a new adapter object for the same scope
+  // (a refreshed token, one made inline) is handed to it; another scope finds its own.
+  const sharedManager = useMemo(
+    () => () => uploadClient.manager(scope, adapter, options.current),
+    [uploadClient, scope, adapter],
+  )
   const value = useMemo<AttachmentsContextValue>(
     () => ({
       adapter,
@@ -88,11 +99,9 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
     }),
     [adapter, client, messages, locale, uploads, sharedManager],
   )
-  return (
-    <QueryClientProvider client={client}>
-      <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>
-    </QueryClientProvider>
-  )
+  // No QueryClientProvider: our hooks take `queryClient` from this context, and the host's
+  // `useQueryClient()` below keeps answering the host's client.
+  return <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>
 }
 
 /** The nearest {@link AttachmentsProvider}'s adapter, client, messages and locale. */

@@ -2,6 +2,7 @@
 // connect-attachments: the React layer (provider, hooks, messages). Client-only hooks, but safe
 // to import and render on a server: nothing here touches window, document or navigator at
 // module top level.
+export { createUploadClient } from '../core/upload-client.js'
 export {
   AttachmentsProvider,
   useAttachmentsContext,
@@ -55,6 +56,8 @@ export type {
   FileValidationCode,
   RemoteFile,
   RemoteFileStatus,
+  UploadClient,
+  UploadClientOptions,
   UploadManager,
   UploadManagerOptions,
   UploadManagerSettings,

@@ -102,7 +102,7 @@ export function UploadList(props: UploadListProps) {
   // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
   // a second useAttachmentUpload(): that would set the manager's options and replace the
   // host's onUploadSucceeded / onUploadFailed with this list's none.
-  useRegisteredManager(manager, uploads)
+  useRegisteredManager(manager, uploads, !controller && !props.manager)
   const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
   const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
   const page = Math.max(1, props.maxRows ?? 100)

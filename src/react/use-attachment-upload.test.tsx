@@ -2,6 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react'
 import { Profiler, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { AttachmentError } from '../core/errors.js'
+import { createUploadClient } from '../core/upload-client.js'
 import { createUploadManager } from '../core/upload-manager.js'
 import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderBeforePaint, renderHookStrict, renderStrict } from '../../test/render.js'
@@ -213,8 +214,13 @@ describe('useAttachmentUpload', () => {
   })
 
   it('keeps its manager working across the StrictMode remount and disposes of it after a real unmount', async () => {
+    // Collected as soon as it is unobserved and idle (the default waits five minutes; see below).
     const setup = setupUploads()
-    const { controller, unmount } = renderUploads(setup)
+    const client = createUploadClient({ gcTime: 0 })
+    const { controller, unmount } = renderUploads({
+      ...setup,
+      provider: { ...setup.provider, client },
+    })
     const manager = controller().manager
     act(() => {
       controller().add([fileOf('a.pdf')])

@@ -1,4 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react'
+import { useSyncExternalStore } from 'react'
+import { createStore } from '../core/store.js'
+import type { Store } from '../core/store.js'
 import type { UploadManager } from '../core/upload-manager.js'
 import { defined } from '../core/upload-manager-options.js'
 import type { UploadManagerSettings } from '../core/upload-manager-options.js'
@@ -28,12 +31,20 @@ export interface AttachmentUploadController {
   readonly ids: readonly string[]
   /** Files by status, bytes sent of bytes total, and a fraction that counts failed files. */
   readonly totals: UploadTotals
-  /** The last `add`'s rejected files with localized reasons, until cleared or the next `add`. */
+  /**
+   * The manager's last `add`'s rejected files with localized reasons, until cleared or the next
+   * `add` (one list per manager, whichever control or hook the files came through).
+   */
   readonly rejections: readonly LocalizedRejection[]
-  /** The rules files are checked against now (for the limits text). */
+  /** The `source` the last `add` named, the control that shows its rejections. */
+  readonly rejectionSource: string | undefined
+  /** The rules files are checked against now: this render's options over the manager's. */
   readonly rules: UploadRules
-  /** Validates the files and queues those that pass; returns the new ids. */
-  add(files: Iterable<File> | ArrayLike<File>): string[]
+  /**
+   * Validates the files against this render's options and queues those that pass; returns the
+   * new ids. `source` names the control the files came through (its rejections show there).
+   */
+  add(files: Iterable<File> | ArrayLike<File>, source?: string): string[]
   cancel(id: string): void
   retry(id: string): void
   remove(id: string): void
@@ -47,25 +58,94 @@ export interface AttachmentUploadController {
  * Counts the component as a user of `manager` (its lifecycle) while mounted, and registers the
  * manager where `useUpload(id)` finds its uploads; nothing when there is no manager. Its uploads
  * are findable from this render on, so a component below that asks for one in the same render
- * (a host's manager that already holds uploads) never shows it missing.
+ * (a host's manager that already holds uploads) never shows it missing. A conversation's manager
+ * collected between this render and its commit (idle and unobserved for `gcTime`) is looked up
+ * again by a new render, rather than mounted disposed.
  */
 export function useRegisteredManager(
   manager: UploadManager | undefined,
   uploads: UploadRegistry,
+  lookedUp = false,
 ): void {
   if (manager !== undefined) uploads.note(manager)
+  const [, lookAgain] = useReducer((count: number) => count + 1, 0)
   useEffect(() => {
     if (manager === undefined) return
+    if (lookedUp && manager.isDisposed()) return lookAgain()
     manager.mount()
     const unregister = uploads.register(manager)
     return () => {
       unregister()
       manager.unmount()
     }
-  }, [manager, uploads])
+  }, [manager, uploads, lookedUp])
 }
 
 type Callbacks = Pick<UploadManagerSettings, 'onUploadSucceeded' | 'onUploadFailed'>
+
+/** The rejections of a manager's last `add`, shared by every controller of that manager. */
+interface Rejected {
+  list: FileRejection[]
+  rules: UploadRules
+  source: string | undefined
+}
+const rejectedByManager = new WeakMap<UploadManager, Store<Rejected | undefined>>()
+const rejectedOf = (manager: UploadManager) => {
+  let store = rejectedByManager.get(manager)
+  if (store === undefined)
+    rejectedByManager.set(manager, (store = createStore<Rejected | undefined>(undefined)))
+  return store
+}
+
+// The mounted controls that list rejections (a dropzone, a button), per manager, in mount order.
+const controlsByManager = new WeakMap<UploadManager, string[]>()
+
+/**
+ * The source id of a control that takes files and lists rejections (`shows`), and whether it is
+ * the one to show the controller's rejections now: the control the files came through, else
+ * (files added by the host's own code, or through a control that lists none) the first such
+ * control mounted. One alert per manager, never two for one drop.
+ */
+export function useRejectionSource(
+  controller: AttachmentUploadController,
+  shows: boolean,
+): [string | undefined, boolean] {
+  const id = useId()
+  const { manager, rejectionSource } = controller
+  useEffect(() => {
+    if (!shows) return
+    const controls = controlsByManager.get(manager) ?? []
+    controlsByManager.set(manager, [...controls, id])
+    return () => {
+      const now = controlsByManager.get(manager) ?? []
+      controlsByManager.set(
+        manager,
+        now.filter((control) => control !== id),
+      )
+    }
+  }, [manager, id, shows])
+  const controls = controlsByManager.get(manager) ?? []
+  const owner = rejectionSource !== undefined && controls.includes(rejectionSource)
+  const first = controls[0] === id || controls.length === 0
+  return [shows ? id : undefined, shows && (owner ? rejectionSource === id : first)]
+}
+
+/**
+ * `settings` as the manager takes them: without `undefined` entries, and with callbacks that
+ * call the latest ones given, so that the manager never holds a stale closure.
+ */
+function managerSettings(settings: UploadManagerSettings, latest: { current: Callbacks }) {
+  // Only the callbacks this caller has: a list that shares the manager must not erase the
+  // composer's. Two callers that both pass one: the last to render wins.
+  const next = defined(settings)
+  if (next.onUploadSucceeded) {
+    next.onUploadSucceeded = (details) => latest.current.onUploadSucceeded?.(details)
+  }
+  if (next.onUploadFailed) {
+    next.onUploadFailed = (details) => latest.current.onUploadFailed?.(details)
+  }
+  return next
+}
 
 /** What the controller's owner renders from: only the parts it has read are kept current. */
 interface View {
@@ -83,23 +163,13 @@ export function useAttachmentUpload(
   const context = useAttachmentsContext()
   const { manager: given, ...settings } = options
   const manager = given ?? context.sharedManager()
-  useRegisteredManager(manager, context.uploads)
-  const latest = useRef<Callbacks>(settings)
+  useRegisteredManager(manager, context.uploads, given === undefined)
+  // The options of the latest render: rules and `add` read them at once (a file picked before
+  // the effects run is checked against them), and the effect keeps queued work in step.
+  const latest = useRef<UploadManagerSettings>(settings)
   latest.current = settings
-  useEffect(() => {
-    // Only the callbacks this caller has: a list that shares the manager must not erase the
-    // composer's. Two callers that both pass one: the last to render wins. The manager gets
-    // functions that call the latest ones given: never a stale closure, and nothing once the
-    // caller stops passing one.
-    const next = defined(settings)
-    if (next.onUploadSucceeded) {
-      next.onUploadSucceeded = (details) => latest.current.onUploadSucceeded?.(details)
-    }
-    if (next.onUploadFailed) {
-      next.onUploadFailed = (details) => latest.current.onUploadFailed?.(details)
-    }
-    manager.setOptions(next)
-  })
+  const { rules: renderRules } = settings
+  useEffect(() => manager.setOptions(managerSettings(settings, latest)))
 
   // Tracked in the manner of react-query's tracked results: reading `totals` in render
   // subscribes the component to progress; a component that reads only `ids` re-renders when
@@ -118,7 +188,12 @@ export function useAttachmentUpload(
       (b.totals === undefined || (a.totals !== undefined && sameTotals(a.totals, b.totals))),
   )
 
-  const [rejected, setRejected] = useState<{ list: FileRejection[]; rules: UploadRules }>()
+  const rejectedStore = rejectedOf(manager)
+  const rejected = useSyncExternalStore(
+    rejectedStore.subscribe,
+    rejectedStore.getSnapshot,
+    rejectedStore.getSnapshot,
+  )
   // The provider's context carries the messages and formatters the reasons are written in.
   const rejections = useMemo(
     () => rejected?.list.map((item) => localizeRejection(item, rejected.rules, context)) ?? [],
@@ -128,24 +203,26 @@ export function useAttachmentUpload(
   const actions = useMemo(
     () => ({
       manager,
-      add(files: Iterable<File> | ArrayLike<File>) {
+      add(files: Iterable<File> | ArrayLike<File>, source?: string) {
+        manager.setOptions(managerSettings(latest.current, latest))
         const rules = manager.getRules()
         const result = manager.add(files)
-        setRejected({ list: result.rejections, rules })
+        rejectedStore.setState({ list: result.rejections, rules, source })
         return result.ids
       },
       cancel: (id: string) => manager.cancel(id),
       retry: (id: string) => manager.retry(id),
       remove: (id: string) => manager.remove(id),
       clear: () => manager.clear(),
-      clearRejections: () => setRejected(undefined),
+      clearRejections: () => rejectedStore.setState(undefined),
     }),
-    [manager],
+    [manager, rejectedStore],
   )
   return useMemo(
     () => ({
       ...actions,
       rejections,
+      rejectionSource: rejected?.source,
       get ids() {
         tracked.ids = true
         return view.ids
@@ -155,9 +232,9 @@ export function useAttachmentUpload(
         return view.totals ?? selectTotals(manager.getSnapshot())
       },
       get rules() {
-        return manager.getRules()
+        return { ...manager.getRules(), ...defined(renderRules) }
       },
     }),
-    [actions, rejections, tracked, view, manager],
+    [actions, rejections, rejected, tracked, view, manager, renderRules],
   )
 }

@@ -4,9 +4,9 @@ import { useAttachmentsContext } from './attachments-provider.js'
 
 /**
  * `select(source())` from an external store, computed again only when `source()` returns
- * another object, and the previous result kept while `equal` finds the new one the same: the
- * component re-renders only when what it selected changes. A new `select` for the same source
- * changes nothing.
+ * another object or `select` is another function (TanStack's `select`: pass a stable one to
+ * skip the work), and the previous result kept while `equal` finds the new one the same: the
+ * component re-renders only when what it selected changes.
  */
 export function useSelected<S, T>(
   subscribe: (onChange: () => void) => () => void,
@@ -14,14 +14,15 @@ export function useSelected<S, T>(
   select: (source: S) => T,
   equal: (a: T, b: T) => boolean,
 ): T {
-  const cache = useRef<{ source: S; value: T }>(undefined)
+  const cache = useRef<{ source: S; select: (source: S) => T; value: T }>(undefined)
   const getSnapshot = (): T => {
     const next = source()
     const previous = cache.current
-    if (previous !== undefined && previous.source === next) return previous.value
+    if (previous !== undefined && previous.source === next && previous.select === select)
+      return previous.value
     const value = select(next)
     const kept = previous !== undefined && equal(previous.value, value) ? previous.value : value
-    cache.current = { source: next, value: kept }
+    cache.current = { source: next, select, value: kept }
     return kept
   }
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
@@ -39,6 +40,8 @@ const shallowEqual = (a: unknown, b: unknown): boolean =>
       Object.is(value, (b as Record<string, unknown>)[key]),
     ))
 
+const same = <T>(value: T): T => value
+
 /**
  * One upload's state, from whichever manager below the provider holds it; `undefined` for an
  * unknown id. Re-renders only when that upload changes, or, with `select`, when the selected
@@ -54,7 +57,7 @@ export function useUpload<T>(
   return useSelected<UploadState | undefined, unknown>(
     uploads.subscribe,
     () => uploads.find(id),
-    select ?? ((upload) => upload),
+    select ?? same,
     shallowEqual,
   ) as T | UploadState | undefined
 }
