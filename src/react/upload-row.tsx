@@ -72,11 +72,10 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const context = useAttachmentsContext()
   const { messages, format } = context
   const base = useId()
-  const [file] = useState(() => getFile?.(id))
   // Until the list's effect has made its manager known to the provider, read it directly.
   const upload = useUpload(id) ?? manager.getSnapshot().byId[id]
   useRetryCountdown(upload?.retryAt)
-  const thumbnail = useThumbnail(file, upload?.type)
+  const thumbnail = useThumbnail(() => getFile?.(id), upload?.type)
   // A file named .png that is not one (or a damaged one) shows its type icon, not a broken image.
   const [broken, setBroken] = useState(false)
   if (upload === undefined) return null
