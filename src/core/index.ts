@@ -16,6 +16,7 @@ export type {
   UploadRules,
   UploadTarget,
 } from './types.js'
+export { callWithDeadline, DEFAULT_CALL_TIMEOUT_MS, withDeadlines } from './deadline.js'
 export {
   DEFAULT_RESPONSE_TIMEOUT_MS,
   DEFAULT_STALL_TIMEOUT_MS,

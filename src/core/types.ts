@@ -78,7 +78,7 @@ export interface AttachmentAdapter {
   /** Reads a stored file's status and, when approved, a fresh download URL. */
   getFile(id: string, init?: { signal?: AbortSignal }): Promise<RemoteFile>
   /** Deletes a stored file, where the service allows it. */
-  deleteFile?(id: string): Promise<void>
+  deleteFile?(id: string, init?: { signal?: AbortSignal }): Promise<void>
 }
 
 /** One PUT of a file's bytes to a presigned URL, as a transport performs it. */

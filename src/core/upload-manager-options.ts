@@ -1,3 +1,4 @@
+import { DEFAULT_CALL_TIMEOUT_MS } from './deadline.js'
 import { DEFAULT_RETRY } from './with-retry.js'
 import type { RetryOptions } from './with-retry.js'
 import type { AttachmentError } from './errors.js'
@@ -32,6 +33,8 @@ export interface UploadManagerOptions {
   maxUrlRefreshes?: number
   /** A URL expiring within this many ms is replaced before the PUT. @default 10000 */
   expiryMarginMs?: number
+  /** Start or Complete unanswered for this many ms fails with a retryable `timeout` (0: never). @default 30000 */
+  callTimeoutMs?: number
   /** A PUT that moves no byte for this many ms fails with `timeout` (0: never). @default 30000 */
   stallTimeoutMs?: number
   /**
@@ -76,6 +79,7 @@ type Defaulted =
   | 'maxUrlRefreshes'
   | 'expiryMarginMs'
   | 'stallTimeoutMs'
+  | 'callTimeoutMs'
   | 'now'
   | 'random'
   | 'online'
@@ -105,6 +109,7 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
     // clock a little behind the service's; a larger skew is caught by `url-expired` anyway.
     expiryMarginMs: 10_000,
     stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
+    callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
     now: Date.now,
     random: Math.random,
     online: options.online ?? defaultOnlineSignal(),

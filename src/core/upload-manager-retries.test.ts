@@ -206,7 +206,8 @@ describe('createUploadManager expiry', () => {
   })
 
   it('gets a fresh target for a file that waited in the queue past its URL expiry', async () => {
-    const { manager, fake, transport, state } = setupManager({ concurrency: 1 })
+    // No deadline: b.pdf's Start is held for ten minutes on purpose.
+    const { manager, fake, transport, state } = setupManager({ concurrency: 1, callTimeoutMs: 0 })
     transport.failNext(serviceError(403, 'access-denied'))
     const a = manager.add([fileOf('a.pdf')]).ids[0] ?? ''
     await settle()
