@@ -90,7 +90,11 @@ export interface TransportRequest {
   signal: AbortSignal
   /** Called as bytes leave; `total` is the body size. */
   onProgress?: (loaded: number, total: number) => void
-  /** Fail with `timeout` when no byte moves for this long, in ms; 0 turns it off. */
+  /**
+   * The least time without progress, in ms, after which the PUT fails with `timeout`; a transfer
+   * whose progress comes in longer steps gets three times its longest step, and none fails in
+   * its first 30 s (`stalledAt` of the xhr transport); 0 turns it off.
+   */
   stallTimeoutMs?: number
   /**
    * Called once when the whole body has left the page. On a slow link the far end may still be
@@ -98,8 +102,9 @@ export interface TransportRequest {
    */
   onSent?: () => void
   /**
-   * Once the whole body has left the page, fail with `timeout` when no answer comes for this
-   * long, in ms (it replaces `stallTimeoutMs` from then on); 0 turns it off.
+   * Once the whole body has left the page, the least wait for an answer before the PUT fails
+   * with `timeout`, in ms (it replaces `stallTimeoutMs` from then on); longer where the rate seen
+   * needs longer to drain what the buffers may hold (`answerWaitMs`); 0 turns it off.
    */
   responseTimeoutMs?: number
 }

@@ -35,11 +35,16 @@ export interface UploadManagerOptions {
   expiryMarginMs?: number
   /** Start or Complete unanswered for this many ms fails with a retryable `timeout` (0: never). @default 30000 */
   callTimeoutMs?: number
-  /** A PUT that moves no byte for this many ms fails with `timeout` (0: never). @default 30000 */
+  /**
+   * The least time, in ms, a PUT may move no byte before it fails with `timeout`: three times
+   * its longest wait between progress steps when that is longer, and never in its first 30 s
+   * (0: never). @default 30000
+   */
   stallTimeoutMs?: number
   /**
-   * Once the whole body has left the page, how long to wait for storage's answer before the PUT
-   * fails with `timeout`, in ms (0: never). @default DEFAULT_RESPONSE_TIMEOUT_MS of the transport
+   * Once the whole body has left the page, the least wait for storage's answer before the PUT
+   * fails with `timeout`, in ms; longer when the rate seen needs longer to drain what the
+   * buffers may still hold (0: never). @default DEFAULT_RESPONSE_TIMEOUT_MS of the transport
    */
   responseTimeoutMs?: number
   /**

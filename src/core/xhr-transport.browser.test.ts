@@ -120,12 +120,13 @@ describe('xhrTransport', () => {
 
   it('fails with {timeout} when nothing moves for the stall timeout', async () => {
     // A body that has left the page waits for its answer under responseTimeoutMs, so a stall
-    // needs one that cannot leave: 16 MB against a server reading 16 KB/s fills the ~5 MB of
-    // loopback socket buffers in a moment, and then the page sees a 64 KB step every 4 s.
+    // needs one that cannot leave: 16 MB against a server that reads one chunk and then nothing
+    // fills the ~5 MB of loopback socket buffers in a moment, and then nothing moves. It fails
+    // after the 30 s a PUT has to show its rhythm, as a quiet spell never counts before that.
     let sent = false
     const error = await attachmentErrorOf(
       xhrTransport({
-        url: `${server}/put/${nextId()}?bytesPerSecond=16384`,
+        url: `${server}/put/${nextId()}?bytesPerSecond=1`,
         body: bytes(16 * 1024 * 1024),
         headers: {},
         signal: new AbortController().signal,
@@ -136,7 +137,7 @@ describe('xhrTransport', () => {
     expect(error.code).toBe('timeout')
     expect(error.message).toContain('stalled')
     expect(sent).toBe(false)
-  })
+  }, 60_000)
 
   it('calls onSent once, after the last progress and before it resolves', async () => {
     const size = 64 * 1024
