@@ -84,7 +84,11 @@ export interface AttachmentAdapter {
 /** One PUT of a file's bytes to a presigned URL, as a transport performs it. */
 export interface TransportRequest {
   url: string
-  /** Every header the URL was signed with; the transport skips those a browser forbids. */
+  /**
+   * Every header the URL was signed with. A browser sets Content-Length and Host itself (the
+   * signed values must be the body's size and the URL's host); another name a browser forbids
+   * cannot be sent as signed, and the transport refuses the target (`invalid-response`).
+   */
   headers: Record<string, string>
   body: Blob
   signal: AbortSignal

@@ -7,7 +7,8 @@ import type { OnlineSignal } from './online.js'
 import type { FrameScheduler } from './progress-batcher.js'
 import type { UploadState } from './upload-machine.js'
 import type { AttachmentAdapter, Transport, UploadRules } from './types.js'
-import { DEFAULT_STALL_TIMEOUT_MS, xhrTransport } from './xhr-transport.js'
+import { DEFAULT_STALL_TIMEOUT_MS } from './put-pace.js'
+import { xhrTransport } from './xhr-transport.js'
 
 /** Options of `createUploadManager`. */
 export interface UploadManagerOptions {

@@ -1,67 +1,11 @@
-// The stall rule as a function of the progress a PUT has shown, and the transport's timer
-// following it, under fake timers with a scripted XMLHttpRequest (Node has none). What Chromium
-// really reports on a slow link is in test/xhr-transport-emulator.browser.test.ts.
+// xhrTransport's timer following the pace of a PUT (put-pace.ts), and its reading of the answer,
+// under fake timers with a scripted XMLHttpRequest (Node has none). What Chromium really reports
+// on a slow link is in test/xhr-transport-emulator.browser.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { attachmentErrorOf } from '../../test/attachment-error-of.js'
-import {
-  answerWaitMs,
-  DEFAULT_STALL_TIMEOUT_MS,
-  observePace,
-  stalledAt,
-  startPace,
-  xhrTransport,
-} from './xhr-transport.js'
-import type { Pace } from './xhr-transport.js'
+import { xhrTransport } from './xhr-transport.js'
 
 const MB = 1024 * 1024
-
-/** The pace after progress events at the given [ms, bytes] points of a PUT begun at 0. */
-const paceOf = (...events: [number, number][]): Pace =>
-  events.reduce((pace, [at, loaded]) => observePace(pace, at, loaded), startPace(0))
-
-describe('stalledAt', () => {
-  it('gives a PUT its first 30 s whatever the minimum, as a quick burst shows no rhythm', () => {
-    expect(stalledAt(startPace(0), 3000)).toBe(DEFAULT_STALL_TIMEOUT_MS)
-    expect(stalledAt(paceOf([500, 4 * MB]), 3000)).toBe(30_000)
-    expect(stalledAt(paceOf([500, 2 * MB], [600, 4 * MB]), 3000)).toBe(30_000)
-  })
-
-  it('never comes before the minimum after the last progress', () => {
-    expect(stalledAt(paceOf([40_000, MB]), 3000)).toBe(43_000)
-    expect(stalledAt(paceOf([500, MB]), 60_000)).toBe(60_500)
-  })
-
-  it('allows three times the longest gap between progress events seen so far', () => {
-    // Chromium's steps at 512 KB/s: a 4 MB burst, then about every 2.5 s.
-    const steps: [number, number][] = [[500, 4 * MB]]
-    for (let i = 1; i <= 14; i++) steps.push([500 + i * 2500, 4 * MB + i * 1.25 * MB])
-    steps.push([36_000, 22 * MB], [36_100, 22.1 * MB])
-    expect(stalledAt(paceOf(...steps), 3000)).toBe(36_100 + 7500)
-  })
-
-  it('ignores events that moved no byte', () => {
-    expect(paceOf([500, MB], [3000, 2 * MB], [9000, 2 * MB])).toMatchObject({
-      last: 3000,
-      longest: 2500,
-    })
-  })
-})
-
-describe('answerWaitMs', () => {
-  it('waits the minimum when the body left in one step and showed no rate', () => {
-    expect(answerWaitMs(paceOf([20, 64 * 1024]), 60_000)).toBe(60_000)
-    expect(answerWaitMs(startPace(0), 800)).toBe(800)
-  })
-
-  it('scales with what the first step put in the buffers and the rate seen since', () => {
-    // 4 MB taken at once, then 16 MB over 64 s: 256 KB/s, 16 s to drain 4 MB, waited 3 times.
-    const pace = paceOf([2000, 4 * MB], [66_000, 20 * MB])
-    expect(answerWaitMs(pace, 3000)).toBeCloseTo(48_000)
-    expect(answerWaitMs(pace, 60_000)).toBe(60_000)
-    // At a phone's 32 KB/s the same buffers take two minutes to drain.
-    expect(answerWaitMs(paceOf([2000, 4 * MB], [514_000, 20 * MB]), 60_000)).toBeCloseTo(384_000)
-  })
-})
 
 /** A scripted XMLHttpRequest: the test moves its progress and answers it. */
 class ScriptedXhr {
@@ -69,7 +13,7 @@ class ScriptedXhr {
   upload: { onprogress?: (event: object) => void; onload?: () => void } = {}
   onload?: () => void
   onerror?: () => void
-  onprogress?: () => void
+  onprogress?: (event: { loaded: number }) => void
   status = 0
   responseText = ''
   aborted = false
@@ -83,7 +27,7 @@ class ScriptedXhr {
   }
 }
 
-describe('xhrTransport stall rule', () => {
+describe('xhrTransport stall rule and answer', () => {
   beforeEach(() => {
     vi.useFakeTimers()
     vi.stubGlobal('XMLHttpRequest', ScriptedXhr)
@@ -157,13 +101,30 @@ describe('xhrTransport stall rule', () => {
     const sent = 2000 + 16 * 4000
     await run.until(sent + 48_000 - 1)
     expect(run.settled()).toBe(false)
-    // A byte of the answer is a sign of life: the wait starts again.
-    run.xhr.onprogress?.()
-    const answering = sent + 48_000 - 1
-    await run.until(answering + 48_000 - 1)
-    expect(run.settled()).toBe(false)
-    await run.until(answering + 48_000)
+    await run.until(sent + 48_000)
     expect(await run.result()).toMatchObject({ code: 'timeout', message: 'No answer' })
+  })
+
+  it('ends an answer that never ends by the same wait: its bytes do not extend it', async () => {
+    const run = put({ responseTimeoutMs: 5000 })
+    await run.progress(100, size)
+    for (let at = 1000; at < 5000; at += 1000) {
+      await run.until(at)
+      run.xhr.onprogress?.({ loaded: at })
+    }
+    await run.until(5100)
+    expect(await run.result()).toMatchObject({ code: 'timeout', message: 'No answer' })
+  })
+
+  it('refuses an answer longer than any S3 sends as {invalid-response}, and stops reading it', async () => {
+    const run = put({})
+    await run.progress(100, size)
+    run.xhr.onprogress?.({ loaded: 64 * 1024 })
+    expect(run.settled()).toBe(false)
+    run.xhr.onprogress?.({ loaded: 64 * 1024 + 1 })
+    expect(await run.result()).toMatchObject({ code: 'invalid-response' })
+    expect(run.xhr.aborted).toBe(true)
+    expect(vi.getTimerCount()).toBe(0)
   })
 
   it('resolves on a 2xx answer and leaves no timer behind', async () => {

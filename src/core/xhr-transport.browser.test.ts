@@ -257,6 +257,67 @@ describe('xhrTransport', () => {
     expect(await recorded(id)).toEqual([])
   })
 
+  it.each([
+    ['Cookie', 'session=1'],
+    ['Origin', 'https://evil.test'],
+    ['Sec-Fetch-Site', 'same-origin'],
+    ['Host', 'bucket.evil.test'],
+    ['Content-Length', '11'],
+  ])(
+    'fails with {invalid-response} for a signed %s it cannot send as signed, and sends nothing',
+    async (name, value) => {
+      const id = nextId()
+      const error = await attachmentErrorOf(
+        xhrTransport({
+          url: `${server}/put/${id}`,
+          body: bytes(10),
+          headers: { 'Content-Type': 'application/pdf', [name]: value },
+          signal: new AbortController().signal,
+        }),
+      )
+      expect(error).toMatchObject({
+        code: 'invalid-response',
+        message: `Unsendable header ${name}`,
+      })
+      expect(error.message).not.toContain(value)
+      expect(await recorded(id)).toEqual([])
+    },
+  )
+
+  it("lets the browser send a signed Host and Content-Length that are the URL's and the body's", async () => {
+    const id = nextId()
+    await xhrTransport({
+      url: `${server}/put/${id}`,
+      body: bytes(10),
+      headers: { host: new URL(server).host, 'Content-Length': '10' },
+      signal: new AbortController().signal,
+    })
+    const [request] = await recorded(id)
+    expect(request).toMatchObject({
+      size: 10,
+      complete: true,
+      headers: { host: new URL(server).host, 'content-length': '10' },
+    })
+  })
+
+  it('fails a 200 that carries an S3 error document as {server}, which is retried', async () => {
+    const query = new URLSearchParams({
+      status: '200',
+      code: 'InternalError',
+      message: 'We encountered an internal error. Please try again.',
+    })
+    const error = await attachmentErrorOf(
+      xhrTransport({
+        url: `${server}/put/${nextId()}?${query}`,
+        body: bytes(10),
+        headers: {},
+        signal: new AbortController().signal,
+      }),
+    )
+    expect(error).toMatchObject({ code: 'server', status: 200 })
+    expect(error.message).toContain('InternalError')
+  })
+
   it('fails with {invalid-response} for a URL a browser cannot open, without the URL', async () => {
     const url = 'http://[secret-host/put?X-Amz-Signature=abc'
     const counted = countedSignal()

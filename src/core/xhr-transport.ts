@@ -1,94 +1,27 @@
 import { AttachmentError, codeFromStatus } from './errors.js'
 import type { AttachmentErrorCode, AttachmentErrorOptions } from './errors.js'
+import {
+  answerWaitMs,
+  DEFAULT_RESPONSE_TIMEOUT_MS,
+  DEFAULT_STALL_TIMEOUT_MS,
+  observePace,
+  stalledAt,
+  startPace,
+} from './put-pace.js'
 import type { Transport } from './types.js'
 
 // Names a page may not set on a request (https://fetch.spec.whatwg.org/#forbidden-request-header):
 // a browser ignores them, and Chromium logs an error for each. S3 signs Content-Length into
 // Connect's upload URLs; the browser sends the real one from the body, which matches because the
-// body is the same file.
+// body is the same file (checked before the PUT, as is any other of these names).
 const forbiddenHeader =
   /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i
 
 /** Whether a browser refuses to let a page set this request header. */
 export const isForbiddenHeader = (name: string): boolean => forbiddenHeader.test(name)
 
-/**
- * The least time without progress that counts as a stall, and the time a PUT is given to show
- * its rhythm before any quiet spell can count as one; Uppy's figure. See {@link stalledAt}.
- */
-export const DEFAULT_STALL_TIMEOUT_MS = 30_000
-
-/**
- * The least wait for S3's answer once the whole body has left the page. The page's progress
- * reaches 100 % while socket buffers still hold megabytes the far end has not read: 4.9 MB when
- * Chromium PUT 12 MB to a loopback server reading 1 MB/s (Linux caps the send buffer at 4 MB,
- * tcp_wmem), and a phone's modem queue adds to that. 60 s drains 7.5 MB at a phone-like
- * 128 KB/s uplink, with S3's own answer taking well under a second of it; a slower link that
- * showed its rate gets longer ({@link answerWaitMs}).
- */
-export const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000
-
-/**
- * How many times its own longest quiet spell a transfer may stay quiet before it counts as
- * stalled, and how many times the time its rate needs to drain what is in flight it may wait for
- * its answer. Chromium reports upload progress as the kernel takes more of the body, which it
- * does once half of the socket's queue has drained: steps 2.4-2.9 s apart at 512 KB/s and
- * 5.3-5.8 s at 256 KB/s on loopback (4 MB queue), even though bytes move all the time. A busy
- * page hears of a step late, and a link's rate wavers; three steps with no progress is no
- * longer a wobble.
- */
-export const STALL_FACTOR = 3
-
-/** What a PUT has shown of its pace through its progress events; times in ms. */
-export interface Pace {
-  /** When the PUT began. */
-  start: number
-  /** When it last made progress (`start` before it made any). */
-  last: number
-  /** Bytes sent so far. */
-  loaded: number
-  /**
-   * Its first progress: the sockets' buffers take megabytes at once, so these bytes may all
-   * still be in flight, and only what follows shows the link's rate.
-   */
-  first?: { at: number; loaded: number }
-  /** The longest time between two of its progress events. */
-  longest: number
-}
-
-/** The pace of a PUT beginning `at`. */
-export const startPace = (at: number): Pace => ({ start: at, last: at, loaded: 0, longest: 0 })
-
-/** `pace` after a progress event at `at` with `loaded` bytes sent (unchanged if none moved). */
-export function observePace(pace: Pace, at: number, loaded: number): Pace {
-  if (loaded <= pace.loaded) return pace
-  const { first = { at, loaded } } = pace
-  const longest = pace.first ? Math.max(pace.longest, at - pace.last) : 0
-  return { ...pace, first, loaded, last: at, longest }
-}
-
-/**
- * When a PUT still sending counts as stalled: once it has made no progress for the longer of
- * `minimumMs` and {@link STALL_FACTOR} times its longest gap between progress events so far, and
- * never in its first {@link DEFAULT_STALL_TIMEOUT_MS}, which it is given to show that rhythm
- * (on a slow link the first step alone takes seconds, and a quick burst into the buffers is no
- * rhythm). The longest gap rather than a recent one: a link that paused that long may again.
- */
-export const stalledAt = (pace: Pace, minimumMs: number): number =>
-  Math.max(
-    pace.last + Math.max(minimumMs, STALL_FACTOR * pace.longest),
-    pace.start + DEFAULT_STALL_TIMEOUT_MS,
-  )
-
-/**
- * How long to wait for the answer once the whole body has left: at least `minimumMs`, and
- * {@link STALL_FACTOR} times what the rate seen since the first progress needs to drain the bytes
- * the buffers took in that first step (what they may still hold).
- */
-export function answerWaitMs({ first, loaded, last }: Pace, minimumMs: number): number {
-  const rate = first && last > first.at ? (loaded - first.loaded) / (last - first.at) : 0
-  return rate > 0 ? Math.max(minimumMs, (STALL_FACTOR * first!.loaded) / rate) : minimumMs
-}
+/** The longest answer to a PUT that is read, in bytes; S3's error documents take under 1 kB. */
+export const MAX_ANSWER_BYTES = 64 * 1024
 
 /**
  * PUTs a file to a presigned URL with one `XMLHttpRequest`, for its upload progress events
@@ -96,8 +29,9 @@ export function answerWaitMs({ first, loaded, last }: Pace, minimumMs: number): 
  * with `timeout` when it stalls ({@link stalledAt}, from `stallTimeoutMs`) or, once the whole
  * body has left the page (`onSent`), when the answer is late ({@link answerWaitMs}, from
  * `responseTimeoutMs`; 0 turns either off), and maps a
- * non-2xx answer — S3's XML error included — to an {@link AttachmentError}. A URL or header the
- * browser refuses fails at once with `invalid-response`.
+ * non-2xx answer — S3's XML error included, and a 2xx carrying one — to an
+ * {@link AttachmentError}. A URL or signed header the browser cannot send as signed fails at once
+ * with `invalid-response`, and so does an answer longer than {@link MAX_ANSWER_BYTES}.
  */
 export const xhrTransport: Transport = ({
   url,
@@ -156,7 +90,19 @@ export const xhrTransport: Transport = ({
     try {
       xhr.open('PUT', url)
       for (header in headers) {
-        if (!forbiddenHeader.test(header)) xhr.setRequestHeader(header, headers[header]!)
+        const value = headers[header]!
+        // The browser sets Content-Length from the body and Host from the URL: as signed when
+        // the service signed the file's size (Connect does) and the URL's host. Any other name a
+        // page may not set (Cookie, Origin, Sec-…) cannot go out as signed, and S3 would refuse
+        // the PUT only after its last byte, so the target is refused now.
+        const derived = /^content-length$/i.test(header)
+          ? String(body.size)
+          : /^host$/i.test(header)
+            ? new URL(url).host
+            : undefined
+        if (derived === undefined ? forbiddenHeader.test(header) : value !== derived)
+          throw new TypeError(header)
+        if (derived === undefined) xhr.setRequestHeader(header, value)
       }
     } catch (cause) {
       return reject(
@@ -177,11 +123,20 @@ export const xhrTransport: Transport = ({
       else markSent()
     }
     xhr.upload.onload = markSent
-    // Progress of the answer's body: S3's answers are small, but a byte of one is a sign of life.
-    xhr.onprogress = touch
+    // S3 answers a PUT with an empty body or a short XML error: a longer answer is not S3's, and
+    // reading on would only fill memory. A never-ending one is ended by the answer's wait, which
+    // its bytes do not extend.
+    xhr.onprogress = ({ loaded }) => {
+      if (loaded > MAX_ANSWER_BYTES) fail('invalid-response', {}, 'Answer too large')
+    }
     xhr.onload = () => {
-      const { status } = xhr
-      settle(status > 199 && status < 300 ? undefined : s3ResponseError(status, xhr.responseText))
+      const { status, responseText } = xhr
+      // A 2xx carrying an S3 error document (a proxy's, or S3's own) stored nothing to count on.
+      settle(
+        status > 199 && status < 300 && !responseText.includes('<Error')
+          ? undefined
+          : s3ResponseError(status, responseText),
+      )
     }
     xhr.onerror = () => fail('network', { status: 0 })
     xhr.send(body)
@@ -210,7 +165,8 @@ export function parseS3Error(body: string): S3ErrorBody {
 }
 
 /**
- * The error for a non-2xx answer from S3: an expired URL becomes `url-expired` (the engine then
+ * The error for a non-2xx answer from S3, or a 2xx with an error document (`server`, unless its
+ * code says more): an expired URL becomes `url-expired` (the engine then
  * asks for a fresh one), S3's `400 RequestTimeout` becomes a retryable `timeout`, a signed header
  * that was not sent as signed becomes `signature-mismatch`, anything else gets the code of its
  * status. The URL itself never goes into the message.
@@ -229,7 +185,11 @@ export function s3ResponseError(status: number, body: string): AttachmentError {
         ? 'timeout'
         : code === 'SignatureDoesNotMatch'
           ? 'signature-mismatch'
-          : codeFromStatus(status)
+          : // An error document with a 2xx is S3's way to report an internal error (its
+            // CopyObject docs), which the AWS SDKs retry.
+            status < 300
+            ? 'server'
+            : codeFromStatus(status)
   const detail = code ? `${code}${message ? `: ${message}` : ''}` : `HTTP ${status}`
   return new AttachmentError(ours, detail, {
     status,
