@@ -78,3 +78,69 @@ describe('createUploadManager over an adapter answering 200 with the wrong shape
     expect(fake.calls).toBe(1)
   })
 })
+
+describe('createUploadManager over a service whose answer has no end', () => {
+  /** A fetch answering 200 with a body that streams `chunk` for as long as it is read. */
+  function endless(chunk: string): typeof fetch & { calls: number; reads: number } {
+    const bytes = new TextEncoder().encode(chunk)
+    const fake = Object.assign(
+      async () => {
+        fake.calls += 1
+        const body = new ReadableStream<Uint8Array>({
+          pull: (controller) => {
+            fake.reads += 1
+            controller.enqueue(bytes)
+          },
+        })
+        return new Response(body, { status: 200 })
+      },
+      { calls: 0, reads: 0 },
+    )
+    return fake
+  }
+
+  it('ends a chat answer that trickles on forever by the deadline, as timeout', async () => {
+    let calls = 0
+    const trickling: typeof fetch = async (_, init) => {
+      calls += 1
+      // A byte every 20 ms until the request is aborted, as fetch's body then fails.
+      const body = new ReadableStream<Uint8Array>({
+        pull: (controller) =>
+          new Promise((resolve) => setTimeout(resolve, 20)).then(() => {
+            if (init?.signal?.aborted) controller.error(init.signal.reason)
+            else controller.enqueue(new TextEncoder().encode(' '))
+          }),
+      })
+      init?.signal?.throwIfAborted()
+      return new Response(body, { status: 200 })
+    }
+    const adapter = createParticipantAdapter({ connectionToken: 't', fetch: trickling })
+    manager = createUploadManager({
+      adapter,
+      online: alwaysOnline,
+      callTimeoutMs: 200,
+      retry: { attempts: 2, baseDelayMs: 1 },
+    })
+    const [id = ''] = manager.add([new File(['hello'], 'a.txt', { type: 'text/plain' })]).ids
+    await vi.waitFor(() => expect(manager!.getSnapshot().byId[id]?.status).toBe('failed'))
+    expect(manager.getSnapshot().byId[id]?.error?.code).toBe('timeout')
+    expect(calls).toBe(2)
+  })
+
+  it('stops reading a chat answer past 1 MB and fails with invalid-response after one Start', async () => {
+    const fake = endless('x'.repeat(64 * 1024))
+    const adapter = createParticipantAdapter({ connectionToken: 't', fetch: fake })
+    const upload = await uploadFails(adapter)
+    expect(upload.error?.code).toBe('invalid-response')
+    expect(fake.calls).toBe(1)
+    expect(fake.reads).toBeLessThan(20)
+  })
+
+  it('stops reading a backend answer past 1 MB and fails with invalid-response after one Start', async () => {
+    const fake = endless('x'.repeat(64 * 1024))
+    const send = sendViaHttpBackend('https://backend.test/attachments', { fetch: fake })
+    const upload = await uploadFails(createCasesAdapter({ ...caseIds, send }))
+    expect(upload.error?.code).toBe('invalid-response')
+    expect(fake.calls).toBe(1)
+  })
+})

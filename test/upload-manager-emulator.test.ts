@@ -19,10 +19,10 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-async function chatManager(options: Partial<UploadManagerOptions> = {}) {
+async function chatManager(options: Partial<UploadManagerOptions> = {}, fetchImpl?: typeof fetch) {
   const chat = emu.createChat()
   const connectionToken = await connectParticipant(emu.url, chat.participantToken)
-  const adapter = createParticipantAdapter({ connectionToken, endpoint: emu.url })
+  const adapter = createParticipantAdapter({ connectionToken, endpoint: emu.url, fetch: fetchImpl })
   return createUploadManager({
     adapter,
     transport: fetchTransport,
@@ -110,6 +110,54 @@ describe('createUploadManager with the chat adapter and the emulator', () => {
     })
     expect(emu.faults.count('StartAttachmentUpload')).toBe(1)
     emu.faults.clear()
+    manager.dispose()
+  })
+
+  /** A manager with a 1 s deadline, and the error codes its one upload went through. */
+  async function lateManager(fetchImpl?: typeof fetch) {
+    const manager = await chatManager({ callTimeoutMs: 1000 }, fetchImpl)
+    const codes: string[] = []
+    manager.subscribe(() => {
+      const error = Object.values(manager.getSnapshot().byId)[0]?.error
+      if (error && codes.at(-1) !== error.code) codes.push(error.code)
+    })
+    return { manager, codes }
+  }
+  const startsOf = (name: string) => emu.attachments().filter((a) => a.name === name)
+
+  it('ends a Start the service has not answered by its deadline as timeout, and retries it', async () => {
+    const { manager, codes } = await lateManager()
+    emu.faults.set('StartAttachmentUpload', { delayMs: 3000 })
+    const { ids } = manager.add([textFile('late.txt', 'late')])
+    await settled(manager)
+    expect(manager.getSnapshot().byId[ids[0] ?? '']?.status).toBe('succeeded')
+    expect(codes).toEqual(['timeout'])
+    expect(emu.faults.count('StartAttachmentUpload')).toBe(1)
+    // The emulator drops a request whose client has gone before it is handled.
+    expect(startsOf('late.txt')).toMatchObject([{ starts: 1, completes: 1, stored: true }])
+    emu.faults.clear()
+    manager.dispose()
+  })
+
+  it('retries a Start whose answer was lost with its token, and gets the same attachment', async () => {
+    // The service handles the first Start, but its answer never reaches the page, whatever
+    // the signal says: a connection that died after the request went out.
+    let lost = 0
+    const losing: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      if (String(input).endsWith('/start-attachment-upload') && lost++ === 0)
+        return new Promise<never>(() => {})
+      return response
+    }
+    const { manager, codes } = await lateManager(losing)
+    const { ids } = manager.add([textFile('lost-answer.txt', 'lost')])
+    await settled(manager)
+    expect(manager.getSnapshot().byId[ids[0] ?? '']?.status).toBe('succeeded')
+    expect(codes).toEqual(['timeout'])
+    const [attachment, ...others] = startsOf('lost-answer.txt')
+    expect(others).toEqual([])
+    expect(attachment).toMatchObject({ starts: 2, completes: 1, stored: true })
+    expect(new Set(attachment?.startTokens).size).toBe(1)
     manager.dispose()
   })
 })

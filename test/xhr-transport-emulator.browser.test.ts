@@ -4,8 +4,10 @@
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { createUploadManager, type UploadManager } from '../src/core/upload-manager.js'
 import type { UploadManagerOptions } from '../src/core/upload-manager-options.js'
+import { observePace, stalledAt, startPace } from '../src/core/put-pace.js'
 import { xhrTransport } from '../src/core/xhr-transport.js'
 import { createParticipantAdapter } from '../src/participant/index.js'
+import { attachmentErrorOf } from './attachment-error-of.js'
 import { emulatorControls } from './emulator-controls.js'
 import {
   randomBytes,
@@ -146,4 +148,77 @@ describe('xhrTransport on a link slower than the socket buffers', () => {
       sha256: await sha256Hex(bytes),
     })
   }, 20_000)
+})
+
+describe('xhrTransport stall rule on slow links', () => {
+  const MB = 1024 * 1024
+
+  /**
+   * Uploads `size` random bytes through a link capped at `bytesPerSecond` twice at once, with the
+   * default options and with a 3 s minimum stall, and checks each arrived whole with no retry.
+   */
+  async function uploadBothWays(size: number, bytesPerSecond: number) {
+    const setups = [await chat(), await chat({ stallTimeoutMs: 3000 })]
+    await controls.setFault('PutObject', { bytesPerSecond, times: 2 })
+    const files = setups.map(() => randomBytes(size))
+    const results = await Promise.all(
+      setups.map((setup, i) =>
+        uploadOne(setup, new File([files[i]!], 'slow.mov', { type: 'video/quicktime' })),
+      ),
+    )
+    expect(await controls.faultCount('PutObject')).toBe(2)
+    for (const [i, { upload, states }] of results.entries()) {
+      expect(upload.status).toBe('succeeded')
+      // No stall was called on the way: nothing went round a retry.
+      expect(states.filter((state) => 'error' in state && state.error !== undefined)).toEqual([])
+      expect(await storedObjectOf(emulator, upload.remoteId ?? '')).toMatchObject({
+        size,
+        sha256: await sha256Hex(files[i]!),
+      })
+    }
+  }
+
+  // Progress comes in steps 2.4-2.9 s apart here, near the 3 s minimum.
+  it('PUTs 6 MB through a 512 KB/s link with the default options and with a 3 s minimum stall', async () => {
+    await uploadBothWays(6 * MB, 512 * 1024)
+  }, 60_000)
+
+  // About 80 s each (at once), in steps 5.3-5.8 s apart, well past the 3 s minimum, and a
+  // quiet tail of 14 s once the body has left the page.
+  it('PUTs 20 MB through a 256 KB/s link with the default options and with a 3 s minimum stall', async () => {
+    await uploadBothWays(20 * MB, 256 * 1024)
+  }, 240_000)
+
+  it('fails a PUT on a link that moves nothing as {timeout} within its stall window plus 10 %', async () => {
+    const { adapter } = await chat()
+    // The emulator reads the first chunk of the body, and the next one a day later.
+    await controls.setFault('PutObject', { bytesPerSecond: 1 })
+    const size = 6 * MB
+    const target = await adapter.startUpload(
+      { name: 'stuck.mov', size, type: 'video/quicktime' },
+      { clientToken: crypto.randomUUID(), signal: new AbortController().signal },
+    )
+    const start = Date.now()
+    let pace = startPace(start)
+    const error = await attachmentErrorOf(
+      xhrTransport({
+        url: target.url,
+        headers: target.headers,
+        body: new Blob([randomBytes(size)]),
+        signal: new AbortController().signal,
+        stallTimeoutMs: 3000,
+        onProgress: (loaded) => (pace = observePace(pace, Date.now(), loaded)),
+      }),
+    )
+    const elapsed = Date.now() - start
+    expect(error).toMatchObject({ code: 'timeout', message: 'Upload stalled' })
+    // The socket buffers took the first megabytes at once, and then nothing moved.
+    expect(pace.loaded).toBeGreaterThan(0)
+    expect(pace.loaded).toBeLessThan(size)
+    const window = stalledAt(pace, 3000) - start
+    expect(window).toBeGreaterThanOrEqual(30_000)
+    expect(elapsed).toBeGreaterThanOrEqual(window - 5)
+    expect(elapsed).toBeLessThanOrEqual(window * 1.1)
+    expect(await storedObjectOf(emulator, target.id)).toBeUndefined()
+  }, 60_000)
 })

@@ -33,6 +33,7 @@ const file = { name: 'a.txt', size: 1, type: 'text/plain' }
 describe('createCasesAdapter outputs', () => {
   it.each([
     [{}, 'FileId'],
+    [{ UploadUrlMetadata: { Url: url, UrlExpiry: later } }, 'FileId'],
     [null, 'output'],
     ['ok', 'output'],
     [{ FileId: 'f' }, 'UploadUrlMetadata'],

@@ -1,4 +1,5 @@
 import { invalidResponse } from '../core/errors.js'
+import { readAnswer } from '../core/read-answer.js'
 import type { SendAttachedFiles } from './cases-adapter.js'
 
 /** Options of {@link sendViaHttpBackend}. */
@@ -48,7 +49,7 @@ export function sendViaHttpBackend(url: string, init: HttpBackendInit = {}): Sen
       body: JSON.stringify({ operation, input }),
       signal,
     })
-    const text = await response.text()
+    const text = await readAnswer(response, operation)
     let body: unknown = {}
     try {
       body = text ? JSON.parse(text) : {}

@@ -16,11 +16,9 @@ export type {
   UploadRules,
   UploadTarget,
 } from './types.js'
-export {
-  DEFAULT_RESPONSE_TIMEOUT_MS,
-  DEFAULT_STALL_TIMEOUT_MS,
-  xhrTransport,
-} from './xhr-transport.js'
+export { callWithDeadline, DEFAULT_CALL_TIMEOUT_MS, withDeadlines } from './deadline.js'
+export { DEFAULT_RESPONSE_TIMEOUT_MS, DEFAULT_STALL_TIMEOUT_MS } from './put-pace.js'
+export { xhrTransport } from './xhr-transport.js'
 export { backoffDelay, DEFAULT_RETRY } from './with-retry.js'
 export type { RetryOptions } from './with-retry.js'
 export { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'

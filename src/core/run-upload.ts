@@ -1,3 +1,4 @@
+import { callWithDeadline } from './deadline.js'
 import { isSafeDownloadUrl } from './download-url.js'
 import { AttachmentError, isRetryable, toAttachmentError } from './errors.js'
 import type { UploadEvent } from './upload-machine.js'
@@ -33,6 +34,12 @@ export function createUploadJob(
   return async (config, signal) => {
     const { adapter } = config
     const retrying = <T>(call: () => Promise<T>) => withRetry(call, config, signal, dispatch)
+    /**
+     * An adapter call, retried, each try with its deadline: an answer that never comes fails as
+     * `timeout` and frees the upload's slot, whether or not the adapter heeds its signal.
+     */
+    const calling = <T>(operation: string, call: (signal: AbortSignal) => Promise<T>) =>
+      retrying(() => callWithDeadline(operation, config.callTimeoutMs, signal, call))
 
     /** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
     const upload = async (): Promise<UploadTarget> => {
@@ -59,7 +66,9 @@ export function createUploadJob(
     const start = async (): Promise<UploadTarget> => {
       const clientToken = (startToken ??= randomToken())
       try {
-        const started = await retrying(() => adapter.startUpload(info, { clientToken, signal }))
+        const started = await calling('StartUpload', (timed) =>
+          adapter.startUpload(info, { clientToken, signal: timed }),
+        )
         // Checked here for every adapter, by the rule for download URLs: a relative URL would
         // PUT the file to the page's own origin, `data:` would "succeed" with no byte sent, and
         // plain `http:` to a remote host would send it in the clear. The URL is a credential,
@@ -112,7 +121,9 @@ export function createUploadJob(
       )
       const stored = uploaded ?? (await upload())
       const clientToken = (completeToken ??= randomToken())
-      await retrying(() => adapter.completeUpload(stored, { clientToken, signal }))
+      await calling('CompleteUpload', (timed) =>
+        adapter.completeUpload(stored, { clientToken, signal: timed }),
+      )
       dispatch({ type: 'completed' })
     } catch (cause) {
       if (!signal.aborted) dispatch({ type: 'fail', error: toAttachmentError(cause) })

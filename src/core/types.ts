@@ -78,19 +78,27 @@ export interface AttachmentAdapter {
   /** Reads a stored file's status and, when approved, a fresh download URL. */
   getFile(id: string, init?: { signal?: AbortSignal }): Promise<RemoteFile>
   /** Deletes a stored file, where the service allows it. */
-  deleteFile?(id: string): Promise<void>
+  deleteFile?(id: string, init?: { signal?: AbortSignal }): Promise<void>
 }
 
 /** One PUT of a file's bytes to a presigned URL, as a transport performs it. */
 export interface TransportRequest {
   url: string
-  /** Every header the URL was signed with; the transport skips those a browser forbids. */
+  /**
+   * Every header the URL was signed with. A browser sets Content-Length and Host itself (the
+   * signed values must be the body's size and the URL's host); another name a browser forbids
+   * cannot be sent as signed, and the transport refuses the target (`invalid-response`).
+   */
   headers: Record<string, string>
   body: Blob
   signal: AbortSignal
   /** Called as bytes leave; `total` is the body size. */
   onProgress?: (loaded: number, total: number) => void
-  /** Fail with `timeout` when no byte moves for this long, in ms; 0 turns it off. */
+  /**
+   * The least time without progress, in ms, after which the PUT fails with `timeout`; a transfer
+   * whose progress comes in longer steps gets three times its longest step, and none fails in
+   * its first 30 s (`stalledAt` of the xhr transport); 0 turns it off.
+   */
   stallTimeoutMs?: number
   /**
    * Called once when the whole body has left the page. On a slow link the far end may still be
@@ -98,8 +106,9 @@ export interface TransportRequest {
    */
   onSent?: () => void
   /**
-   * Once the whole body has left the page, fail with `timeout` when no answer comes for this
-   * long, in ms (it replaces `stallTimeoutMs` from then on); 0 turns it off.
+   * Once the whole body has left the page, the least wait for an answer before the PUT fails
+   * with `timeout`, in ms (it replaces `stallTimeoutMs` from then on); longer where the rate seen
+   * needs longer to drain what the buffers may hold (`answerWaitMs`); 0 turns it off.
    */
   responseTimeoutMs?: number
 }

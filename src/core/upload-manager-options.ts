@@ -1,3 +1,4 @@
+import { DEFAULT_CALL_TIMEOUT_MS } from './deadline.js'
 import { DEFAULT_RETRY } from './with-retry.js'
 import type { RetryOptions } from './with-retry.js'
 import type { AttachmentError } from './errors.js'
@@ -6,7 +7,8 @@ import type { OnlineSignal } from './online.js'
 import type { FrameScheduler } from './progress-batcher.js'
 import type { UploadState } from './upload-machine.js'
 import type { AttachmentAdapter, Transport, UploadRules } from './types.js'
-import { DEFAULT_STALL_TIMEOUT_MS, xhrTransport } from './xhr-transport.js'
+import { DEFAULT_STALL_TIMEOUT_MS } from './put-pace.js'
+import { xhrTransport } from './xhr-transport.js'
 
 /** Options of `createUploadManager`. */
 export interface UploadManagerOptions {
@@ -32,11 +34,18 @@ export interface UploadManagerOptions {
   maxUrlRefreshes?: number
   /** A URL expiring within this many ms is replaced before the PUT. @default 10000 */
   expiryMarginMs?: number
-  /** A PUT that moves no byte for this many ms fails with `timeout` (0: never). @default 30000 */
+  /** Start or Complete unanswered for this many ms fails with a retryable `timeout` (0: never). @default 30000 */
+  callTimeoutMs?: number
+  /**
+   * The least time, in ms, a PUT may move no byte before it fails with `timeout`: three times
+   * its longest wait between progress steps when that is longer, and never in its first 30 s
+   * (0: never). @default 30000
+   */
   stallTimeoutMs?: number
   /**
-   * Once the whole body has left the page, how long to wait for storage's answer before the PUT
-   * fails with `timeout`, in ms (0: never). @default DEFAULT_RESPONSE_TIMEOUT_MS of the transport
+   * Once the whole body has left the page, the least wait for storage's answer before the PUT
+   * fails with `timeout`, in ms; longer when the rate seen needs longer to drain what the
+   * buffers may still hold (0: never). @default DEFAULT_RESPONSE_TIMEOUT_MS of the transport
    */
   responseTimeoutMs?: number
   /**
@@ -88,6 +97,7 @@ type Defaulted =
   | 'expiryMarginMs'
   | 'stallTimeoutMs'
   | 'gcTime'
+  | 'callTimeoutMs'
   | 'now'
   | 'random'
   | 'online'
@@ -118,6 +128,7 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
     expiryMarginMs: 10_000,
     stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
     gcTime: Infinity,
+    callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
     now: Date.now,
     random: Math.random,
     online: options.online ?? defaultOnlineSignal(),

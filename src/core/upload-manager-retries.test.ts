@@ -183,6 +183,18 @@ describe('createUploadManager expiry', () => {
     expect(state(ids[0]).status).toBe('succeeded')
   })
 
+  it('lets S3 judge a URL whose expiry is centuries away, and gets a fresh one when S3 says expired', async () => {
+    const { manager, fake, transport, state } = setupManager({
+      adapterOptions: { urlLifetimeMs: Date.parse('9999-12-31T23:59:59Z') - Date.now() },
+    })
+    transport.failNext(expired())
+    const { ids } = manager.add([fileOf()])
+    await vi.runAllTimersAsync()
+    expect(fake.calls.start).toHaveLength(2)
+    expect(transport.last().request.url).toContain('attachment-2')
+    expect(state(ids[0])).toMatchObject({ status: 'succeeded', remoteId: 'attachment-2' })
+  })
+
   it('reuses an unexpired target on retry(id), and asks for a new one once it expired', async () => {
     const { manager, fake, transport, state } = setupManager()
     transport.failNext(serviceError(403, 'access-denied'), serviceError(403, 'access-denied'))
@@ -206,7 +218,8 @@ describe('createUploadManager expiry', () => {
   })
 
   it('gets a fresh target for a file that waited in the queue past its URL expiry', async () => {
-    const { manager, fake, transport, state } = setupManager({ concurrency: 1 })
+    // No deadline: b.pdf's Start is held for ten minutes on purpose.
+    const { manager, fake, transport, state } = setupManager({ concurrency: 1, callTimeoutMs: 0 })
     transport.failNext(serviceError(403, 'access-denied'))
     const a = manager.add([fileOf('a.pdf')]).ids[0] ?? ''
     await settle()

@@ -120,12 +120,13 @@ describe('xhrTransport', () => {
 
   it('fails with {timeout} when nothing moves for the stall timeout', async () => {
     // A body that has left the page waits for its answer under responseTimeoutMs, so a stall
-    // needs one that cannot leave: 16 MB against a server reading 16 KB/s fills the ~5 MB of
-    // loopback socket buffers in a moment, and then the page sees a 64 KB step every 4 s.
+    // needs one that cannot leave: 16 MB against a server that reads one chunk and then nothing
+    // fills the ~5 MB of loopback socket buffers in a moment, and then nothing moves. It fails
+    // after the 30 s a PUT has to show its rhythm, as a quiet spell never counts before that.
     let sent = false
     const error = await attachmentErrorOf(
       xhrTransport({
-        url: `${server}/put/${nextId()}?bytesPerSecond=16384`,
+        url: `${server}/put/${nextId()}?bytesPerSecond=1`,
         body: bytes(16 * 1024 * 1024),
         headers: {},
         signal: new AbortController().signal,
@@ -136,7 +137,7 @@ describe('xhrTransport', () => {
     expect(error.code).toBe('timeout')
     expect(error.message).toContain('stalled')
     expect(sent).toBe(false)
-  })
+  }, 60_000)
 
   it('calls onSent once, after the last progress and before it resolves', async () => {
     const size = 64 * 1024
@@ -254,6 +255,67 @@ describe('xhrTransport', () => {
     expect(error.message).not.toContain(url)
     expect(counted.listening()).toBe(0)
     expect(await recorded(id)).toEqual([])
+  })
+
+  it.each([
+    ['Cookie', 'session=1'],
+    ['Origin', 'https://evil.test'],
+    ['Sec-Fetch-Site', 'same-origin'],
+    ['Host', 'bucket.evil.test'],
+    ['Content-Length', '11'],
+  ])(
+    'fails with {invalid-response} for a signed %s it cannot send as signed, and sends nothing',
+    async (name, value) => {
+      const id = nextId()
+      const error = await attachmentErrorOf(
+        xhrTransport({
+          url: `${server}/put/${id}`,
+          body: bytes(10),
+          headers: { 'Content-Type': 'application/pdf', [name]: value },
+          signal: new AbortController().signal,
+        }),
+      )
+      expect(error).toMatchObject({
+        code: 'invalid-response',
+        message: `Unsendable header ${name}`,
+      })
+      expect(error.message).not.toContain(value)
+      expect(await recorded(id)).toEqual([])
+    },
+  )
+
+  it("lets the browser send a signed Host and Content-Length that are the URL's and the body's", async () => {
+    const id = nextId()
+    await xhrTransport({
+      url: `${server}/put/${id}`,
+      body: bytes(10),
+      headers: { host: new URL(server).host, 'Content-Length': '10' },
+      signal: new AbortController().signal,
+    })
+    const [request] = await recorded(id)
+    expect(request).toMatchObject({
+      size: 10,
+      complete: true,
+      headers: { host: new URL(server).host, 'content-length': '10' },
+    })
+  })
+
+  it('fails a 200 that carries an S3 error document as {server}, which is retried', async () => {
+    const query = new URLSearchParams({
+      status: '200',
+      code: 'InternalError',
+      message: 'We encountered an internal error. Please try again.',
+    })
+    const error = await attachmentErrorOf(
+      xhrTransport({
+        url: `${server}/put/${nextId()}?${query}`,
+        body: bytes(10),
+        headers: {},
+        signal: new AbortController().signal,
+      }),
+    )
+    expect(error).toMatchObject({ code: 'server', status: 200 })
+    expect(error.message).toContain('InternalError')
   })
 
   it('fails with {invalid-response} for a URL a browser cannot open, without the URL', async () => {

@@ -45,6 +45,9 @@ describe('s3ResponseError', () => {
       xml('EntityTooSmall', 'Your proposed upload is smaller than the minimum'),
       'invalid-request',
     ],
+    // A 2xx carrying an error document.
+    [200, xml('InternalError', 'We encountered an internal error.'), 'server'],
+    [200, xml('AccessDenied', 'Request has expired'), 'url-expired'],
   ])('maps HTTP %i with its body to {%s}', (status, body, code) => {
     expect(s3ResponseError(status, body)).toMatchObject({ code, status })
   })

@@ -1,41 +1,37 @@
 import { AttachmentError, codeFromStatus } from './errors.js'
 import type { AttachmentErrorCode, AttachmentErrorOptions } from './errors.js'
+import {
+  answerWaitMs,
+  DEFAULT_RESPONSE_TIMEOUT_MS,
+  DEFAULT_STALL_TIMEOUT_MS,
+  observePace,
+  stalledAt,
+  startPace,
+} from './put-pace.js'
 import type { Transport } from './types.js'
 
 // Names a page may not set on a request (https://fetch.spec.whatwg.org/#forbidden-request-header):
 // a browser ignores them, and Chromium logs an error for each. S3 signs Content-Length into
 // Connect's upload URLs; the browser sends the real one from the body, which matches because the
-// body is the same file.
+// body is the same file (checked before the PUT, as is any other of these names).
 const forbiddenHeader =
   /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i
 
 /** Whether a browser refuses to let a page set this request header. */
 export const isForbiddenHeader = (name: string): boolean => forbiddenHeader.test(name)
 
-/**
- * How long a PUT may go without progress, before its whole body has left the page, until it
- * counts as stalled; Uppy's figure. Keep it well above the gaps a slow link shows: the kernel
- * wakes the browser's writer only once half of its queue has drained, 2.4-2.9 s apart for
- * Chromium on loopback at 512 KB/s, and longer the slower the link.
- */
-export const DEFAULT_STALL_TIMEOUT_MS = 30_000
-
-/**
- * How long to wait for S3's answer once the whole body has left the page. The page's progress
- * reaches 100 % while socket buffers still hold megabytes the far end has not read: 4.9 MB when
- * Chromium PUT 12 MB to a loopback server reading 1 MB/s (Linux caps the send buffer at 4 MB,
- * tcp_wmem), and a phone's modem queue adds to that. 60 s drains 7.5 MB at a phone-like
- * 128 KB/s uplink, with S3's own answer taking well under a second of it.
- */
-export const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000
+/** The longest answer to a PUT that is read, in bytes; S3's error documents take under 1 kB. */
+export const MAX_ANSWER_BYTES = 64 * 1024
 
 /**
  * PUTs a file to a presigned URL with one `XMLHttpRequest`, for its upload progress events
  * (fetch has none). Sends every signed header a browser allows, aborts on the signal, fails
- * with `timeout` when nothing moves for `stallTimeoutMs` or, once the whole body has left the
- * page (`onSent`), when no answer comes for `responseTimeoutMs` (0 turns either off), and maps a
- * non-2xx answer — S3's XML error included — to an {@link AttachmentError}. A URL or header the
- * browser refuses fails at once with `invalid-response`.
+ * with `timeout` when it stalls ({@link stalledAt}, from `stallTimeoutMs`) or, once the whole
+ * body has left the page (`onSent`), when the answer is late ({@link answerWaitMs}, from
+ * `responseTimeoutMs`; 0 turns either off), and maps a
+ * non-2xx answer — S3's XML error included, and a 2xx carrying one — to an
+ * {@link AttachmentError}. A URL or signed header the browser cannot send as signed fails at once
+ * with `invalid-response`, and so does an answer longer than {@link MAX_ANSWER_BYTES}.
  */
 export const xhrTransport: Transport = ({
   url,
@@ -50,6 +46,7 @@ export const xhrTransport: Transport = ({
   new Promise<void>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     let sent = false
+    let pace = startPace(Date.now())
     let timer: ReturnType<typeof setTimeout> | undefined
     let header: string | undefined
     const settle = (error?: AttachmentError): void => {
@@ -63,12 +60,14 @@ export const xhrTransport: Transport = ({
     const fail = (code: AttachmentErrorCode, options: AttachmentErrorOptions, message = code) =>
       settle(new AttachmentError(code, message, options))
     const onAbort = (): void => fail('aborted', { cause: signal.reason })
-    // The one timer: until the body has left, it fires after stallTimeoutMs without progress;
-    // from then on after responseTimeoutMs without an answer.
+    // The one timer: until the body has left, it fires once the PUT has stalled by its pace;
+    // from then on once the answer is later than its pace allows.
     const touch = (): void => {
       clearTimeout(timer)
-      const ms = sent ? responseTimeoutMs : stallTimeoutMs
-      if (ms > 0) {
+      const ms = sent
+        ? responseTimeoutMs && answerWaitMs(pace, responseTimeoutMs)
+        : stallTimeoutMs && stalledAt(pace, stallTimeoutMs) - Date.now()
+      if (ms) {
         timer = setTimeout(
           () => fail('timeout', { status: 0 }, sent ? 'No answer' : 'Upload stalled'),
           ms,
@@ -91,7 +90,19 @@ export const xhrTransport: Transport = ({
     try {
       xhr.open('PUT', url)
       for (header in headers) {
-        if (!forbiddenHeader.test(header)) xhr.setRequestHeader(header, headers[header]!)
+        const value = headers[header]!
+        // The browser sets Content-Length from the body and Host from the URL: as signed when
+        // the service signed the file's size (Connect does) and the URL's host. Any other name a
+        // page may not set (Cookie, Origin, Sec-…) cannot go out as signed, and S3 would refuse
+        // the PUT only after its last byte, so the target is refused now.
+        const derived = /^content-length$/i.test(header)
+          ? String(body.size)
+          : /^host$/i.test(header)
+            ? new URL(url).host
+            : undefined
+        if (derived === undefined ? forbiddenHeader.test(header) : value !== derived)
+          throw new TypeError(header)
+        if (derived === undefined) xhr.setRequestHeader(header, value)
       }
     } catch (cause) {
       return reject(
@@ -107,15 +118,25 @@ export const xhrTransport: Transport = ({
     xhr.upload.onprogress = ({ lengthComputable, loaded, total }) => {
       if (!lengthComputable) total = body.size
       onProgress?.(loaded, total)
+      pace = observePace(pace, Date.now(), loaded)
       if (loaded < total) touch()
       else markSent()
     }
     xhr.upload.onload = markSent
-    // Progress of the answer's body: S3's answers are small, but a byte of one is a sign of life.
-    xhr.onprogress = touch
+    // S3 answers a PUT with an empty body or a short XML error: a longer answer is not S3's, and
+    // reading on would only fill memory. A never-ending one is ended by the answer's wait, which
+    // its bytes do not extend.
+    xhr.onprogress = ({ loaded }) => {
+      if (loaded > MAX_ANSWER_BYTES) fail('invalid-response', {}, 'Answer too large')
+    }
     xhr.onload = () => {
-      const { status } = xhr
-      settle(status > 199 && status < 300 ? undefined : s3ResponseError(status, xhr.responseText))
+      const { status, responseText } = xhr
+      // A 2xx carrying an S3 error document (a proxy's, or S3's own) stored nothing to count on.
+      settle(
+        status > 199 && status < 300 && !responseText.includes('<Error')
+          ? undefined
+          : s3ResponseError(status, responseText),
+      )
     }
     xhr.onerror = () => fail('network', { status: 0 })
     xhr.send(body)
@@ -144,7 +165,8 @@ export function parseS3Error(body: string): S3ErrorBody {
 }
 
 /**
- * The error for a non-2xx answer from S3: an expired URL becomes `url-expired` (the engine then
+ * The error for a non-2xx answer from S3, or a 2xx with an error document (`server`, unless its
+ * code says more): an expired URL becomes `url-expired` (the engine then
  * asks for a fresh one), S3's `400 RequestTimeout` becomes a retryable `timeout`, a signed header
  * that was not sent as signed becomes `signature-mismatch`, anything else gets the code of its
  * status. The URL itself never goes into the message.
@@ -163,7 +185,11 @@ export function s3ResponseError(status: number, body: string): AttachmentError {
         ? 'timeout'
         : code === 'SignatureDoesNotMatch'
           ? 'signature-mismatch'
-          : codeFromStatus(status)
+          : // An error document with a 2xx is S3's way to report an internal error (its
+            // CopyObject docs), which the AWS SDKs retry.
+            status < 300
+            ? 'server'
+            : codeFromStatus(status)
   const detail = code ? `${code}${message ? `: ${message}` : ''}` : `HTTP ${status}`
   return new AttachmentError(ours, detail, {
     status,

@@ -21,6 +21,11 @@ const file = { name: 'a.txt', size: 1, type: 'text/plain' }
 describe('createParticipantAdapter answers', () => {
   it.each([
     ['{}', 'AttachmentId'],
+    [JSON.stringify({ UploadMetadata: { Url: url, UrlExpiry: later } }), 'AttachmentId'],
+    [
+      JSON.stringify({ AttachmentId: '', UploadMetadata: { Url: url, UrlExpiry: later } }),
+      'AttachmentId',
+    ],
     ['null', 'JSON object'],
     ['<html>', 'JSON object'],
     [JSON.stringify({ AttachmentId: 'a' }), 'UploadMetadata'],
@@ -56,6 +61,17 @@ describe('createParticipantAdapter answers', () => {
     const target = { id: 'a', url, headers: {}, expiresAt: 0 }
     const error = await errorOf(adapterAnswering('<html>').completeUpload(target, init))
     expect(error).toMatchObject({ code: 'invalid-response', cause: expect.any(SyntaxError) })
+  })
+
+  it.each([
+    [502, 'server'],
+    [403, 'access-denied'],
+  ])("maps a proxy's HTML page with status %i by its status to %s", async (status, code) => {
+    const adapter = createParticipantAdapter({
+      connectionToken: 't',
+      fetch: async () => new Response('<html><body>Bad gateway</body></html>', { status }),
+    })
+    expect(await errorOf(adapter.startUpload(file, init))).toMatchObject({ code, status })
   })
 
   it('accepts an empty CompleteAttachmentUpload answer', async () => {

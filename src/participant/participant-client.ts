@@ -10,6 +10,7 @@ import {
   toAttachmentError,
 } from '../core/errors.js'
 import type { FieldCheck } from '../core/errors.js'
+import { readAnswer } from '../core/read-answer.js'
 
 // The Participant Service's error names (connect-apis.md §3.1) with the status each stands for,
 // so the name decides the code even when a response carries an unusual status; a name not
@@ -82,8 +83,9 @@ export function participantCaller(
         body: JSON.stringify(input),
         signal,
       })
-      text = await response.text()
+      text = await readAnswer(response, operation)
     } catch (error) {
+      if (isAttachmentError(error)) throw error
       const aborted = signal?.aborted
       throw new AttachmentError(aborted ? 'aborted' : 'network', `${operation}: no answer`, {
         status: aborted ? undefined : 0,

@@ -1,0 +1,85 @@
+import { AttachmentError } from './errors.js'
+import type { AttachmentAdapter } from './types.js'
+
+/**
+ * How long one adapter call (Start, Complete, a file's status, a delete) may go unanswered, in
+ * ms. The services answer in well under a second; 30 s is what the AWS SDKs' default socket
+ * timeouts and a phone's first request after waking both fit in, yet a request lost in a dead
+ * connection no longer holds an upload slot for as long as the page stays open.
+ */
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000
+
+/**
+ * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` pass, whichever
+ * comes first, and settles then whatever `call` does: a `call` that ignores its signal cannot
+ * hold its caller. At the deadline it rejects with a retryable `timeout` (status 0: no answer
+ * came) naming `operation`; when `signal` aborts, with its reason. `timeoutMs` 0: no deadline.
+ */
+export async function callWithDeadline<T>(
+  operation: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  signal?.throwIfAborted()
+  // Linked by hand rather than with AbortSignal.any: the timer is a plain setTimeout, so fake
+  // timers drive it, and signals of two realms (jsdom's and Node's) mix.
+  const controller = new AbortController()
+  const aborted = controller.signal
+  const onAbort = (): void => controller.abort(signal!.reason)
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          controller.abort(new AttachmentError('timeout', `${operation}: no answer`, { status: 0 }))
+        }, timeoutMs)
+      : undefined
+  signal?.addEventListener('abort', onAbort)
+  try {
+    return await Promise.race([
+      call(aborted),
+      new Promise<never>((_, reject) => {
+        aborted.addEventListener('abort', () => reject(aborted.reason))
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+/**
+ * `adapter` with a deadline on every call: `startUpload`, `completeUpload`, `getFile` and
+ * `deleteFile` (when it has one) each get a signal that also aborts after `timeoutMs`, and fail
+ * with `timeout` then, so a request that never gets an answer frees its upload slot and is
+ * retried like any other that may pass. Its `key`, `limits` and `downloadUrlLifetimeMs` are read
+ * from `adapter` each time; other methods of the adapter are not carried over.
+ */
+export function withDeadlines(
+  adapter: AttachmentAdapter,
+  timeoutMs: number = DEFAULT_CALL_TIMEOUT_MS,
+): AttachmentAdapter {
+  const timed = <A, I extends { signal?: AbortSignal }, T>(
+    name: string,
+    method: (arg: A, init: I) => Promise<T>,
+  ) =>
+    ((arg: A, init = {} as I) =>
+      callWithDeadline(name, timeoutMs, init.signal, (signal) =>
+        method.call(adapter, arg, { ...init, signal }),
+      )) as (arg: A, init: I) => Promise<T>
+  const { deleteFile } = adapter
+  return {
+    get key() {
+      return adapter.key
+    },
+    get limits() {
+      return adapter.limits
+    },
+    get downloadUrlLifetimeMs() {
+      return adapter.downloadUrlLifetimeMs
+    },
+    startUpload: timed('startUpload', adapter.startUpload),
+    completeUpload: timed('completeUpload', adapter.completeUpload),
+    getFile: timed('getFile', adapter.getFile),
+    ...(deleteFile && { deleteFile: timed('deleteFile', deleteFile) }),
+  }
+}
