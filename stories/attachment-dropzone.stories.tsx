@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
-import { AttachmentDropzone, UploadList, useAttachmentUpload } from '../src/react/index.js'
-import type { AttachmentDropzoneProps } from '../src/react/index.js'
+import {
+  AttachmentDropzone,
+  formatMessage,
+  UploadList,
+  useAttachmentDropzone,
+  useAttachmentsContext,
+  useAttachmentUpload,
+} from '../src/react/index.js'
+import type { AttachmentDropzoneProps, AttachmentUploadController } from '../src/react/index.js'
 import {
   dragOver,
   dropFiles,
@@ -161,6 +168,81 @@ export const DropRejected: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Dismiss' }))
     expect(alert).not.toBeInTheDocument()
     expect(zone).toHaveFocus()
+  },
+}
+
+/**
+ * A drop area of the host's own markup and styles: the prop getters of useAttachmentDropzone
+ * put drops, clicks and pastes on it, the picker's filter on the input, and the limits on the
+ * button's description; its state (dragging, rejections) is the host's to show.
+ */
+function HeadlessDropzone({ controller }: { controller: AttachmentUploadController }) {
+  const zone = useAttachmentDropzone({ controller })
+  const { messages, format } = useAttachmentsContext()
+  return (
+    <div
+      {...zone.getRootProps({
+        style: {
+          display: 'grid',
+          gap: '0.5rem',
+          justifyItems: 'start',
+          padding: '1.5rem',
+          border: `2px ${zone.dragging ? 'solid' : 'dotted'} currentColor`,
+          borderRadius: '1rem',
+        },
+      })}
+      data-testid="headless-dropzone"
+    >
+      <input {...zone.getInputProps()} />
+      <button {...zone.getButtonProps()}>
+        {formatMessage(messages.dropzoneLabel, {}, format)}
+      </button>
+      <small {...zone.getLimitsProps()} />
+      {/* Always there, so that what appears in it is announced. */}
+      <div role="alert">
+        {zone.rejections.map(({ file, reasons }) => (
+          <p key={file.name}>{reasons.join(' ')}</p>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+/** The headless dropzone and the list of what it added, on one controller. */
+function HeadlessComposer({ scene }: { scene: StateScene }) {
+  const controller = useAttachmentUpload({ manager: scene.manager })
+  return (
+    <div style={{ display: 'grid', gap: '1rem' }}>
+      <HeadlessDropzone controller={controller} />
+      <UploadList controller={controller} />
+    </div>
+  )
+}
+
+/** A dropzone made with `useAttachmentDropzone`: the host's markup, the library's behaviour. */
+export const Headless: Story = {
+  globals: english,
+  render: (_, { loaded }) => <HeadlessComposer scene={(loaded as Loaded).scene} />,
+  play: async ({ canvas, loaded }) => {
+    const zone = canvas.getByTestId('headless-dropzone')
+    const button = canvas.getByRole('button', { name: 'Attach files' })
+    expect(button).toHaveAccessibleDescription(/20 MB/)
+    dropFiles(zone, [storyFile('floor-plan.pdf', 40_000), storyFile('installer.exe')])
+    const list = await canvas.findByRole('list', { name: 'Files being attached' })
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((row) => row.dataset.status),
+      ).toEqual(['succeeded']),
+    )
+    expect(within(list).getByRole('listitem')).toHaveTextContent('floor-plan.pdf')
+    expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'installer.exe is not a file type that can be attached',
+    )
+    expect((loaded as Loaded).scene.fake.calls.start.map((call) => call.file.name)).toEqual([
+      'floor-plan.pdf',
+    ])
   },
 }
 

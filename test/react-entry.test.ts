@@ -8,6 +8,7 @@ describe('connect-attachments (the React entry)', () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined')
     const entry = await import('../src/react/index.js')
     expect(entry.AttachmentsProvider).toBeTypeOf('function')
+    expect(entry.useAttachmentDropzone).toBeTypeOf('function')
     expect(entry.defaultMessages.errors.network).toBeTypeOf('string')
   })
 

@@ -1,8 +1,10 @@
-import { useEffect, useId, useReducer, useRef, useState } from 'react'
+import { forwardRef, useEffect, useId, useReducer, useRef, useState } from 'react'
+import type { ComponentPropsWithRef, ForwardedRef, Ref } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, partClasses } from './class-names.js'
+import { cx, named, partClasses } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { fileKindOf } from './message-text.js'
@@ -38,8 +40,8 @@ function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number)
   )
 }
 
-/** Props of {@link AttachedFileCard}. */
-export interface AttachedFileCardProps {
+/** The props of {@link AttachedFileCard} that are its own, not its root's. */
+interface CardProps {
   /** The attached file's FileId. */
   fileId: string
   /** The file's name where the host has it (a BatchGetAttachedFileMetadata listing). */
@@ -64,19 +66,35 @@ export interface AttachedFileCardProps {
 }
 
 /**
+ * Props of {@link AttachedFileCard}: its own, and the DOM props of its root (an `<article>`,
+ * and once the file is deleted the `<div>` saying so).
+ */
+export type AttachedFileCardProps = RootProps<'article', CardProps>
+
+/**
  * A Cases or Email attached file: name, size, type, scan status badge, when and by whom it was
  * added, a download link, and delete behind a confirmation step where the adapter can delete.
  * Once deleted it says so in its place (focused, so keyboard users keep their place) and asks
  * the service nothing more.
  */
-export function AttachedFileCard(props: AttachedFileCardProps) {
+export const AttachedFileCard = named(forwardRef(Card), 'AttachedFileCard')
+
+function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
+  // The host's DOM props and ref, on whichever root shows (a div is an HTMLElement too).
+  const { fileId, name, createdAt, createdBy, allowDelete, onDeleted, fileOptions, ...own } = props
+  const { classNames, ...dom } = own
+  const root = {
+    ...dom,
+    ref: ref as Ref<HTMLDivElement>,
+    className: cx('ca ca-attached-file-card', dom.className),
+  }
   const { messages, format } = useAttachmentsContext()
   const [deleted, setDeleted] = useState<string | null>(null)
   const notice = useRef<HTMLParagraphElement>(null)
   useEffect(() => notice.current?.focus(), [deleted])
-  if (deleted === null) return <CardBody {...props} onGone={setDeleted} />
+  if (deleted === null) return <CardBody {...props} root={root} onGone={setDeleted} />
   return (
-    <div className={cx('ca ca-attached-file-card', props.className)} data-status="deleted">
+    <div {...root} data-status="deleted">
       <p ref={notice} tabIndex={-1} role="status">
         {formatMessage(messages.fileDeleted, { name: deleted }, format)}
       </p>
@@ -84,9 +102,11 @@ export function AttachedFileCard(props: AttachedFileCardProps) {
   )
 }
 
-function CardBody(props: AttachedFileCardProps & { onGone(name: string): void }) {
+function CardBody(
+  props: CardProps & { root: ComponentPropsWithRef<'div'>; onGone(name: string): void },
+) {
   const { fileId, createdBy, allowDelete = true, fileOptions = {} } = props
-  const { className, classNames = {}, onDeleted, onGone } = props
+  const { classNames = {}, onDeleted, onGone } = props
   const part = partClasses('attached-file-card', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
@@ -101,11 +121,7 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
   const size = file.size === undefined ? '' : format.bytes(file.size)
   const details = size && kind ? say(messages.fileDetails, { size, kind }) : size || kind
   return (
-    <article
-      className={cx('ca ca-attached-file-card', className)}
-      data-status={status}
-      aria-labelledby={`${id}-name`}
-    >
+    <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
       <bdi id={`${id}-name`} className={part('name')}>
         {name}

@@ -1,17 +1,19 @@
-import { useRef } from 'react'
-import type { ReactNode } from 'react'
-import { useAttachmentInput } from './attachment-input.js'
+import { forwardRef, useRef } from 'react'
+import type { ForwardedRef, ReactNode } from 'react'
+import { useAttachmentInput, useFileInput } from './attachment-input.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { named } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
-import { usePasteFiles, withController } from './upload-source.js'
+import { useController, usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
-import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** The parts of {@link AttachmentButton} that take a class name. */
 export type AttachmentButtonPart = 'button' | 'icon' | 'limits' | 'rejections'
 
-/** Props of {@link AttachmentButton}. */
-export interface AttachmentButtonProps extends UploadSourceProps {
+/** The props of {@link AttachmentButton} that are its own, not its root's. */
+interface ButtonProps extends UploadSourceProps {
   /** The button is disabled and pastes are ignored. @default false */
   disabled?: boolean
   /**
@@ -33,20 +35,31 @@ export interface AttachmentButtonProps extends UploadSourceProps {
   classNames?: Partial<Record<AttachmentButtonPart, string>>
 }
 
-function Button(props: AttachmentButtonProps & { controller: AttachmentUploadController }) {
-  const { children } = props
+/** Props of {@link AttachmentButton}: its own, and the DOM props of its root `<div>`. */
+export type AttachmentButtonProps = RootProps<'div', ButtonProps>
+
+function Button(props: AttachmentButtonProps, ref: ForwardedRef<HTMLDivElement>) {
+  const { controller: given, manager, capture, pasteTarget, children, ...rest } = props
+  const controller = useController({ controller: given, manager })
   const input = useRef<HTMLInputElement>(null)
-  const { part, context, disabled, add, accept, button, limits, root } = useAttachmentInput(
+  const file = useFileInput(controller, rest.disabled, rest.showRejections ?? true)
+  const { add, accept, button: described, limits } = file
+  const { part, button, root } = useAttachmentInput(
     'attachment-button',
-    'button',
-    props,
+    controller,
+    rest,
+    ref,
+    file.showsRejections,
   )
-  usePasteFiles(props.pasteTarget, add, { disabled })
+  usePasteFiles(pasteTarget, add, { disabled: rest.disabled })
+  const context = useAttachmentsContext()
   const label = formatMessage(context.messages.attachButton, {}, context.format)
   return root(
     <>
       <button
-        {...button}
+        {...described}
+        ref={button}
+        className={part('button')}
         // The paperclip alone is named by the label; content of the host's own is its name, so
         // that what the button shows is what it is called (WCAG 2.5.3, label in name).
         aria-label={children === undefined ? label : undefined}
@@ -62,7 +75,7 @@ function Button(props: AttachmentButtonProps & { controller: AttachmentUploadCon
           />
         )}
       </button>
-      {limits(true)}
+      <span {...limits} className={part('limits')} hidden />
       <input
         ref={input}
         type="file"
@@ -70,8 +83,8 @@ function Button(props: AttachmentButtonProps & { controller: AttachmentUploadCon
         hidden
         tabIndex={-1}
         accept={accept}
-        capture={props.capture}
-        disabled={disabled}
+        capture={capture}
+        disabled={described.disabled}
         onChange={(event) => {
           const files = Array.from(event.currentTarget.files ?? [])
           // Cleared so that choosing the same file again is a change too.
@@ -89,4 +102,4 @@ function Button(props: AttachmentButtonProps & { controller: AttachmentUploadCon
  * manager). Its description is the rules in force; rejected files are listed with their
  * localized reasons, as under {@link AttachmentDropzone}.
  */
-export const AttachmentButton = withController<AttachmentButtonProps>(Button)
+export const AttachmentButton = named(forwardRef(Button), 'AttachmentButton')

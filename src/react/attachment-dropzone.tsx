@@ -1,26 +1,24 @@
-import type { ReactNode } from 'react'
-import { useDropzone } from 'react-dropzone'
+import { forwardRef } from 'react'
+import type { ForwardedRef, ReactNode } from 'react'
 import { useAttachmentInput } from './attachment-input.js'
+import { useAttachmentsContext } from './attachments-provider.js'
+import { named } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
-import { usePasteFiles, withController } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
-import type { AttachmentUploadController } from './use-attachment-upload.js'
+import { useAttachmentDropzone } from './use-attachment-dropzone.js'
+import type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
+
+export type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 
 /** The parts of {@link AttachmentDropzone} that take a class name. */
 export type AttachmentDropzonePart =
   'target' | 'icon' | 'label' | 'prompt' | 'limits' | 'rejections'
 
-/** What a render function given as the dropzone's `children` gets. */
-export interface AttachmentDropzoneState {
-  /** Files are being dragged over the dropzone. */
-  dragging: boolean
-  disabled: boolean
-}
-
-/** Props of {@link AttachmentDropzone}. */
-export interface AttachmentDropzoneProps extends UploadSourceProps {
+/** The props of {@link AttachmentDropzone} that are its own, not its root's. */
+interface DropzoneProps extends UploadSourceProps {
   /** Takes no files: no drop, click, key or paste; a disabled button and `data-disabled`. @default false */
   disabled?: boolean
   /**
@@ -40,35 +38,40 @@ export interface AttachmentDropzoneProps extends UploadSourceProps {
   classNames?: Partial<Record<AttachmentDropzonePart, string>>
 }
 
-function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploadController }) {
-  const { children } = props
-  const { part, context, disabled, add, accept, button, limits, root } = useAttachmentInput(
+/**
+ * Props of {@link AttachmentDropzone}: its own, and the DOM props of its root `<div>`, where
+ * the host's handlers run beside its own (which are on the drop area inside).
+ */
+export type AttachmentDropzoneProps = RootProps<'div', DropzoneProps>
+
+function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivElement>) {
+  const { controller, manager, pasteTarget, children, ...rest } = props
+  const zone = useAttachmentDropzone({
+    controller,
+    manager,
+    pasteTarget,
+    disabled: rest.disabled,
+    showRejections: rest.showRejections ?? true,
+  })
+  const { dragging, disabled } = zone
+  const { part, button, root } = useAttachmentInput(
     'attachment-dropzone',
-    'label',
-    props,
+    zone.controller,
+    rest,
+    ref,
+    zone.showsRejections,
   )
-  const say = (message: Message) => formatMessage(message, {}, context.format)
-  // react-dropzone reads drops, picks, keys and pastes; with no `accept`, size or count option
-  // it accepts every file, and core's validation decides, with our localized reasons. `accept`
-  // goes to the input alone, as the picker's filter.
+  const { messages, format } = useAttachmentsContext()
+  const say = (message: Message) => formatMessage(message, {}, format)
   // The drop area takes drops and clicks; the keyboard goes to the real button inside it,
   // whose click bubbles to the area. The button holds the name alone, so what it shows is what
   // it is called (WCAG 2.5.3, label in name); the prompt and the limits sit beside it.
-  const { getRootProps, getInputProps, isDragActive, rootRef } = useDropzone({
-    onDrop: add,
-    disabled,
-    noKeyboard: true,
-  })
-  usePasteFiles(props.pasteTarget, add, { disabled, own: rootRef })
-  const dragging = isDragActive && !disabled
-  const { messages } = context
   return root(
-    <div {...getRootProps({ className: part('target') })}>
-      {/* Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline style. */}
-      <input
-        {...getInputProps({ accept, hidden: true, style: undefined, 'aria-label': undefined })}
-      />
-      <button {...button}>{say(messages.dropzoneLabel)}</button>
+    <div {...zone.getRootProps({ className: part('target') })}>
+      <input {...zone.getInputProps()} />
+      <button {...zone.getButtonProps({ ref: button, className: part('label') })}>
+        {say(messages.dropzoneLabel)}
+      </button>
       {(typeof children === 'function' ? children({ dragging, disabled }) : children) ?? (
         <>
           <Icon
@@ -82,7 +85,7 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
           </span>
         </>
       )}
-      {limits()}
+      <span {...zone.getLimitsProps({ className: part('limits') })} />
     </div>,
     dragging,
   )
@@ -95,4 +98,4 @@ function Dropzone(props: AttachmentDropzoneProps & { controller: AttachmentUploa
  * are over it. Files go to `controller` (or `manager`, or the provider's shared manager), whose
  * validation decides; rejected files are listed with their localized reasons.
  */
-export const AttachmentDropzone = withController<AttachmentDropzoneProps>(Dropzone)
+export const AttachmentDropzone = named(forwardRef(Dropzone), 'AttachmentDropzone')

@@ -1,59 +1,44 @@
 import { useId, useRef } from 'react'
-import type { ReactNode } from 'react'
+import type { ForwardedRef, HTMLAttributes, ReactNode } from 'react'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { limitsText } from './message-text.js'
 import { formatMessage } from './messages.js'
-import type { UploadSourceProps } from './upload-source.js'
 import { useRejectionSource } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
-/** The props the dropzone and the button share. */
-interface AttachmentInputProps extends UploadSourceProps {
-  controller: AttachmentUploadController
+/** The props the dropzone and the button share, and the DOM props of their root. */
+interface AttachmentInputProps extends HTMLAttributes<HTMLDivElement> {
   disabled?: boolean
   maxRejections?: number
   showRejections?: boolean
-  className?: string
   classNames?: Partial<Record<string, string>>
 }
 
 /**
- * What `AttachmentDropzone` and `AttachmentButton` share: the class of each part, `add` for the
- * files they take, the file input's `accept`, the props of their real button (described by the
- * limits, and where focus returns once the rejections are dismissed), the limits as a hint, and
- * a root (`ca ca-<block>`, `data-disabled`) that lists the controller's rejections after its
- * content.
+ * What `AttachmentDropzone` and `AttachmentButton` share: the class of each part, the ref of
+ * their real button (where focus returns once the rejections are dismissed), and a root
+ * (`ca ca-<block>`, `data-disabled`, the host's DOM props and ref) that lists the
+ * controller's rejections after its content.
  */
-export function useAttachmentInput(block: string, buttonPart: string, props: AttachmentInputProps) {
-  const { controller, disabled = false, showRejections = true } = props
-  const context = useAttachmentsContext()
-  const limitsId = useId()
+export function useAttachmentInput(
+  block: string,
+  controller: AttachmentUploadController,
+  props: AttachmentInputProps,
+  ref: ForwardedRef<HTMLDivElement>,
+  showsRejections: boolean,
+) {
+  const { disabled, showRejections, maxRejections, className, classNames, ...rest } = props
   const button = useRef<HTMLButtonElement>(null)
-  const part = partClasses(block, props.classNames)
-  const [source, showsRejections] = useRejectionSource(controller, showRejections)
-  const { rules } = controller
+  const part = partClasses(block, classNames)
   return {
     part,
-    context,
-    disabled,
-    add: (files: File[]) => void controller.add(files, source),
-    accept: rules.allowedExtensions.join(','),
-    button: {
-      ref: button,
-      type: 'button',
-      className: part(buttonPart),
-      'aria-describedby': limitsId,
-      disabled,
-    } as const,
-    limits: (hidden?: boolean) => (
-      <span id={limitsId} className={part('limits')} hidden={hidden}>
-        {limitsText(rules, context)}
-      </span>
-    ),
+    button,
     root: (content: ReactNode, dragging?: boolean) => (
       <div
-        className={cx(`ca ca-${block}`, props.className)}
+        {...rest}
+        ref={ref}
+        className={cx(`ca ca-${block}`, className)}
         data-dragging={dragging || undefined}
         data-disabled={disabled || undefined}
       >
@@ -61,13 +46,36 @@ export function useAttachmentInput(block: string, buttonPart: string, props: Att
         {showsRejections && (
           <RejectionList
             controller={controller}
-            max={props.maxRejections}
+            max={maxRejections}
             className={part('rejections')}
             returnFocus={button}
           />
         )}
       </div>
     ),
+  }
+}
+
+/**
+ * What a control that takes files needs of its controller: `add` for the files, the file
+ * input's `accept`, the props of its real button and of the limits that describe it, and, for
+ * a control that lists rejections (`lists`), whether it is the one to list them now.
+ */
+export function useFileInput(
+  controller: AttachmentUploadController,
+  disabled = false,
+  lists = false,
+) {
+  const context = useAttachmentsContext()
+  const id = useId()
+  const [source, showsRejections] = useRejectionSource(controller, lists)
+  const { rules } = controller
+  return {
+    showsRejections,
+    add: (files: File[]) => void controller.add(files, source),
+    accept: rules.allowedExtensions.join(','),
+    button: { type: 'button', disabled, 'aria-describedby': id } as const,
+    limits: { id, children: limitsText(rules, context) },
   }
 }
 

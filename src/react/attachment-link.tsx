@@ -1,9 +1,10 @@
-import { useRef } from 'react'
-import type { MouseEvent, ReactNode } from 'react'
+import { forwardRef, useRef } from 'react'
+import type { ForwardedRef, MouseEvent, ReactNode } from 'react'
 import { resolveDownloadTiming } from '../core/download-url.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, partClasses } from './class-names.js'
+import { cx, named, partClasses } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { errorText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -21,8 +22,8 @@ export interface AttachmentLinkContent {
   url: string
 }
 
-/** Props of {@link AttachmentLink}. */
-export interface AttachmentLinkProps {
+/** The props of {@link AttachmentLink} that are its own, not its root's. */
+interface LinkProps {
   /** The stored file's id: a chat AttachmentId or an attached file's FileId. */
   fileId: string
   /** The file's name where the host knows it (a chat item's AttachmentName); the adapter's otherwise. */
@@ -42,6 +43,9 @@ export interface AttachmentLinkProps {
   /** Classes of the parts. */
   classNames?: { link?: string; name?: string; status?: string }
 }
+
+/** Props of {@link AttachmentLink}: its own, and the DOM props of its root `<span>`. */
+export type AttachmentLinkProps = RootProps<'span', LinkProps>
 
 /** The text of a file's state when it has no link: its status, or its error in words. */
 export function fileStatusText(
@@ -76,14 +80,17 @@ export const statusLine = (
  * place; once ready it is a link whose `href` only ever holds a safe URL, refreshed before it
  * expires and checked again on click, so an expired link is never followed.
  */
-export function AttachmentLink(props: AttachmentLinkProps) {
-  const { children, fileOptions = {} } = props
-  const part = partClasses('attachment-link', props.classNames)
+export const AttachmentLink = named(forwardRef(Link), 'AttachmentLink')
+
+function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
+  const { fileId, name: given, children, target, fileOptions = {}, ...rest } = props
+  const { className, classNames, ...dom } = rest
+  const part = partClasses('attachment-link', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
-  const file = useAttachedFile(props.fileId, fileOptions)
+  const file = useAttachedFile(fileId, fileOptions)
   const { status, url } = file
-  const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
+  const name = given || file.name || formatMessage(messages.unnamedFile, {}, format)
   // Between a click on a stale URL and the fresh one: `fetching` while GetAttachment runs (a
   // double-click's second click is swallowed, or the file would open twice), then `following`
   // for the click that goes on with it.
@@ -127,7 +134,9 @@ export function AttachmentLink(props: AttachmentLinkProps) {
 
   return (
     <span
-      className={cx('ca ca-attachment-link', props.className)}
+      {...dom}
+      ref={ref}
+      className={cx('ca ca-attachment-link', className)}
       data-status={status}
       aria-busy={status === 'loading' || status === 'processing' || undefined}
     >
@@ -136,7 +145,7 @@ export function AttachmentLink(props: AttachmentLinkProps) {
           className={part('link')}
           href={url}
           download={name}
-          target={props.target ?? '_blank'}
+          target={target ?? '_blank'}
           rel="noopener noreferrer"
           aria-label={formatMessage(messages.downloadFile, { name }, format)}
           onClick={onClick}

@@ -1,9 +1,11 @@
-import { useState } from 'react'
+import { forwardRef, useState } from 'react'
+import type { ForwardedRef } from 'react'
 import { fileExtension, typesByExtension } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
 import { AttachmentLink, statusLine } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, partClasses } from './class-names.js'
+import { cx, named, partClasses } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { formatMessage } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
@@ -22,8 +24,8 @@ export interface ChatAttachmentItem {
   status: RemoteFileStatus
 }
 
-/** Props of {@link AttachmentMessage}. */
-export interface AttachmentMessageProps {
+/** The props of {@link AttachmentMessage} that are its own, not its root's. */
+interface MessageProps {
   /** The attachment of the transcript item. */
   attachment: ChatAttachmentItem
   /** Show an approved image inline. @default true */
@@ -38,6 +40,9 @@ export interface AttachmentMessageProps {
   classNames?: { preview?: string; name?: string; status?: string; link?: string }
 }
 
+/** Props of {@link AttachmentMessage}: its own, and the DOM props of its root `<div>`. */
+export type AttachmentMessageProps = RootProps<'div', MessageProps>
+
 // Types every browser draws in an <img>; HEIC (an allowed Connect type) is left to the link.
 // The declared type, else the name's.
 const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
@@ -50,24 +55,26 @@ const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
  * or once rejected, a download link once approved, and for an approved image a lazy preview
  * with the file name as its text alternative. Asks the service nothing until it is approved.
  */
-export function AttachmentMessage(props: AttachmentMessageProps) {
-  const { attachment, classNames = {} } = props
+export const AttachmentMessage = named(forwardRef(Message), 'AttachmentMessage')
+
+function Message(props: AttachmentMessageProps, ref: ForwardedRef<HTMLDivElement>) {
+  const { attachment, preview, previewSize, fileOptions, classNames = {}, ...dom } = props
   const { messages, format } = useAttachmentsContext()
   const { id, status } = attachment
   const name = attachment.name || formatMessage(messages.unnamedFile, {}, format)
   const approved = status === 'approved'
   return (
-    <div className={cx('ca ca-attachment-message', props.className)} data-status={status}>
-      {approved && props.preview !== false && isDrawable(attachment) && (
+    <div
+      {...dom}
+      ref={ref}
+      className={cx('ca ca-attachment-message', dom.className)}
+      data-status={status}
+    >
+      {approved && preview !== false && isDrawable(attachment) && (
         <ImagePreview {...props} alt={name} className={classNames.preview} />
       )}
       {approved ? (
-        <AttachmentLink
-          fileId={id}
-          name={name}
-          fileOptions={props.fileOptions}
-          classNames={classNames}
-        />
+        <AttachmentLink fileId={id} name={name} fileOptions={fileOptions} classNames={classNames} />
       ) : (
         statusLine(
           partClasses('attachment-message', classNames),
@@ -79,7 +86,7 @@ export function AttachmentMessage(props: AttachmentMessageProps) {
   )
 }
 
-function ImagePreview(props: AttachmentMessageProps & { alt: string }) {
+function ImagePreview(props: MessageProps & { alt: string }) {
   const { attachment, fileOptions, previewSize = { width: 240, height: 180 }, className } = props
   const file = useAttachedFile(attachment.id, fileOptions)
   // Follows the fresh URL until the image has loaded (a lazy image may load minutes later),

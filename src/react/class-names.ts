@@ -1,3 +1,5 @@
+import type { ComponentPropsWithoutRef, ElementType } from 'react'
+
 /** The class names joined, skipping the empty ones. */
 export const cx = (...names: (string | false | undefined)[]): string =>
   names.filter(Boolean).join(' ')
@@ -10,3 +12,15 @@ export const partClasses =
   <P extends string>(block: string, classNames: Partial<Record<P, string>> | undefined) =>
   (part: P): string =>
     cx(`ca-${block}__${part}`, classNames?.[part])
+
+/**
+ * A component's props: its own, and the DOM props of its root element `E` (`id`, `style`,
+ * `data-*`, `aria-*`, handlers…), which it spreads there. Where a name is both, the
+ * component's meaning wins (`children`, `UploadProgress`'s `id`).
+ */
+export type RootProps<E extends ElementType, Own> = Omit<ComponentPropsWithoutRef<E>, keyof Own> &
+  Own
+
+/** `component` with its `displayName`, as a `forwardRef` component has none of its own. */
+export const named = <C extends object>(component: C, displayName: string): C =>
+  Object.assign(component, { displayName })

@@ -94,6 +94,11 @@ export {
 } from './attachment-button.js'
 export type { PasteTarget, UploadSourceProps } from './upload-source.js'
 export {
+  useAttachmentDropzone,
+  type AttachmentDropzoneResult,
+  type UseAttachmentDropzoneOptions,
+} from './use-attachment-dropzone.js'
+export {
   useAttachedFile,
   type AttachedFileResult,
   type UseAttachedFileOptions,

@@ -1,11 +1,19 @@
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
-import type { ReactNode } from 'react'
+import {
+  forwardRef,
+  useCallback,
+  useImperativeHandle,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
+import type { ForwardedRef, ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import type { UploadManager } from '../core/upload-manager.js'
 import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, partClasses } from './class-names.js'
+import { cx, named, partClasses } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
@@ -17,8 +25,8 @@ import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 
-/** Props of {@link UploadList}. */
-export interface UploadListProps {
+/** The props of {@link UploadList} that are its own, not its root's. */
+interface ListProps {
   /** The controller whose uploads to show (`useAttachmentUpload()`); only its manager is read. */
   controller?: Pick<AttachmentUploadController, 'manager'>
   /** A manager to show, when there is no controller. @default the provider's shared manager */
@@ -46,6 +54,9 @@ export interface UploadListProps {
   /** Class names for the parts, added to `ca-upload-list__<part>`. */
   classNames?: Partial<Record<UploadListPart, string>>
 }
+
+/** Props of {@link UploadList}: its own, and the DOM props of its root `<div>`. */
+export type UploadListProps = RootProps<'div', ListProps>
 
 /** The manager's totals, the same object while nothing in them changed. */
 function useTotals(manager: UploadManager): UploadTotals {
@@ -95,27 +106,31 @@ function UploadListTotals({ manager, className }: { manager: UploadManager; clas
  * files come and go); each row reads its own upload, so a progress tick renders one row.
  * Shows the `controller`'s uploads, else the `manager`'s, else the provider's shared ones.
  */
-export function UploadList(props: UploadListProps) {
-  const { controller, renderRow, getFile, className, classNames } = props
+export const UploadList = named(forwardRef(List), 'UploadList')
+
+function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
+  const { controller, manager: given, renderRow, getFile, maxRows, hideTotals, ...rest } = props
+  const { className, classNames, ...dom } = rest
   const { messages, format, uploads, sharedManager } = useAttachmentsContext()
-  const manager = controller?.manager ?? props.manager ?? sharedManager()
+  const manager = controller?.manager ?? given ?? sharedManager()
   // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
   // a second useAttachmentUpload(): that would set the manager's options and replace the
   // host's onUploadSucceeded / onUploadFailed with this list's none.
   useRegisteredManager(manager, uploads, !controller && !props.manager)
   const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
   const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
-  const page = Math.max(1, props.maxRows ?? 100)
+  const page = Math.max(1, maxRows ?? 100)
   const [shown, setShown] = useState(page)
   const hidden = ids.length - shown
   const part = partClasses<UploadListPart>('upload-list', classNames)
   // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list.
   const root = useRef<HTMLDivElement>(null)
   useKeptFocus(root)
+  useImperativeHandle(ref, () => root.current!, [])
 
   return (
-    <div ref={root} tabIndex={-1} className={cx('ca ca-upload-list', className)}>
-      {!props.hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
+    <div {...dom} ref={root} tabIndex={-1} className={cx('ca ca-upload-list', className)}>
+      {!hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
       {ids.length > 0 && (
         <ul
           className={part('items')}

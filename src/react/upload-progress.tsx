@@ -1,10 +1,11 @@
-import { useEffect, useReducer } from 'react'
-import type { CSSProperties } from 'react'
+import { forwardRef, useEffect, useReducer } from 'react'
+import type { CSSProperties, ForwardedRef } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import type { UploadProgress as UploadProgressData } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx } from './class-names.js'
+import { cx, named } from './class-names.js'
+import type { RootProps } from './class-names.js'
 import { progressText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -20,8 +21,8 @@ export type UploadProgress = UploadProgressData
 /** The parts of {@link UploadProgress} that take a class name. */
 export type UploadProgressPart = 'bar'
 
-/** Props of {@link UploadProgress}. */
-export interface UploadProgressProps {
+/** The props of {@link UploadProgress} that are its own, not its root's. */
+interface ProgressProps {
   /** The upload to show, as `useAttachmentUpload().ids` lists it. */
   id: string
   /**
@@ -38,6 +39,12 @@ export interface UploadProgressProps {
   /** Class names for the parts, added to `ca-upload-progress__<part>`. */
   classNames?: Partial<Record<UploadProgressPart, string>>
 }
+
+/**
+ * Props of {@link UploadProgress}: its own, and the DOM props of its root `<div>` but `id`,
+ * which is the upload's. An `aria-label` of the host's names the bar in place of the file name.
+ */
+export type UploadProgressProps = RootProps<'div', ProgressProps>
 
 /** An upload's `data-status`, `data-finishing` and `data-retrying`, for the styles of a bar or a row. */
 export const stateAttributes = (upload: UploadState) => ({
@@ -98,8 +105,10 @@ export function uploadPercent(upload: UploadState): number {
  * The bar's width is the custom property `--ca-progress`, so a stylesheet decides how to draw
  * it. Renders nothing for an unknown id.
  */
-export function UploadProgress(props: UploadProgressProps) {
-  const { id, manager, labelledBy, className, classNames } = props
+export const UploadProgress = named(forwardRef(Progress), 'UploadProgress')
+
+function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>) {
+  const { id, manager, labelledBy, describedBy, className, classNames, style, ...rest } = props
   const context = useAttachmentsContext()
   // A manager given here is followed even when no list or hook below uses it.
   useRegisteredManager(manager, context.uploads)
@@ -109,17 +118,19 @@ export function UploadProgress(props: UploadProgressProps) {
   const percent = uploadPercent(upload)
   return (
     <div
+      aria-label={labelledBy === undefined ? upload.name : undefined}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      {...rest}
+      ref={ref}
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
       aria-valuetext={uploadStatusText(upload, context)}
-      aria-label={labelledBy === undefined ? upload.name : undefined}
-      aria-labelledby={labelledBy}
-      aria-describedby={props.describedBy}
       className={cx('ca ca-upload-progress', className)}
       {...stateAttributes(upload)}
-      style={{ '--ca-progress': `${percent}%` } as CSSProperties}
+      style={{ ...style, '--ca-progress': `${percent}%` } as CSSProperties}
     >
       <div className={cx('ca-upload-progress__bar', classNames?.bar)} />
     </div>

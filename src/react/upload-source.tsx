@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { ComponentType, ReactElement, RefObject } from 'react'
+import type { RefObject } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -16,25 +16,13 @@ export interface UploadSourceProps {
 }
 
 /**
- * `Inner` with a controller: the one given, or one of its own over `manager`. A given controller
- * is used as is, without a second `useAttachmentUpload()` on its manager that would replace the
- * host's `onUploadSucceeded` and `onUploadFailed` there.
+ * The controller files go to: the one given, else one of the component's own over `manager`
+ * (the provider's shared one by default). Its own is made either way, as hooks cannot be
+ * skipped; on the given controller's manager it adds nothing, as it passes no settings.
  */
-export function withController<P extends UploadSourceProps>(
-  Inner: ComponentType<P & { controller: AttachmentUploadController }>,
-): (props: P) => ReactElement {
-  function WithOwnController(props: P) {
-    const controller = useAttachmentUpload({ manager: props.manager })
-    return <Inner {...props} controller={controller} />
-  }
-  return function WithController(props: P) {
-    const { controller } = props
-    return controller ? (
-      <Inner {...props} controller={controller} />
-    ) : (
-      <WithOwnController {...props} />
-    )
-  }
+export function useController(props: UploadSourceProps): AttachmentUploadController {
+  const own = useAttachmentUpload({ manager: props.controller?.manager ?? props.manager })
+  return props.controller ?? own
 }
 
 /** An element to take pasted files from: a ref (read when mounted) or the element itself. */

@@ -1,0 +1,158 @@
+import { useDropzone } from 'react-dropzone'
+import type { HTMLAttributes, InputHTMLAttributes, Ref, RefCallback, RefObject } from 'react'
+import type { UploadRules } from '../core/types.js'
+import { useFileInput } from './attachment-input.js'
+import { cx } from './class-names.js'
+import type { LocalizedRejection } from './message-text.js'
+import { useController, usePasteFiles } from './upload-source.js'
+import type { PasteTarget, UploadSourceProps } from './upload-source.js'
+import type { AttachmentUploadController } from './use-attachment-upload.js'
+
+/** Options of {@link useAttachmentDropzone}. */
+export interface UseAttachmentDropzoneOptions extends UploadSourceProps {
+  /** Takes no files: no drop, click or paste; a disabled button and `aria-disabled`. @default false */
+  disabled?: boolean
+  /**
+   * Also takes files pasted anywhere in this element, such as the chat composer around it
+   * (a paste that carries text stays a text paste). @default only pastes inside the root
+   */
+  pasteTarget?: PasteTarget
+  /**
+   * Whether this dropzone lists the controller's rejections (the built-in one does): the files
+   * it takes then have their rejections listed here, not in another control on the same
+   * manager. @default false
+   */
+  showRejections?: boolean
+}
+
+/** What a render function given as the dropzone's `children` gets. */
+export interface AttachmentDropzoneState {
+  /** Files are being dragged over the dropzone. */
+  dragging: boolean
+  disabled: boolean
+}
+
+/** The props a prop getter takes: the element's own, `data-*` attributes and a ref. */
+type Given<E, A = HTMLAttributes<E>> = A & {
+  ref?: Ref<E> | undefined
+  [data: `data-${string}`]: string | number | boolean | undefined
+}
+/** The props a prop getter returns, to spread on the element. */
+type Got<E, A = HTMLAttributes<E>> = Omit<Given<E, A>, 'ref'> & { ref: RefCallback<E> }
+
+/** What {@link useAttachmentDropzone} returns: prop getters and what a dropzone shows. */
+export interface AttachmentDropzoneResult extends AttachmentDropzoneState {
+  /**
+   * Props of the drop area: drops, clicks (which open the picker, so put the button inside)
+   * and pastes, composed with the host's handlers and ref. Not a tab stop: the keyboard goes
+   * to the button.
+   */
+  getRootProps(props?: Given<HTMLElement>): Got<HTMLElement>
+  /** Props of the file `<input>`, hidden by attribute, filtered by the allowed types. */
+  getInputProps(
+    props?: Given<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>,
+  ): Got<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>
+  /** Props of the real button inside the area (type, disabled, described by the limits). */
+  getButtonProps<P extends HTMLAttributes<HTMLButtonElement>>(
+    props?: P,
+  ): P & { type: 'button'; disabled: boolean }
+  /** Props of the element showing {@link limits}, which describes the button; its text by default. */
+  getLimitsProps<P extends HTMLAttributes<HTMLElement>>(props?: P): P & { id: string }
+  /** Opens the file picker, as a click on the area does; nothing while disabled. */
+  open(): void
+  /** The rules files are checked against now: the adapter's limits over Connect's defaults. */
+  rules: UploadRules
+  /** The allowed extensions, as the file input's `accept`. */
+  accept: string
+  /** The rules in words, localized ("PDF, Word, images…; up to 20 MB each, 35 files"). */
+  limits: string
+  /** The files the last drop, pick or paste turned away, with localized reasons. */
+  rejections: readonly LocalizedRejection[]
+  /**
+   * Whether this dropzone is the one to list them (with `showRejections`): one list per
+   * manager, in the control the files came through.
+   */
+  showsRejections: boolean
+  /** The controller files go to (`clearRejections`, `manager`, …). */
+  controller: AttachmentUploadController
+}
+
+/** `own` and the host's `ref` as one callback ref. */
+const bothRefs =
+  <E>(own: RefObject<E | null>, ref: Ref<E> | undefined): RefCallback<E> =>
+  (element) => {
+    own.current = element
+    if (typeof ref === 'function') ref(element)
+    else if (ref) ref.current = element
+  }
+
+/**
+ * react-dropzone's props with the host's handlers kept where it turns its own off (keys, as
+ * the button takes them; everything while disabled), which it would otherwise drop too.
+ */
+function keepHandlers<P extends object>(props: P, given: object): P {
+  for (const [key, value] of Object.entries(given)) {
+    if ((props as Record<string, unknown>)[key] === null) Object.assign(props, { [key]: value })
+  }
+  return props
+}
+
+/**
+ * A dropzone of one's own, in the manner of react-dropzone's `useDropzone` (which it builds
+ * on): prop getters for the drop area, the file input, the button and the limits, and what the
+ * built-in `AttachmentDropzone` renders from. Files go to `controller` (or `manager`, or the
+ * provider's shared manager), whose validation decides, with localized reasons.
+ */
+export function useAttachmentDropzone(
+  options: UseAttachmentDropzoneOptions = {},
+): AttachmentDropzoneResult {
+  const { disabled = false } = options
+  const controller = useController(options)
+  const { rules, rejections } = controller
+  const { add, accept, button, limits, showsRejections } = useFileInput(
+    controller,
+    disabled,
+    options.showRejections,
+  )
+  // react-dropzone reads drops, picks and pastes; with no `accept`, size or count option it
+  // accepts every file, and core's validation decides, with our localized reasons. `accept`
+  // goes to the input alone, as the picker's filter. The keyboard goes to the real button
+  // inside the area, whose click bubbles to it.
+  const zone = useDropzone({ onDrop: add, disabled, noKeyboard: true })
+  usePasteFiles(options.pasteTarget, add, { disabled, own: zone.rootRef })
+  return {
+    dragging: zone.isDragActive && !disabled,
+    disabled,
+    rules,
+    accept,
+    limits: limits.children,
+    rejections,
+    showsRejections,
+    controller,
+    open: () => void (disabled || zone.open()),
+    getRootProps: (props = {}) =>
+      keepHandlers(zone.getRootProps({ ...props, ref: bothRefs(zone.rootRef, props.ref) }), props),
+    // Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline
+    // style, and named by nothing of react-dropzone's English: it is never reached.
+    getInputProps: (props = {}) =>
+      keepHandlers(
+        zone.getInputProps({
+          accept,
+          hidden: true,
+          style: undefined,
+          'aria-label': undefined,
+          ...props,
+          ref: bothRefs(zone.inputRef, props.ref),
+        }),
+        props,
+      ) as Got<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>,
+    // `type` leads, as it did on the built-in button: server HTML keeps the order.
+    getButtonProps: (props) => ({
+      type: button.type,
+      ...props!,
+      disabled,
+      'aria-describedby': cx(button['aria-describedby'], props?.['aria-describedby']),
+    }),
+    getLimitsProps: (props) => ({ children: limits.children, ...props!, id: limits.id }),
+  }
+}
