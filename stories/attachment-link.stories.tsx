@@ -1,15 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
+import { AttachmentError } from '../src/core/index.js'
+import type { AttachmentAdapter } from '../src/core/index.js'
 import { AttachmentLink } from '../src/react/index.js'
+import { createFakeAdapter } from '../test/fake-adapter.js'
 import { loadDownloads, storedFiles } from './support/download-scene.js'
 import type { LoadedDownloads, StoredFileId } from './support/download-scene.js'
 import { Example, ThemeGrid } from './support/theme-grid.js'
 
 type Loaded = LoadedDownloads
 const ids = Object.keys(storedFiles) as StoredFileId[]
-/** A file whose URL arrived expired is asked for again after 100 ms rather than 5 s. */
-const quickRefresh = { minRefreshMs: 100 }
-
 /** Play functions read the English messages, so the stories that have one stay in English. */
 const english = { locale: 'en' }
 
@@ -37,8 +37,9 @@ type Story = StoryObj<typeof meta>
 export const Playground: Story = {}
 
 /**
- * Loading, processing, ready, scan rejected, scan failed, not found, an unsafe URL refused, and
- * an expired URL refreshed before it is shown, in both themes and directions.
+ * Loading (past 5 s it says so, with a retry), processing, ready, scan rejected, scan failed,
+ * not found, an unsafe URL refused, and an expired URL refreshed as the pointer reaches it, in
+ * both themes and directions.
  */
 export const AllStates: Story = {
   render: () => (
@@ -48,14 +49,14 @@ export const AllStates: Story = {
           .filter((id) => id !== 'locked')
           .map((id) => (
             <Example key={id} title={storedFiles[id].shows}>
-              <AttachmentLink fileId={id} name={storedFiles[id].name} fileOptions={quickRefresh} />
+              <AttachmentLink fileId={id} name={storedFiles[id].name} />
             </Example>
           ))
       }
     </ThemeGrid>
   ),
   globals: english,
-  play: async ({ canvas }) => {
+  play: async ({ canvas, userEvent }) => {
     const [cell] = canvas.getAllByRole('group', { name: 'Light, left to right' })
     const inCell = within(cell as HTMLElement)
     const ready = await inCell.findByRole('link', { name: 'Download quarterly-report.pdf' })
@@ -74,32 +75,46 @@ export const AllStates: Story = {
     )
     expect(inCell.queryByRole('link', { name: /crafted-answer/ })).toBeNull()
     const renewed = await inCell.findByRole('link', { name: 'Download contract-v2.pdf' })
+    expect(renewed.getAttribute('href')).toMatch(/expired/)
+    await userEvent.hover(renewed)
     await waitFor(() => expect(renewed.getAttribute('href')).not.toMatch(/expired/))
   },
 }
 
 /**
- * A URL that had already expired when it arrived (a client clock behind the service's) is
- * replaced by a fresh one. The hook waits `minRefreshMs` (5 s by default, so a skewed clock
- * costs one request per 5 s, not a loop) before it asks again; this story shortens that wait.
- * Until then the link holds the expired URL, and a click fetches a fresh one first (`Download`).
+ * A URL that had already expired when it arrived (a client clock behind the service's, with an
+ * adapter that does not say how long its URLs live) stays in the link, asking nothing more,
+ * until someone is about to follow it: pointing at the link, focusing or touching it asks for a
+ * fresh one, and a click checks it again (`Download`).
  */
 export const ExpiredThenRefreshed: Story = {
   args: { fileId: 'renewed', name: storedFiles.renewed.name },
-  render: (args, { loaded }) => (
-    <AttachmentLink
-      {...args}
-      fileOptions={{ ...quickRefresh, now: (loaded as Loaded).clock.now }}
-    />
-  ),
   globals: english,
-  play: async ({ canvas, loaded }) => {
+  play: async ({ canvas, loaded, userEvent }) => {
     const link = await canvas.findByRole('link', { name: 'Download contract-v2.pdf' })
+    expect(link.getAttribute('href')).toMatch(/expired$/)
+    const { fake } = (loaded as Loaded).scene
+    expect(fake.getFileCalls.filter((call) => !call.signal?.aborted)).toHaveLength(1)
+    await userEvent.hover(link)
     await waitFor(() =>
       expect(link.getAttribute('href')).toMatch(/^https:\/\/files\.fake\.test\/renewed\?/),
     )
-    expect((loaded as Loaded).scene.fake.getFileCalls.length).toBeGreaterThanOrEqual(2)
   },
+}
+
+/**
+ * Stands in for the browser: records where each click on a link would go, and stays on the page.
+ */
+function recordFollows() {
+  const followed: string[] = []
+  const follow = (event: MouseEvent) => {
+    const anchor = (event.target as Element).closest('a')
+    if (anchor === null || event.defaultPrevented) return
+    followed.push(anchor.href)
+    event.preventDefault()
+  }
+  window.addEventListener('click', follow)
+  return { followed, stop: () => window.removeEventListener('click', follow) }
 }
 
 /**
@@ -113,24 +128,100 @@ export const Download: Story = {
     const { clock } = loaded as Loaded
     const link = await canvas.findByRole('link', { name: 'Download contract-v2.pdf' })
     const first = link.getAttribute('href')
-    const followed: string[] = []
-    // Stands in for the browser: records where a click would go, and stays on the page.
-    const follow = (event: MouseEvent) => {
-      const anchor = (event.target as Element).closest('a')
-      if (anchor === null || event.defaultPrevented) return
-      followed.push(anchor.href)
-      event.preventDefault()
-    }
-    window.addEventListener('click', follow)
+    const { followed, stop } = recordFollows()
     try {
       clock.advance(10 * 60_000)
       await userEvent.click(link)
       await waitFor(() => expect(followed).toHaveLength(1))
     } finally {
-      window.removeEventListener('click', follow)
+      stop()
     }
     expect(followed[0]).not.toBe(first)
     expect(followed[0]).toMatch(/^https:\/\/files\.fake\.test\/renewed\?/)
+  },
+}
+
+/** A file whose URL has expired, and whose next GetAttachment answers as `next` says. */
+const staleLink = (next: 'fail' | 'hang') => async (): Promise<{ adapter: AttachmentAdapter }> => {
+  const fake = createFakeAdapter()
+  const expired = { url: 'https://files.fake.test/flaky?expired', expiresAt: Date.now() - 1 }
+  const serverError = () => new AttachmentError('server', 'Internal error', { status: 500 })
+  const failures = next === 'fail' ? [serverError(), serverError(), serverError()] : []
+  fake.scriptFile('flaky', { name: 'minutes.pdf', download: expired }, ...failures, 'approved')
+  let calls = 0
+  const getFile: AttachmentAdapter['getFile'] = (id, init) =>
+    next === 'hang' && ++calls === 2
+      ? new Promise((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        })
+      : fake.adapter.getFile(id, init)
+  return { adapter: { ...fake.adapter, getFile } }
+}
+
+/**
+ * A click on a link whose URL expired while the service fails: the link is busy while it asks
+ * (and retries twice), then says what went wrong and offers to try again.
+ */
+export const RefreshFails: Story = {
+  args: { fileId: 'flaky', name: 'minutes.pdf' },
+  loaders: [staleLink('fail')],
+  render: (args) => <AttachmentLink {...args} />,
+  globals: english,
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const link = await canvas.findByRole('link', { name: 'Download minutes.pdf' })
+    const root = canvasElement.querySelector('.ca-attachment-link')
+    const { followed, stop } = recordFollows()
+    try {
+      await userEvent.click(link)
+      await waitFor(() => expect(root).toHaveAttribute('data-status', 'refreshing'))
+      expect(root).toHaveAttribute('aria-busy', 'true')
+      const retry = await canvas.findByRole(
+        'button',
+        { name: 'Try again to get minutes.pdf' },
+        { timeout: 10_000 },
+      )
+      expect(root).toHaveAttribute('data-status', 'error')
+      expect(root).toHaveTextContent('The service had a problem. Try again.')
+      expect(followed).toEqual([])
+      await userEvent.click(retry)
+      const fresh = await canvas.findByRole('link', { name: 'Download minutes.pdf' })
+      expect(fresh.getAttribute('href')).toMatch(/^https:\/\/files\.fake\.test\/flaky\?/)
+    } finally {
+      stop()
+    }
+  },
+}
+
+/**
+ * A click on a link whose URL expired while the service does not answer: busy at first, and
+ * after 5 s it says the connection stopped responding, with a retry that drops the hung request
+ * and asks again.
+ */
+export const RefreshHangs: Story = {
+  args: { fileId: 'flaky', name: 'minutes.pdf' },
+  loaders: [staleLink('hang')],
+  render: (args) => <AttachmentLink {...args} />,
+  globals: english,
+  play: async ({ canvas, userEvent }) => {
+    const link = await canvas.findByRole('link', { name: 'Download minutes.pdf' })
+    const { followed, stop } = recordFollows()
+    try {
+      await userEvent.click(link)
+      expect(await canvas.findByRole('status')).toHaveTextContent('Loading…')
+      const retry = await canvas.findByRole(
+        'button',
+        { name: 'Try again to get minutes.pdf' },
+        { timeout: 10_000 },
+      )
+      expect(canvas.getByRole('status')).toHaveTextContent('The connection stopped responding.')
+      await userEvent.click(retry)
+      // The retry is a click of its own: the link goes on with the fresh URL.
+      await waitFor(() => expect(followed).toHaveLength(1))
+      expect(followed[0]).toMatch(/^https:\/\/files\.fake\.test\/flaky\?/)
+      expect(canvas.queryByRole('button')).toBeNull()
+    } finally {
+      stop()
+    }
   },
 }
 

@@ -123,7 +123,7 @@ describe('useAttachedFile in Chromium with the chat adapter and the emulator', (
 
   it('gives a click a fresh URL once the one in the link has aged past its margin', async () => {
     // GetAttachment hands out 5 s URLs: stale after 2.5 s (half their life, as the margin of
-    // 60 s is longer than the whole life), and refreshed in the background only after 5 s.
+    // 60 s is longer than the whole life), and never refreshed in the background.
     await controls.setFault('GetAttachment', { urlTtlSeconds: 5, times: 'Infinity' })
     const connectionToken = await controls.chatConnectionToken()
     const adapter = createParticipantAdapter({ connectionToken, endpoint: emulator })
@@ -136,7 +136,7 @@ describe('useAttachedFile in Chromium with the chat adapter and the emulator', (
     const shown = link().getAttribute('href')
 
     await new Promise((resolve) => setTimeout(resolve, 3_000))
-    // The background refresh is not due yet: the link still holds the aged URL.
+    // Nothing asked by itself: the link still holds the aged URL.
     expect(link().getAttribute('href')).toBe(shown)
     await userEvent.click(screen.getByRole('button', { name: 'Open notes.txt' }))
     const opened = await screen.findByRole('status', { name: 'Opened notes.txt' })

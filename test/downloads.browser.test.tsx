@@ -6,6 +6,7 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { cleanup, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, inject, it } from 'vitest'
+import { page } from 'vitest/browser'
 import { createCasesAdapter, sendViaConnectClient } from '../src/cases/index.js'
 import { createParticipantAdapter, parseAttachmentItem } from '../src/participant/index.js'
 import type { ParticipantAdapter } from '../src/participant/index.js'
@@ -104,7 +105,7 @@ describe('AttachmentMessage in Chromium with the chat adapter and the emulator',
   })
 
   it('follows a click with a fresh URL once the one in the link has aged past its margin', async () => {
-    // 5 s URLs: stale after 2.5 s, refreshed in the background only after 5 s.
+    // 5 s URLs: stale after 2.5 s, and never refreshed in the background.
     await controls.setFault('GetAttachment', { urlTtlSeconds: 5, times: 'Infinity' })
     const token = await controls.chatConnectionToken()
     const adapter = createParticipantAdapter({ connectionToken: token, endpoint: emulator })
@@ -116,21 +117,33 @@ describe('AttachmentMessage in Chromium with the chat adapter and the emulator',
     const aged = link.getAttribute('href')
     await new Promise((resolve) => setTimeout(resolve, 3_000))
     expect(link.getAttribute('href')).toBe(aged)
+    // The refresh the pointer starts takes 500 ms, so the click comes before it is done and
+    // waits for it.
+    await controls.setFault('GetAttachment', { urlTtlSeconds: 5, delayMs: 500, times: 'Infinity' })
 
     const followed: string[] = []
+    // Whether the page still had the click's user activation when the link went on: without
+    // it, a new tab (the link's target) would be blocked as a popup.
+    const activation: boolean[] = []
+    let held = 0
     const record = (event: MouseEvent) => {
-      if (event.defaultPrevented) return
+      if (event.defaultPrevented) return void (held += 1)
       followed.push((event.target as HTMLAnchorElement).href)
+      activation.push(navigator.userActivation.isActive)
       event.preventDefault() // the test page stays where it is
     }
     document.addEventListener('click', record)
     try {
-      await userEvent.click(link)
+      // A real click from the browser (Playwright), which gives the page a user activation; a
+      // dispatched one would not.
+      await page.elementLocator(link).click()
       await expect.poll(() => followed.length, { timeout: 5_000 }).toBe(1)
     } finally {
       document.removeEventListener('click', record)
     }
     expect(followed[0]).not.toBe(aged)
+    expect(held).toBe(1)
+    expect(activation).toEqual([true])
     expect(link.getAttribute('href')).toBe(followed[0])
     const response = await fetch(followed[0] ?? '')
     expect(response.status).toBe(200)

@@ -6,7 +6,6 @@ import {
   freshForMs,
   isSafeDownloadUrl,
   pollDelayMs,
-  refreshDelayMs,
   createFileReport,
   nextCheckMs,
   reportStaleInMs,
@@ -120,21 +119,6 @@ describe('freshForMs', () => {
   })
 })
 
-describe('refreshDelayMs', () => {
-  const timing = { marginMs: 60_000, minRefreshMs: 5_000 }
-
-  it('waits until the URL turns stale', () => {
-    expect(refreshDelayMs(0, 300_000, 0, timing)).toBe(240_000)
-    expect(refreshDelayMs(0, 300_000, 100_000, timing)).toBe(140_000)
-  })
-
-  it('never schedules refreshes closer together than the floor', () => {
-    expect(refreshDelayMs(0, 300_000, 250_000, timing)).toBe(5_000)
-    expect(refreshDelayMs(0, 1_000, 0, timing)).toBe(5_000)
-    expect(refreshDelayMs(10_000, 0, 10_000, timing)).toBe(5_000)
-  })
-})
-
 describe('pollDelayMs', () => {
   it('doubles from the base and stops growing at the cap', () => {
     const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, DEFAULT_DOWNLOAD_TIMING))
@@ -210,49 +194,34 @@ describe('reportStaleInMs and nextCheckMs', () => {
     download: { url: 'https://x.test/a', expiresAt: 301_000 },
   })
 
-  it('keeps an approved file fresh until its URL turns stale and checks again then', () => {
+  it('keeps an approved file fresh until its URL turns stale', () => {
     expect(reportStaleInMs(approved, 1_000, timing.marginMs)).toBe(240_000)
     expect(reportStaleInMs(approved, 251_000, timing.marginMs)).toBe(-10_000)
-    expect(nextCheckMs(approved, 1_000, timing)).toBe(240_000)
-    expect(nextCheckMs(approved, 200_000, timing)).toBe(41_000)
+  })
+
+  it('never asks about an approved file by itself: its URL is asked for when one is wanted', () => {
+    expect(nextCheckMs(approved, timing)).toBe(false)
   })
 
   it('polls a processing file with backoff and counts it stale at once', () => {
     expect(reportStaleInMs(report({ status: 'processing' }), 1_000, timing.marginMs)).toBe(0)
     expect(
-      [0, 1, 2].map((polls) => nextCheckMs(report({ status: 'processing' }, polls), 0, timing)),
+      [0, 1, 2].map((polls) => nextCheckMs(report({ status: 'processing' }, polls), timing)),
     ).toEqual([1_000, 2_000, 4_000])
   })
 
   it('never checks a rejected or failed file again by itself', () => {
     for (const status of ['rejected', 'failed'] as const) {
       expect(reportStaleInMs(report({ status }), 1_000, timing.marginMs)).toBe(Infinity)
-      expect(nextCheckMs(report({ status }), 0, timing)).toBe(false)
+      expect(nextCheckMs(report({ status }), timing)).toBe(false)
     }
   })
 })
 
 describe('retryCheckMs', () => {
-  const approved = {
-    file: { id: 'f', status: 'approved' as const },
-    fetchedAt: 0,
-    polls: 0,
-  }
-  const expiringAt = (expiresAt: number) => ({
-    ...approved,
-    file: { ...approved.file, download: { url: 'https://x.test/a', expiresAt } },
-  })
-
   it('waits 10 s after the first failed check, doubling up to a minute', () => {
-    const waits = [1, 2, 3, 4, 5, 10].map((failures) => retryCheckMs(failures, undefined, 0))
+    const waits = [1, 2, 3, 4, 5, 10].map((failures) => retryCheckMs(failures))
     expect(waits).toEqual([10_000, 20_000, 40_000, 60_000, 60_000, 60_000])
-    expect(retryCheckMs(1, approved, 0)).toBe(10_000)
-  })
-
-  it('checks at the latest when the URL at hand expires, and after that by the waits alone', () => {
-    expect(retryCheckMs(3, expiringAt(300_000), 279_000)).toBe(21_000)
-    expect(retryCheckMs(1, expiringAt(300_000), 100_000)).toBe(10_000)
-    expect(retryCheckMs(3, expiringAt(300_000), 300_000)).toBe(40_000)
   })
 })
 

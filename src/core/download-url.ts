@@ -10,8 +10,6 @@ import type { RemoteFile } from './types.js'
 export interface DownloadTiming {
   /** A URL counts as stale this long before it expires, in ms. @default 60000 */
   marginMs: number
-  /** Shortest wait between two refreshes of one file's URL, in ms. @default 5000 */
-  minRefreshMs: number
   /** Wait before the first poll of a file still being scanned, in ms; it doubles. @default 1000 */
   pollBaseMs: number
   /** Longest wait between two polls of a file still being scanned, in ms. @default 16000 */
@@ -20,17 +18,14 @@ export interface DownloadTiming {
 
 // marginMs: chatjs refreshes its connection token a minute before it expires; a minute also
 //   covers a browser clock that runs some seconds off the service's (expiresAt is the service's
-//   time) and a user who hovers before clicking. With Connect's 300 s URLs it means one request
-//   per file every 240 s while a link is shown.
-// minRefreshMs: 5 s is the shortest URL lifetime Connect hands out (UrlExpiryInSeconds 5–300), so
-//   a file whose URLs look already expired (a skewed clock) costs one request per 5 s, not a loop.
+//   time) and a user who hovers before clicking. A URL is only asked for again when one is about
+//   to be followed or shown (see useAttachedFile), never on a timer.
 // pollBaseMs / pollMaxMs: the scanner Lambda may run up to 60 s and is retried up to 3 times
 //   (Admin Guide, "Set up attachment scanning"); most scans end within seconds. Polls at 1, 2, 4,
 //   8 and then every 16 s answer a quick scan quickly and cost ~15 requests for the slowest one.
 /** The timing used when none is given. */
 export const DEFAULT_DOWNLOAD_TIMING: Readonly<DownloadTiming> = Object.freeze({
   marginMs: 60_000,
-  minRefreshMs: 5_000,
   pollBaseMs: 1_000,
   pollMaxMs: 16_000,
 })
@@ -95,20 +90,6 @@ export function downloadUrlOf(file: RemoteFile): string {
 export function freshForMs(lifetimeMs: number, marginMs: number): number {
   const lifetime = Math.max(0, lifetimeMs)
   return Math.max(lifetime - marginMs, lifetime / 2)
-}
-
-/**
- * How long from `now` until a URL fetched at `fetchedAt` and expiring at `expiresAt` should be
- * fetched again: when it turns stale, and never sooner than `minRefreshMs`.
- */
-export function refreshDelayMs(
-  fetchedAt: number,
-  expiresAt: number,
-  now: number,
-  timing: Pick<DownloadTiming, 'marginMs' | 'minRefreshMs'>,
-): number {
-  const staleAt = fetchedAt + freshForMs(expiresAt - fetchedAt, timing.marginMs)
-  return Math.max(timing.minRefreshMs, staleAt - now)
 }
 
 /**
@@ -177,38 +158,23 @@ export function reportStaleInMs(report: FileReport, now: number, marginMs: numbe
 }
 
 /**
- * When to ask about a shown file again, counted from `now`: the next poll while it is
- * processing, before its URL turns stale while it is approved, never once it is rejected or
- * failed.
+ * When to ask about a file again by itself: the next poll while it is being scanned; never
+ * otherwise. An approved file's URL is asked for again when one is wanted, not on a timer.
  */
-export function nextCheckMs(
-  report: FileReport,
-  now: number,
-  timing: DownloadTiming,
-): number | false {
-  if (report.file.status === 'processing') return pollDelayMs(report.polls, timing)
-  // Refreshed when it turns stale (as refreshDelayMs reckons it); never when it has no URL.
-  const staleInMs = reportStaleInMs(report, now, timing.marginMs)
-  return staleInMs < Infinity && Math.max(timing.minRefreshMs, staleInMs)
+export function nextCheckMs(report: FileReport, timing: DownloadTiming): number | false {
+  return report.file.status === 'processing' && pollDelayMs(report.polls, timing)
 }
 
 // Each check is already the try and two retries, 1 s and 2 s apart (react-query's retryDelay);
 // the waits after it, 10, 20, 40 and then 60 s, let a service that is down for minutes cost
 // three requests a minute per shown file, and one that recovers be seen within a minute.
 /**
- * When to ask about a shown file again after `failures` checks in a row (1 for the first) failed
- * with an error that may pass: 10 s after the first, doubling up to a minute, and at the latest
- * when the URL at hand expires, so that its link turns into the error then.
+ * When to ask again about a file whose state is not known yet or that is being scanned, after
+ * `failures` checks in a row (1 for the first) failed with an error that may pass: 10 s after
+ * the first, doubling up to a minute. (A failed refresh of an approved file's URL is not asked
+ * again by itself: the next click or hover asks, or the retry the link offers.)
  */
-export function retryCheckMs(
-  failures: number,
-  report: FileReport | undefined,
-  now: number,
-): number {
-  const waitMs = Math.min(60_000, 5_000 * 2 ** failures)
-  const expiresInMs = (report?.file.download?.expiresAt ?? 0) - now
-  return expiresInMs > 0 ? Math.min(waitMs, expiresInMs) : waitMs
-}
+export const retryCheckMs = (failures: number): number => Math.min(60_000, 5_000 * 2 ** failures)
 
 /** What a component shows of a stored file. */
 export interface RemoteFileView {

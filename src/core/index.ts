@@ -68,7 +68,6 @@ export {
   isSafeDownloadUrl,
   nextCheckMs,
   pollDelayMs,
-  refreshDelayMs,
   reportStaleInMs,
   resolveDownloadTiming,
   viewOfFile,

@@ -5,6 +5,7 @@ import { AttachmentError } from '../core/errors.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import type { FakeAdapter } from '../../test/fake-adapter.js'
 import { hostileName, isolated } from '../../test/hostile-name.js'
+import { stubIntersectionObserver } from '../../test/fake-intersection-observer.js'
 import { renderStrict } from '../../test/render.js'
 import { AttachmentLink } from './attachment-link.js'
 
@@ -111,8 +112,12 @@ describe('AttachmentLink', () => {
     await advance(0)
     const link = screen.getByRole('link', { name: 'Download report.pdf' })
     const first = link.getAttribute('href') ?? ''
-    // The refresh at 240 s fails, its retries with it (at 243 s); the next check is at 253 s.
+    // Nothing is asked in the background. At 250 s the pointer reaching the link asks for a
+    // fresh URL, which fails, its retries with it (1 s and 2 s later).
     await advance(250_000)
+    expect(requests(fake)).toHaveLength(1)
+    fireEvent.pointerEnter(link)
+    await advance(3_000)
     expect(requests(fake)).toHaveLength(4)
     expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBe(link)
     expect(link.getAttribute('href')).toBe(first)
@@ -123,13 +128,20 @@ describe('AttachmentLink', () => {
     await advance(3_000)
     expect(requests(fake)).toHaveLength(7)
     expect(followed).toEqual([{ href: first, requests: 7 }])
-    // Once it expired (at 300 s, when a check starts; React hears of it a tick later) no link is
-    // left, only the error.
+    // Once it expired, a click asks again; when that fails no link is left, only the error and
+    // a retry.
     await advance(47_001)
+    fireEvent.click(link)
+    await advance(3_000)
+    expect(requests(fake)).toHaveLength(10)
+    expect(followed).toHaveLength(1)
     expect(screen.queryByRole('link')).toBeNull()
     const root = container.querySelector('.ca-attachment-link')
     expect(root?.getAttribute('data-status')).toBe('error')
-    expect(root?.textContent).toBe('report.pdf The service had a problem. Try again.')
+    expect(root?.querySelector('.ca-attachment-link__status')?.textContent).toBe(
+      'report.pdf The service had a problem. Try again.',
+    )
+    expect(screen.getByRole('button', { name: 'Try again to get report.pdf' })).toBeDefined()
   })
 
   describe('on a page whose clock runs 10 minutes behind the service', () => {
@@ -145,12 +157,15 @@ describe('AttachmentLink', () => {
       })
     }
 
-    it('refreshes the URL before it expires, by its lifetime', async () => {
+    it('counts the URL stale by its lifetime, and refreshes it on intent then', async () => {
       renderSkewed()
       await advance(0)
       const link = screen.getByRole('link', { name: 'Download report.pdf' })
       const first = link.getAttribute('href')
       await advance(240_001) // stale 60 s before the URL's 300 s are up
+      expect(requests(fake)).toHaveLength(1) // nothing asked in the background
+      fireEvent.focus(link)
+      await advance(0)
       expect(requests(fake)).toHaveLength(2)
       expect(link.getAttribute('href')).not.toBe(first)
     })
@@ -295,6 +310,267 @@ describe('AttachmentLink', () => {
     const link = screen.getByRole('link', { name: `Download ${isolated(hostileName)}` })
     expect(link.querySelector('bdi')?.textContent).toBe(hostileName)
     expect(link.getAttribute('download')).toBe(hostileName)
+  })
+})
+
+/** Sets what `document.visibilityState` reads and tells the page, as a browser does. */
+const setVisibility = (state: DocumentVisibilityState) => {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+}
+
+describe('AttachmentLink on intent', () => {
+  afterEach(() => {
+    delete (document as { visibilityState?: unknown }).visibilityState
+  })
+
+  // 50 links to 10 files, five links to each, as a long chat transcript may show them.
+  const renderTranscript = () => {
+    for (let f = 0; f < 10; f++) fake.scriptFile(`f${f}`, 'approved')
+    return renderStrict(
+      <ul>
+        {Array.from({ length: 50 }, (_, n) => (
+          <li key={n}>
+            <AttachmentLink
+              fileId={`f${n % 10}`}
+              name={`file-${n % 10}.pdf`}
+              fileOptions={{ now: clock }}
+            />
+          </li>
+        ))}
+      </ul>,
+      { adapter: fake.adapter },
+    )
+  }
+
+  it('makes one request per file for 50 links to 10 files shown for an hour, and one more for a click after expiry', async () => {
+    renderTranscript()
+    await advance(0)
+    expect(requests(fake)).toHaveLength(10)
+    for (let minute = 1; minute <= 60; minute++) await advance(60_000)
+    expect(requests(fake)).toHaveLength(10)
+
+    // A click on a link whose URL expired long ago: one request, then the fresh URL is followed.
+    const link = screen.getAllByRole('link', {
+      name: 'Download file-3.pdf',
+    })[2] as HTMLAnchorElement
+    const expired = link.href
+    expect(fireEvent.click(link)).toBe(false)
+    expect(followed).toEqual([])
+    await advance(0)
+    expect(
+      requests(fake)
+        .map((call) => call.id)
+        .slice(10),
+    ).toEqual(['f3'])
+    expect(link.href).not.toBe(expired)
+    expect(followed).toEqual([{ href: link.href, requests: 11 }])
+    // Every link to that file now holds the fresh URL, and none asked again.
+    const hrefs = screen
+      .getAllByRole('link', { name: 'Download file-3.pdf' })
+      .map((a) => a.getAttribute('href'))
+    expect(new Set(hrefs)).toEqual(new Set([link.href]))
+  })
+
+  it('asks nothing while the page is hidden, and loads the files once it shows', async () => {
+    setVisibility('hidden')
+    renderTranscript()
+    await advance(3_600_000)
+    expect(fake.getFileCalls).toHaveLength(0)
+    setVisibility('visible')
+    await advance(0)
+    expect(requests(fake)).toHaveLength(10)
+    await advance(3_600_000)
+    expect(requests(fake)).toHaveLength(10)
+  })
+})
+
+describe('AttachmentLink while it fetches a fresh URL', () => {
+  /**
+   * The fake adapter, with getFile hanging (until its signal aborts) while `hang` is set, or
+   * answering `delayMs` late.
+   */
+  const hangingAdapter = () => {
+    const control = { hang: false, delayMs: 0, signals: [] as AbortSignal[] }
+    const adapter = {
+      ...fake.adapter,
+      getFile: async (id: string, init: { signal?: AbortSignal } = {}) => {
+        if (control.delayMs) await new Promise((resolve) => setTimeout(resolve, control.delayMs))
+        if (!control.hang) return fake.adapter.getFile(id, init)
+        control.signals.push(init.signal!)
+        return new Promise<never>((_, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        )
+      },
+    }
+    return { adapter, control }
+  }
+  const root = (container: HTMLElement) =>
+    container.querySelector('.ca-attachment-link') as HTMLElement
+
+  it('shows it is busy, then says it hangs and offers a retry that aborts it and asks again', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null)
+    fake.scriptFile('a', 'approved')
+    const { adapter, control } = hangingAdapter()
+    const { container } = renderStrict(
+      <AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />,
+      { adapter },
+    )
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    const first = link.getAttribute('href')
+    vi.setSystemTime(Date.now() + 400_000) // expired
+    control.hang = true
+    expect(fireEvent.click(link)).toBe(false)
+    await advance(0)
+    expect(root(container).dataset.status).toBe('refreshing')
+    expect(root(container).getAttribute('aria-busy')).toBe('true')
+    expect(screen.getByRole('status').textContent).toBe('Loading…')
+    expect(screen.queryByRole('button')).toBeNull()
+    // A second click while it waits is held too, and the link still says it is busy.
+    expect(fireEvent.click(link)).toBe(false)
+    await advance(4_999)
+    expect(screen.queryByRole('button')).toBeNull()
+    await advance(1)
+    expect(screen.getByRole('status').textContent).toBe('The connection stopped responding.')
+    expect(root(container).getAttribute('aria-busy')).toBe('true')
+    expect(control.signals.filter((signal) => !signal.aborted)).toHaveLength(1)
+    const hung = control.signals.find((signal) => !signal.aborted)
+    expect(followed).toEqual([])
+
+    // The retry aborts the hung request and asks again; the click that waited goes on then.
+    control.hang = false
+    fireEvent.click(screen.getByRole('button', { name: 'Try again to get report.pdf' }))
+    await advance(0)
+    expect(hung?.aborted).toBe(true)
+    expect(link.getAttribute('href')).not.toBe(first)
+    expect(followed).toEqual([{ href: link.getAttribute('href'), requests: 2 }])
+    expect(open).not.toHaveBeenCalled()
+    expect(root(container).dataset.status).toBe('ready')
+    expect(root(container).hasAttribute('aria-busy')).toBe(false)
+    expect(screen.queryByRole('status')).toBeNull()
+    expect(screen.queryByRole('button')).toBeNull()
+  })
+
+  it('does not open a fresh URL that came after the click could still open a tab', async () => {
+    fake.scriptFile('a', 'approved')
+    const { adapter, control } = hangingAdapter()
+    renderStrict(<AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />, {
+      adapter,
+    })
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    vi.setSystemTime(Date.now() + 400_000)
+    // The answer comes 8 s later, when the browser would block a new tab: the link is ready
+    // with the fresh URL for the next click, which then goes through with no request.
+    control.delayMs = 8_000
+    fireEvent.click(link)
+    await advance(7_999)
+    expect(screen.getByRole('status').textContent).toBe('The connection stopped responding.')
+    await advance(1)
+    expect(followed).toEqual([])
+    expect(screen.queryByRole('status')).toBeNull()
+    expect(link.getAttribute('href')).toMatch(/fake-2$/)
+    fireEvent.click(link)
+    expect(followed).toEqual([{ href: link.getAttribute('href'), requests: 2 }])
+  })
+
+  it.each([
+    [
+      'server',
+      new AttachmentError('server', 'Internal error', { status: 500 }),
+      'The service had a problem. Try again.',
+    ],
+    [
+      'timeout',
+      new AttachmentError('timeout', 'No answer in 30 s'),
+      'The connection stopped responding.',
+    ],
+  ] as const)(
+    'shows a refresh that failed with %s and a retry, which brings the link back',
+    async (_, error, text) => {
+      fake.scriptFile('a', 'approved', error, error, error, 'approved')
+      const { container } = renderLink()
+      await advance(0)
+      const link = screen.getByRole('link', { name: 'Download report.pdf' })
+      vi.setSystemTime(Date.now() + 400_000) // expired
+      fireEvent.click(link)
+      await advance(2_999) // the try and two retries, 1 s and 2 s apart
+      expect(root(container).dataset.status).toBe('refreshing')
+      await advance(1)
+      expect(requests(fake)).toHaveLength(4)
+      expect(followed).toEqual([])
+      expect(screen.queryByRole('link')).toBeNull()
+      expect(root(container).dataset.status).toBe('error')
+      expect(root(container).textContent).toBe(`report.pdf ${text}Try again`)
+      fireEvent.click(screen.getByRole('button', { name: 'Try again to get report.pdf' }))
+      await advance(0)
+      expect(requests(fake)).toHaveLength(5)
+      expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBeDefined()
+      expect(root(container).dataset.status).toBe('ready')
+      expect(screen.queryByRole('button')).toBeNull()
+    },
+  )
+
+  it('says a first load that hangs, with a retry', async () => {
+    fake.scriptFile('a', 'approved')
+    const { adapter, control } = hangingAdapter()
+    control.hang = true
+    const { container } = renderStrict(
+      <AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />,
+      { adapter },
+    )
+    await advance(4_999)
+    expect(root(container).textContent).toBe('report.pdf Loading…')
+    await advance(1)
+    expect(root(container).dataset.status).toBe('loading')
+    expect(root(container).textContent).toBe(
+      'report.pdf The connection stopped responding.Try again',
+    )
+    control.hang = false
+    fireEvent.click(screen.getByRole('button', { name: 'Try again to get report.pdf' }))
+    await advance(0)
+    expect(control.signals.every((signal) => signal.aborted)).toBe(true)
+    expect(screen.getByRole('link', { name: 'Download report.pdf' })).toBeDefined()
+  })
+})
+
+describe('AttachmentLink on and off screen', () => {
+  let screenOf: ReturnType<typeof stubIntersectionObserver>
+  beforeEach(() => {
+    screenOf = stubIntersectionObserver()
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('asks for a file only once a link to it is on screen', async () => {
+    fake.scriptFile('a', 'approved')
+    fake.scriptFile('b', 'approved')
+    const { container } = renderStrict(
+      <>
+        <AttachmentLink fileId="a" name="a.pdf" fileOptions={{ now: clock }} />
+        <AttachmentLink fileId="b" name="b.pdf" fileOptions={{ now: clock }} />
+      </>,
+      { adapter: fake.adapter },
+    )
+    const [a, b] = [...container.querySelectorAll('.ca-attachment-link')] as HTMLElement[]
+    await advance(60_000)
+    expect(fake.getFileCalls).toHaveLength(0) // nothing before the browser says what shows
+    expect(screenOf.watched()).toEqual([a, b])
+    screenOf.show(a!)
+    screenOf.show(b!, false)
+    await advance(0)
+    expect(requests(fake).map((call) => call.id)).toEqual(['a'])
+    expect(a?.dataset.status).toBe('ready')
+    expect(b?.dataset.status).toBe('loading')
+    screenOf.show(b!)
+    await advance(0)
+    expect(requests(fake).map((call) => call.id)).toEqual(['a', 'b'])
+    // Scrolled away and back an hour later: a link asks nothing until it is used.
+    screenOf.show(a!, false)
+    await advance(3_600_000)
+    screenOf.show(a!)
+    await advance(0)
+    expect(requests(fake)).toHaveLength(2)
   })
 })
 

@@ -1,15 +1,17 @@
-import { forwardRef, useRef } from 'react'
+import { forwardRef, useEffect, useRef, useState } from 'react'
 import type { ForwardedRef, MouseEvent, ReactNode } from 'react'
-import { resolveDownloadTiming } from '../core/download-url.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
+import { isRetryable } from '../core/errors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, named, partClasses } from './class-names.js'
+import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { errorText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
+import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { AttachedFileResult, UseAttachedFileOptions } from './use-attached-file.js'
+import { useOnScreen } from './use-on-screen.js'
 
 /** What the content render prop of {@link AttachmentLink} gets: the file, ready to download. */
 export interface AttachmentLinkContent {
@@ -41,7 +43,7 @@ interface LinkProps {
   /** Class of the root element, after `ca ca-attachment-link`. */
   className?: string
   /** Classes of the parts. */
-  classNames?: { link?: string; name?: string; status?: string }
+  classNames?: { link?: string; name?: string; status?: string; retry?: string }
 }
 
 /** Props of {@link AttachmentLink}: its own, and the DOM props of its root `<span>`. */
@@ -74,11 +76,19 @@ export const statusLine = (
   </span>
 )
 
+// A GetAttachment answers in well under a second; one still running after 5 s hangs, and the
+// link says so and offers a retry. 5 s is also how long Chromium and Firefox keep a click's user
+// activation (the HTML standard's transient activation duration): past it a new tab opened for
+// the click would be blocked, so a fresh URL that comes later is not followed by itself.
+const SLOW_MS = 5_000
+
 /**
  * A download link to a stored file (a chat attachment, a case's attached file). While the file
  * is loading, being scanned, rejected, failed or unavailable it is text saying so, in the same
- * place; once ready it is a link whose `href` only ever holds a safe URL, refreshed before it
- * expires and checked again on click, so an expired link is never followed.
+ * place; once ready it is a link whose `href` only ever holds a safe URL. The file is asked for
+ * only while the link is on screen; its URL is asked for again on intent (pointer, focus, touch)
+ * and checked on click, so an expired link is never followed. A request that fails or hangs is
+ * said, with a retry.
  */
 export const AttachmentLink = named(forwardRef(Link), 'AttachmentLink')
 
@@ -88,57 +98,82 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
   const part = partClasses('attachment-link', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
-  const file = useAttachedFile(fileId, fileOptions)
+  const root = useRef<HTMLSpanElement>(null)
+  const onScreen = useOnScreen(root)
+  const file = useAttachedFile(props.fileId, {
+    ...fileOptions,
+    enabled: onScreen && fileOptions.enabled !== false,
+    refreshOnMount: false,
+  })
   const { status, url } = file
-  const name = given || file.name || formatMessage(messages.unnamedFile, {}, format)
-  // Between a click on a stale URL and the fresh one: `fetching` while GetAttachment runs (a
-  // double-click's second click is swallowed, or the file would open twice), then `following`
-  // for the click that goes on with it.
-  const pending = useRef<'fetching' | 'following'>(undefined)
-  const { marginMs } = resolveDownloadTiming(fileOptions)
   const now = fileOptions.now ?? Date.now
-  const stale = () => file.expiresAt === undefined || file.expiresAt - now() < marginMs
+  const say = (message: Message) => formatMessage(message, {}, format)
+  const name = props.name || file.name || say(messages.unnamedFile)
+  // A click waiting for a fresh URL, from when it (or a retry) was made; the click the link then
+  // makes itself goes through.
+  const [busy, setBusy] = useState(false)
+  const clicked = useRef(0)
+  const following = useRef(false)
+  const waiting = busy || (status === 'loading' && file.isFetching)
+  // Past SLOW_MS it says the connection stopped responding (the `timeout` error's words).
+  const [slow, setSlow] = useState(false)
+  const hung = () => formatMessage(messages.errors.timeout, { name }, format)
+  useEffect(() => {
+    setSlow(false)
+    if (!waiting) return
+    const timer = setTimeout(() => setSlow(true), SLOW_MS)
+    return () => clearTimeout(timer)
+  }, [waiting])
 
-  // A URL within its margin is not followed: the click waits for a fresh one, then goes on with
-  // it. The browser keeps the click's user activation for some seconds (5 s in Chromium), long
-  // enough for one GetAttachment, so a new tab is still allowed. A click that asked for a tab of
-  // its own (the middle button, which fires auxclick and no click; Ctrl, Cmd or Shift) gets one.
+  // A stale URL is not followed: the click waits for a fresh one, then goes on with it while the
+  // click's user activation lasts, so a new tab is still allowed (rather than a blank tab opened
+  // at once, which a download would leave behind, and whose `noopener` would hide it from us).
+  // A click that asked for a tab of its own (the middle button, which fires auxclick and no
+  // click; Ctrl, Cmd or Shift) gets one. A second click meanwhile (a double-click) only waits.
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (pending.current === 'following') pending.current = undefined
-    else if (pending.current) event.preventDefault()
-    else if (stale()) {
-      event.preventDefault()
-      pending.current = 'fetching'
-      const link = event.currentTarget
-      const { button, ctrlKey, metaKey, shiftKey } = event
-      file
-        .getFreshUrl()
-        // A URL whose refresh failed is still good until it expires; then the query's error shows.
-        .catch(() => (file.expiresAt! > now() ? url : ''))
-        .then((fresh) => {
-          pending.current = undefined
-          if (!fresh || !link.isConnected) return
-          link.href = fresh
-          if (button || ctrlKey || metaKey || shiftKey) {
-            window.open(fresh, '_blank', 'noopener,noreferrer')
-          } else {
-            pending.current = 'following'
-            link.click()
-          }
-        })
-    }
+    if (following.current) return void (following.current = false)
+    if (!clicked.current && !file.isStale()) return
+    event.preventDefault()
+    if (clicked.current) return
+    clicked.current = Date.now()
+    setBusy(true)
+    const link = event.currentTarget
+    const { button, ctrlKey, metaKey, shiftKey } = event
+    file
+      .getFreshUrl()
+      // A URL whose refresh failed is still good until it expires; then the error shows.
+      .catch(() => (file.expiresAt! > now() ? url : ''))
+      .then((fresh) => {
+        const late = Date.now() - clicked.current >= SLOW_MS
+        clicked.current = 0
+        setBusy(false)
+        if (!fresh || !link.isConnected) return
+        link.href = fresh
+        if (late) return
+        if (button || ctrlKey || metaKey || shiftKey) {
+          window.open(fresh, '_blank', 'noopener,noreferrer')
+        } else {
+          following.current = true
+          link.click()
+        }
+      })
   }
-  // Hovering or focusing a link whose URL went stale (a laptop woken from sleep) fetches a new
-  // one before the click.
-  const prefetch = () => void (stale() && file.getFreshUrl().catch(() => {}))
+  // Pointing at, focusing or touching a link whose URL went stale fetches a new one before the
+  // click (getFreshUrl asks only when the one at hand is stale).
+  const prefetch = () => void file.getFreshUrl().catch(() => {})
+  const retry = () => {
+    // The retry is a click too: a waiting click may go on once the answer comes.
+    if (clicked.current) clicked.current = Date.now()
+    void file.refresh()
+  }
 
   return (
     <span
       {...dom}
-      ref={ref}
+      ref={bothRefs(root, ref)}
       className={cx('ca ca-attachment-link', className)}
-      data-status={status}
-      aria-busy={status === 'loading' || status === 'processing' || undefined}
+      data-status={busy ? 'refreshing' : status}
+      aria-busy={busy || status === 'loading' || status === 'processing' || undefined}
     >
       {status === 'ready' && url !== undefined ? (
         <a
@@ -152,13 +187,29 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
           onAuxClick={(event) => event.button === 1 && onClick(event)}
           onFocus={prefetch}
           onPointerEnter={prefetch}
+          onTouchStart={prefetch}
         >
           {typeof children === 'function'
             ? children({ name, size: file.size, type: file.type, url })
             : (children ?? <bdi className={part('name')}>{name}</bdi>)}
         </a>
       ) : (
-        statusLine(part, name, fileStatusText(file, name, context))
+        statusLine(part, name, slow ? hung() : fileStatusText(file, name, context))
+      )}
+      {busy && (
+        <span className={part('status')} role="status">
+          {slow ? hung() : say(messages.fileStatus.loading)}
+        </span>
+      )}
+      {(slow || (status === 'error' && isRetryable(file.error))) && (
+        <button
+          type="button"
+          className={part('retry')}
+          aria-label={formatMessage(messages.retryFile, { name }, format)}
+          onClick={retry}
+        >
+          {say(messages.retryAction)}
+        </button>
       )}
     </span>
   )

@@ -4,7 +4,9 @@ import { expectNoAxeViolations } from '../../test/axe.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
 import type { FakeAdapter } from '../../test/fake-adapter.js'
 import { hostileName, isolated } from '../../test/hostile-name.js'
+import { stubIntersectionObserver } from '../../test/fake-intersection-observer.js'
 import { renderStrict } from '../../test/render.js'
+import { AttachmentLink } from './attachment-link.js'
 import { AttachmentMessage } from './attachment-message.js'
 import type { ChatAttachmentItem } from './attachment-message.js'
 
@@ -99,6 +101,102 @@ describe('AttachmentMessage', () => {
     expect(screen.getByRole('img').getAttribute('alt')).toBe(hostileName)
     expect(screen.getByRole('link', { name: `Download ${isolated(hostileName)}` })).toBeDefined()
     expect(container.querySelector('[onerror]')).toBeNull()
+  })
+})
+
+describe('AttachmentMessage preview and expiry', () => {
+  /** Every URL the adapter hands out, with when it expires. */
+  let issued: Map<string, number>
+  /** Every `src` a preview was given, with the time it was given. */
+  let sources: { src: string; at: number }[]
+  let watcher: MutationObserver
+  const adapter = () => ({
+    ...fake.adapter,
+    getFile: async (id: string, init?: { signal?: AbortSignal }) => {
+      const file = await fake.adapter.getFile(id, init)
+      if (file.download) issued.set(file.download.url, file.download.expiresAt)
+      return file
+    },
+  })
+  const record = (image: Element) => {
+    const src = image.getAttribute('src')
+    if (src !== null && sources.at(-1)?.src !== src) sources.push({ src, at: Date.now() })
+  }
+
+  beforeEach(() => {
+    issued = new Map()
+    sources = []
+    watcher = new MutationObserver((changes) => {
+      for (const change of changes) {
+        const nodes = [change.target, ...change.addedNodes] as Element[]
+        for (const node of nodes) if (node.nodeName === 'IMG') record(node)
+      }
+    })
+    watcher.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['src'],
+    })
+  })
+  afterEach(() => {
+    watcher.disconnect()
+    vi.unstubAllGlobals()
+  })
+
+  /** Asserts that every src was given while its URL had at least the 60 s margin left. */
+  const expectOnlyFreshSources = () => {
+    expect(sources.length).toBeGreaterThan(0)
+    for (const { src, at } of sources) expect(issued.get(src)! - at).toBeGreaterThanOrEqual(60_000)
+  }
+
+  it('mounted again after its URL went stale, asks for a fresh one before it shows one', async () => {
+    const first = renderStrict(
+      <AttachmentMessage attachment={photo('approved')} fileOptions={{ now: clock }} />,
+      { adapter: adapter() },
+    )
+    await advance(0)
+    first.unmount()
+    vi.setSystemTime(Date.now() + 290_000) // the URL expires in 10 s, within the margin
+    const { container } = renderStrict(
+      <AttachmentMessage attachment={photo('approved')} fileOptions={{ now: clock }} />,
+      { adapter: adapter(), queryClient: first.queryClient },
+    )
+    expect(container.querySelector('img')).toBeNull()
+    await advance(0)
+    expect(fake.getFileCalls.filter((c) => !c.signal?.aborted)).toHaveLength(2)
+    const image = screen.getByRole('img', { name: 'photo.png' })
+    expect(image.getAttribute('src')).toMatch(/fake-2$/)
+    expect(sources.map(({ src }) => src.slice(-6))).toEqual(['fake-1', 'fake-2'])
+    expectOnlyFreshSources()
+  })
+
+  it('coming on screen after its URL went stale, asks for a fresh one before it shows one', async () => {
+    // A link elsewhere on screen loads the file; the message is scrolled away until 10 minutes
+    // later.
+    const screenOf = stubIntersectionObserver()
+    const { container } = renderStrict(
+      <>
+        <AttachmentLink fileId="a" name="photo.png" fileOptions={{ now: clock }} />
+        <AttachmentMessage attachment={photo('approved')} fileOptions={{ now: clock }} />
+      </>,
+      { adapter: adapter() },
+    )
+    const [link, message] = [...container.children]
+    screenOf.show(link!)
+    await advance(0)
+    expect(fake.getFileCalls.filter((c) => !c.signal?.aborted)).toHaveLength(1)
+    expect(container.querySelector('img')).toBeNull()
+    await advance(600_000)
+    screenOf.show(message!)
+    expect(container.querySelector('img')).toBeNull()
+    await advance(0)
+    expect(fake.getFileCalls.filter((c) => !c.signal?.aborted)).toHaveLength(2)
+    expect(screen.getByRole('img', { name: 'photo.png' }).getAttribute('src')).toMatch(/fake-2$/)
+    expectOnlyFreshSources()
+    // Once given, the image keeps its URL: nothing more is asked for it.
+    await advance(3_600_000)
+    expect(fake.getFileCalls.filter((c) => !c.signal?.aborted)).toHaveLength(2)
   })
 })
 

@@ -1,14 +1,15 @@
-import { forwardRef, useState } from 'react'
+import { forwardRef, useEffect, useRef, useState } from 'react'
 import type { ForwardedRef } from 'react'
 import { fileExtension, typesByExtension } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
 import { AttachmentLink, statusLine } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, named, partClasses } from './class-names.js'
+import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { formatMessage } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
+import { useOnScreen } from './use-on-screen.js'
 
 /**
  * A chat attachment as `parseAttachmentItem` (connect-attachments/participant) returns it from a
@@ -52,8 +53,9 @@ const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
 
 /**
  * A chat transcript's attachment: the file name with its scan status while it is in progress
- * or once rejected, a download link once approved, and for an approved image a lazy preview
- * with the file name as its text alternative. Asks the service nothing until it is approved.
+ * or once rejected, a download link once approved, and for an approved image a preview with
+ * the file name as its text alternative. Asks the service nothing until it is approved and on
+ * screen; the preview is only ever given a fresh URL.
  */
 export const AttachmentMessage = named(forwardRef(Message), 'AttachmentMessage')
 
@@ -63,15 +65,17 @@ function Message(props: AttachmentMessageProps, ref: ForwardedRef<HTMLDivElement
   const { id, status } = attachment
   const name = attachment.name || formatMessage(messages.unnamedFile, {}, format)
   const approved = status === 'approved'
+  const root = useRef<HTMLDivElement>(null)
+  const onScreen = useOnScreen(root)
   return (
     <div
       {...dom}
-      ref={ref}
+      ref={bothRefs(root, ref)}
       className={cx('ca ca-attachment-message', dom.className)}
       data-status={status}
     >
       {approved && preview !== false && isDrawable(attachment) && (
-        <ImagePreview {...props} alt={name} className={classNames.preview} />
+        <ImagePreview {...props} alt={name} className={classNames.preview} onScreen={onScreen} />
       )}
       {approved ? (
         <AttachmentLink fileId={id} name={name} fileOptions={fileOptions} classNames={classNames} />
@@ -86,19 +90,25 @@ function Message(props: AttachmentMessageProps, ref: ForwardedRef<HTMLDivElement
   )
 }
 
-function ImagePreview(props: MessageProps & { alt: string }) {
-  const { attachment, fileOptions, previewSize = { width: 240, height: 180 }, className } = props
-  const file = useAttachedFile(attachment.id, fileOptions)
-  // Follows the fresh URL until the image has loaded (a lazy image may load minutes later),
-  // then keeps it: a refreshed URL would download the same picture again.
-  const [loaded, setLoaded] = useState<string>()
+function ImagePreview(props: MessageProps & { alt: string; onScreen: boolean }) {
+  const { attachment, fileOptions = {}, previewSize = { width: 240, height: 180 } } = props
+  // The URL the image got on screen, where the browser asks for it at once: kept from then on,
+  // as a refreshed URL would download the same picture again.
+  const [kept, keep] = useState<string>()
   const [broken, setBroken] = useState(false)
-  // Only the hook's URL, which is only ever https: (or http: on loopback); none until ready.
-  const src = loaded ?? (file.status === 'ready' ? file.url : undefined)
+  const file = useAttachedFile(attachment.id, {
+    ...fileOptions,
+    enabled: props.onScreen && !kept && fileOptions.enabled !== false,
+  })
+  // Only the hook's URL, which is only ever https: (or http: on loopback), and only while it is
+  // fresh: a stale one (the preview mounted or came on screen late) is asked for again first.
+  const fresh = props.onScreen && file.status === 'ready' && !file.isStale()
+  const src = kept ?? (fresh ? file.url : undefined)
+  useEffect(() => void (src && keep(src)), [src])
   if (src === undefined || broken) return null
   return (
     <img
-      className={cx('ca-attachment-message__preview', className)}
+      className={cx('ca-attachment-message__preview', props.className)}
       src={src}
       alt={props.alt}
       width={previewSize.width}
@@ -106,7 +116,6 @@ function ImagePreview(props: MessageProps & { alt: string }) {
       loading="lazy"
       decoding="async"
       referrerPolicy="no-referrer"
-      onLoad={() => setLoaded(src)}
       onError={() => setBroken(true)}
     />
   )

@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef, ElementType } from 'react'
+import type { ComponentPropsWithoutRef, ElementType, Ref, RefCallback, RefObject } from 'react'
 
 /** The class names joined, skipping the empty ones. */
 export const cx = (...names: (string | false | undefined)[]): string =>
@@ -24,3 +24,12 @@ export type RootProps<E extends ElementType, Own> = Omit<ComponentPropsWithoutRe
 /** `component` with its `displayName`, as a `forwardRef` component has none of its own. */
 export const named = <C extends object>(component: C, displayName: string): C =>
   Object.assign(component, { displayName })
+
+/** `own` and the host's `ref` as one callback ref. */
+export const bothRefs =
+  <E>(own: RefObject<E | null>, ref: Ref<E> | undefined): RefCallback<E> =>
+  (element) => {
+    own.current = element
+    if (typeof ref === 'function') ref(element)
+    else if (ref) ref.current = element
+  }

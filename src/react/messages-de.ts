@@ -92,6 +92,8 @@ export const messagesDe: Messages = {
   deleteConfirmNo: 'Behalten',
   downloadAction: 'Herunterladen',
   deleteAction: 'Löschen',
+  retryAction: 'Erneut versuchen',
+  retryFile: 'Erneut versuchen, {name} abzurufen',
   unnamedFile: 'Anhang',
   fileDeleted: '{name} gelöscht',
   createdBy: 'Hinzugefügt von {name}',

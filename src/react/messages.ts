@@ -102,6 +102,10 @@ export interface Messages {
   downloadAction: Message
   /** The visible text of a stored file's delete button (its accessible name is `deleteFile`). */
   deleteAction: Message
+  /** The visible text of the button that asks again for a stored file whose request failed or hangs. */
+  retryAction: Message
+  /** That button's accessible name, which starts with its visible text. */
+  retryFile: Message<{ name: string }>
   /** What a stored file is called when neither the host nor the service gave its name. */
   unnamedFile: Message
   /** Said where a stored file was, once it is deleted. */
@@ -220,6 +224,8 @@ export const defaultMessages: Messages = {
   deleteConfirmNo: 'Keep',
   downloadAction: 'Download',
   deleteAction: 'Delete',
+  retryAction: 'Try again',
+  retryFile: 'Try again to get {name}',
   unnamedFile: 'Attachment',
   fileDeleted: '{name} deleted',
   createdBy: 'Added by {name}',

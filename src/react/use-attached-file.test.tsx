@@ -82,7 +82,7 @@ describe('useAttachedFile', () => {
     expect(result.current).toMatchObject({ url: fresh[0], expiresAt: Date.now() + 300_000 })
   })
 
-  it('makes one getFile per expiry window for 20 components showing one file over an hour', async () => {
+  it('makes one getFile for 20 components showing one file over an hour, and one more for a component mounted with a stale URL', async () => {
     fake.scriptFile('a', 'approved')
     function Link({ n }: { n: number }) {
       const file = useAttachedFile('a', { now: clock })
@@ -92,7 +92,7 @@ describe('useAttachedFile', () => {
         </a>
       )
     }
-    const { container } = renderStrict(
+    const { container, rerender } = renderStrict(
       <>
         {Array.from({ length: 20 }, (_, n) => (
           <Link key={n} n={n} />
@@ -105,13 +105,28 @@ describe('useAttachedFile', () => {
     for (let minute = 0; minute <= 60; minute++) {
       await advance(minute === 0 ? 0 : 60_000)
       expect(new Set(links().map((link) => link.getAttribute('href'))).size).toBe(1)
-      // No link ever shows a URL within the 60 s margin of its expiry.
-      const expiresAt = Number(links()[0]?.dataset.expiresAt)
-      expect(expiresAt - Date.now()).toBeGreaterThanOrEqual(60_000)
     }
-    // One request at mount, then one each time the URL turned stale: 3600 s / 240 s = 15.
-    expect(requestTimes()).toHaveLength(16)
-    expect(new Set(gaps(requestTimes()))).toEqual(new Set([240_000]))
+    // Nothing is asked on a timer: one request at mount.
+    expect(requestTimes()).toHaveLength(1)
+    // One more component, mounted when the URL at hand is long expired, gets a fresh URL before
+    // it shows one, and so do the others.
+    const first = links()[0]?.getAttribute('href')
+    rerender(
+      <>
+        {Array.from({ length: 21 }, (_, n) => (
+          <Link key={n} n={n} />
+        ))}
+      </>,
+    )
+    await advance(0)
+    expect(requestTimes()).toHaveLength(2)
+    expect(new Set(links().map((link) => link.getAttribute('href')))).toEqual(
+      new Set([links()[20]?.getAttribute('href')]),
+    )
+    expect(links()[20]?.getAttribute('href')).not.toBe(first)
+    // No link shows a URL within the 60 s margin of its expiry.
+    const expiresAt = Number(links()[0]?.dataset.expiresAt)
+    expect(expiresAt - Date.now()).toBeGreaterThanOrEqual(60_000)
   })
 
   it.each([
@@ -212,18 +227,28 @@ describe('useAttachedFile', () => {
     await advance(0)
     const { url, expiresAt = 0 } = result.current
     expect(url).toMatch(/^https:/)
-    // The refresh at 240 s fails (its retries end at 243 s); checks at 253 s and 276 s end at
-    // 256 s and 279 s; the next comes when the URL expires, at 300 s, before a 40 s wait ends.
-    await advance(280_000)
+    // Nothing is asked by itself; a fresh URL asked for at 250 s fails (its retries end at
+    // 253 s), and the URL at hand stays while it lasts.
+    await advance(250_000)
+    expect(requestTimes()).toHaveLength(1)
+    let asked = expect(result.current.getFreshUrl()).rejects.toMatchObject({ code: 'server' })
+    await advance(3_000)
+    await asked
+    expect(result.current.isStale()).toBe(true)
     expect(result.current).toMatchObject({ status: 'ready', url, expiresAt })
-    expect(requestTimes()).toHaveLength(1 + 9)
+    expect(requestTimes()).toHaveLength(1 + 3)
     await advance(expiresAt - Date.now() - 1)
     expect(result.current).toMatchObject({ status: 'ready', url })
+    expect(requestTimes()).toHaveLength(1 + 3) // a failed refresh is not asked again by itself
+    // Once it expired, the next ask that fails shows the error.
     await advance(1)
+    asked = expect(result.current.getFreshUrl()).rejects.toMatchObject({ code: 'server' })
+    await advance(3_000)
+    await asked
     expect(result.current).toMatchObject({ status: 'error', error: { code: 'server' } })
     expect(result.current.url).toBeUndefined()
     await advance(200_000)
-    expect(requestTimes().length).toBeGreaterThan(1 + 12)
+    expect(requestTimes()).toHaveLength(1 + 6)
   })
 
   it.each([
@@ -233,6 +258,7 @@ describe('useAttachedFile', () => {
     fake.scriptFile('a', 'approved', refusal)
     const { result } = renderFile('a')
     await advance(240_000)
+    await act(() => expect(result.current.getFreshUrl()).rejects.toBe(refusal))
     expect(result.current).toMatchObject({ status: 'error', error: { code: refusal.code } })
     await advance(3_600_000)
     expect(requestTimes()).toHaveLength(2)
@@ -259,5 +285,95 @@ describe('useAttachedFile', () => {
     await advance(0)
     expect(requestTimes()).toHaveLength(2)
     expect(result.current.url).not.toBe(first)
+  })
+
+  it('asks nothing by itself while not enabled, yet answers refresh and getFreshUrl', async () => {
+    fake.scriptFile('a', 'processing', 'approved')
+    const { result, rerender } = renderHookStrict(
+      ({ enabled }: { enabled: boolean }) => useAttachedFile('a', { now: clock, enabled }),
+      { adapter: fake.adapter, initialProps: { enabled: false } },
+    )
+    await advance(60_000)
+    expect(fake.getFileCalls).toHaveLength(0)
+    expect(result.current.status).toBe('loading')
+    rerender({ enabled: true })
+    await advance(0)
+    expect(result.current.status).toBe('processing')
+    rerender({ enabled: false })
+    await advance(60_000) // no scan poll while disabled
+    expect(requestTimes()).toHaveLength(1)
+    await act(() => result.current.refresh())
+    expect(result.current.status).toBe('ready')
+    const url = await act(() => result.current.getFreshUrl())
+    expect(url).toBe(result.current.url)
+    expect(requestTimes()).toHaveLength(2)
+  })
+
+  it('aborts a request that hangs on refresh and asks again', async () => {
+    const signals: AbortSignal[] = []
+    let hang = true
+    const adapter = {
+      ...fake.adapter,
+      getFile: (id: string, init: { signal?: AbortSignal } = {}) => {
+        if (init.signal) signals.push(init.signal)
+        return hang ? new Promise<never>(() => {}) : fake.adapter.getFile(id, init)
+      },
+    }
+    fake.scriptFile('a', 'approved')
+    const { result } = renderHookStrict(() => useAttachedFile('a', { now: clock }), { adapter })
+    await advance(60_000)
+    expect(result.current).toMatchObject({ status: 'loading', isFetching: true })
+    const hung = signals.filter((signal) => !signal.aborted)
+    expect(hung).toHaveLength(1)
+    hang = false
+    await act(() => result.current.refresh())
+    expect(hung[0]?.aborted).toBe(true)
+    expect(result.current).toMatchObject({ status: 'ready', isFetching: false })
+  })
+
+  it('spreads the refreshes of stale URLs that components mount with together', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f']
+    for (const id of ids) fake.scriptFile(id, 'approved')
+    const Image = ({ id }: { id: string }) => {
+      const file = useAttachedFile(id, { now: clock })
+      return file.isStale() ? null : <img src={file.url} alt={id} />
+    }
+    const { rerender, container } = renderStrict(
+      <>
+        {ids.map((id) => (
+          <Image key={id} id={id} />
+        ))}
+      </>,
+      { adapter: fake.adapter },
+    )
+    await advance(0)
+    expect(requestTimes()).toHaveLength(6)
+    rerender(<></>)
+    vi.setSystemTime(Date.now() + 600_000)
+    const mountedAt = Date.now()
+    rerender(
+      <>
+        {ids.map((id) => (
+          <Image key={id} id={id} />
+        ))}
+      </>,
+    )
+    expect(container.querySelectorAll('img')).toHaveLength(0) // never an expired URL
+    // Each waits a random time up to 250 ms for each refresh in flight before it.
+    await advance(1_250)
+    const spread = requestTimes()
+      .slice(6)
+      .map((at) => at - mountedAt)
+    expect(spread).toHaveLength(6)
+    expect(new Set(spread).size).toBeGreaterThan(1)
+    expect(Math.max(...spread)).toBeLessThanOrEqual(1_250)
+    expect(container.querySelectorAll('img')).toHaveLength(6)
+    // One alone goes at once.
+    rerender(<></>)
+    vi.setSystemTime(Date.now() + 600_000)
+    rerender(<Image id="a" />)
+    await advance(0)
+    expect(requestTimes().at(-1)).toBe(Date.now())
+    expect(container.querySelectorAll('img')).toHaveLength(1)
   })
 })

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query'
-import type { QueryFunctionContext, UseQueryOptions } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { focusManager, useQuery } from '@tanstack/react-query'
+import type { QueryFunctionContext, QueryState, UseQueryOptions } from '@tanstack/react-query'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import {
   createFileReport,
   downloadUrlOf,
@@ -16,12 +16,25 @@ import {
   type RemoteFileView,
 } from '../core/index.js'
 import { retryCheckMs } from '../core/download-url.js'
+import { abortable } from '../core/online.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 
-/** Options of {@link useAttachedFile}: the timing of URL refreshes and scan polls, and the clock. */
+/** Options of {@link useAttachedFile}: when it may ask the service, its timing, and the clock. */
 export interface UseAttachedFileOptions extends Partial<DownloadTiming> {
   /** The clock download expiries are compared with. @default Date.now */
   now?: () => number
+  /**
+   * Whether the hook asks the service by itself (react-query's `enabled`): `false` holds the
+   * first load, scan polls and refreshes, not `refresh` or `getFreshUrl`. Nothing is asked
+   * while the page is hidden either way. @default true
+   */
+  enabled?: boolean
+  /**
+   * Whether a stale URL is asked for again when the component mounts or is enabled (comes on
+   * screen, the page shows again), before it shows it, as an image must; `false` leaves that to
+   * `getFreshUrl`, which a link calls on intent. @default true
+   */
+  refreshOnMount?: boolean
 }
 
 /** What {@link useAttachedFile} returns. `url` is only ever `https:` (or `http:` on loopback). */
@@ -30,10 +43,12 @@ export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
   error?: AttachmentError
   /** Whether a request for the file is in flight (a poll or a URL refresh included). */
   isFetching: boolean
-  /** Asks the service again now. */
+  /** Asks the service again now; a request that hangs is aborted, not waited for. */
   refresh(): Promise<void>
   /** A URL valid for at least the margin; fetches one only when the one at hand is too old. */
   getFreshUrl(): Promise<string>
+  /** Whether the URL at hand is missing or within its margin: `getFreshUrl` would ask again. */
+  isStale(): boolean
 }
 
 type Key = readonly ['connect-attachments', 'file', string, string]
@@ -48,56 +63,108 @@ export const attachedFileQueryKey = (adapterKey: string, id: string): Key => [
   id,
 ]
 
+// Connect documents no request rate for GetAttachment or GetAttachedFile. URL refreshes that
+// start together (previews scrolled into view, a page shown again after the URLs expired) are
+// spread: the n-th one in flight first waits a random time up to n × 250 ms, so ten go out over
+// about 2 s, and one alone (most often one asked for by a click or a hover) goes at once.
+const SPREAD_MS = 250
+let refreshing = 0
+
+const watchPage = (onChange: () => void) => focusManager.subscribe(onChange)
+const pageShown = () => focusManager.isFocused()
+
 /**
- * A stored file (a chat attachment, a case's attached file) and a download URL kept fresh while
- * it is shown. One react-query query per adapter and id, so every component showing the file
- * shares its requests; polled with backoff while the file is being scanned.
+ * A stored file (a chat attachment, a case's attached file) and its download URL. One
+ * react-query query per adapter and id, so every component showing the file shares its
+ * requests; polled with backoff while the file is being scanned. A URL is asked for on demand
+ * (`getFreshUrl`, and on mount for a stale one), never on a timer, and nothing is asked while
+ * the page is hidden.
  */
 export function useAttachedFile(
   id: string,
   options: UseAttachedFileOptions = {},
 ): AttachedFileResult {
   const { adapter, queryClient } = useAttachmentsContext()
-  const { now = Date.now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs } = options
+  const { now = Date.now, enabled = true, refreshOnMount = true } = options
+  const { marginMs, pollBaseMs, pollMaxMs } = options
+  const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
-  const query = useMemo(() => {
+  const { query, staleIn } = useMemo(() => {
     const timing = resolveDownloadTiming(options)
     const queryKey = attachedFileQueryKey(adapter.key, id)
+    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), timing.marginMs)
+    const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
+      // A refresh holds a place among those in flight until it ends or is aborted.
+      let held = !!queryClient.getQueryData<Report>(queryKey)?.file.download
+      const waitMs = held ? Math.random() * refreshing++ * SPREAD_MS : 0
+      const leave = () => {
+        if (held) refreshing -= 1
+        held = false
+      }
+      signal.addEventListener('abort', leave)
+      try {
+        if (waitMs > 0) {
+          await abortable(signal, (done) => {
+            const timer = setTimeout(done, waitMs)
+            return () => clearTimeout(timer)
+          })
+        }
+        const file = await adapter.getFile(id, { signal })
+        const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
+        return {
+          ...createFileReport(file, data, now(), adapter.downloadUrlLifetimeMs),
+          errors: errorUpdateCount,
+        }
+      } catch (error) {
+        throw toAttachmentError(error)
+      } finally {
+        leave()
+      }
+    }
     return {
-      queryKey,
-      queryFn: ({ signal }: QueryFunctionContext<Key>) =>
-        adapter.getFile(id, { signal }).then(
-          (file) => {
-            const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
-            return {
-              ...createFileReport(file, data, now(), adapter.downloadUrlLifetimeMs),
-              errors: errorUpdateCount,
-            }
-          },
-          (error: unknown) => Promise.reject(toAttachmentError(error)),
-        ),
-      // react-query counts staleTime from the answer's arrival by Date.now; staleness is decided
-      // by the injected clock, so the time since arrival is added back.
-      staleTime: ({ state }) =>
-        state.data
-          ? Date.now() - state.dataUpdatedAt + reportStaleInMs(state.data, now(), timing.marginMs)
-          : 0,
-      // Every observer has such a timer, but each change of the query resets them all at once:
-      // the first to fire makes the one request, and its fetch clears the others.
-      // After a failed check that may pass (a 5xx, throttling, the network), again with growing
-      // waits; a refusal (access-denied, not-found, invalid-url…) is final.
-      refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
-        status === 'success' && data
-          ? nextCheckMs(data, now(), timing)
-          : status === 'error' &&
-            isRetryable(error) &&
-            retryCheckMs(errorUpdateCount - (data?.errors ?? 0), data, now()),
-      // A couple of retries for what may pass (throttling, a network blip); none for the rest.
-      retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
-    } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>
-  }, [adapter, id, queryClient, now, marginMs, minRefreshMs, pollBaseMs, pollMaxMs])
-  const { data, error, status, isFetching, refetch } = useQuery(query, queryClient)
-  const refresh = useCallback(async () => void (await refetch()), [refetch])
+      staleIn,
+      query: {
+        queryKey,
+        queryFn,
+        // react-query counts staleTime from the answer's arrival by Date.now; staleness is
+        // decided by the injected clock, so the time since arrival is added back.
+        staleTime: ({ state }: { state: QueryState<Report, AttachmentError> }) =>
+          state.data ? Date.now() - state.dataUpdatedAt + staleIn(state.data) : 0,
+        // Polls while the file is being scanned. After a failed check that may pass (a 5xx,
+        // throttling, the network) of a file not known to be approved, again with growing waits;
+        // a refusal (access-denied, not-found, invalid-url…) is final.
+        refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
+          status === 'success'
+            ? nextCheckMs(data!, timing)
+            : status === 'error' &&
+              !data?.file.download &&
+              isRetryable(error) &&
+              retryCheckMs(errorUpdateCount - (data?.errors ?? 0)),
+        // A couple of retries for what may pass (throttling, a network blip); none for the rest.
+        retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
+      } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>,
+    }
+  }, [adapter, id, queryClient, now, marginMs, pollBaseMs, pollMaxMs])
+  const { data, error, status, isFetching, refetch } = useQuery(
+    {
+      ...query,
+      enabled: enabled && shown,
+      // The page showing again counts as `enabled` turning true (stale data is asked for then).
+      refetchOnWindowFocus: false,
+      // For a link, an approved file's URL stays as it is until someone is about to follow it.
+      staleTime: (q) =>
+        !refreshOnMount && q.state.data?.file.download ? Infinity : query.staleTime(q),
+    },
+    queryClient,
+  )
+  const refresh = useCallback(async () => {
+    // A hung request is aborted through its signal; whoever waited on it gets the new answer.
+    void queryClient.cancelQueries(
+      { queryKey: query.queryKey, exact: true },
+      { revert: false, silent: true },
+    )
+    await refetch()
+  }, [queryClient, query, refetch])
   // A failed check that may pass leaves the URL at hand in place until it expires.
   const view = data && viewOfFile(data.file)
   const failed = status === 'error' && !(isRetryable(error) && (view?.expiresAt ?? 0) > now())
@@ -109,6 +176,7 @@ export function useAttachedFile(
     isFetching,
     refresh,
     getFreshUrl,
+    isStale: () => !data || staleIn(data) <= 0,
     ...(failed
       ? { status: 'error' as const, error: toAttachmentError(error) }
       : (view ?? { status: 'loading' as const })),

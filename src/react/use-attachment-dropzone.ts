@@ -1,8 +1,8 @@
 import { useDropzone } from 'react-dropzone'
-import type { HTMLAttributes, InputHTMLAttributes, Ref, RefCallback, RefObject } from 'react'
+import type { HTMLAttributes, InputHTMLAttributes, Ref, RefCallback } from 'react'
 import type { UploadRules } from '../core/types.js'
 import { useFileInput } from './attachment-input.js'
-import { cx } from './class-names.js'
+import { bothRefs, cx } from './class-names.js'
 import type { LocalizedRejection } from './message-text.js'
 import { useController, usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
@@ -76,15 +76,6 @@ export interface AttachmentDropzoneResult extends AttachmentDropzoneState {
   /** The controller files go to (`clearRejections`, `manager`, …). */
   controller: AttachmentUploadController
 }
-
-/** `own` and the host's `ref` as one callback ref. */
-const bothRefs =
-  <E>(own: RefObject<E | null>, ref: Ref<E> | undefined): RefCallback<E> =>
-  (element) => {
-    own.current = element
-    if (typeof ref === 'function') ref(element)
-    else if (ref) ref.current = element
-  }
 
 /**
  * react-dropzone's props with the host's handlers kept where it turns its own off (keys, as
