@@ -36,19 +36,6 @@ describe('createProgressBatcher', () => {
     vi.advanceTimersByTime(100)
     expect(flush).not.toHaveBeenCalled()
   })
-
-  it('flushes after request() with no report, and only once for many requests', () => {
-    vi.useFakeTimers()
-    const flush = vi.fn()
-    const batcher = createProgressBatcher(defaultFrameScheduler, flush)
-    batcher.request()
-    batcher.request()
-    batcher.report('a', 1)
-    vi.advanceTimersByTime(16)
-    expect(flush).toHaveBeenCalledOnce()
-    vi.advanceTimersByTime(100)
-    expect(flush).toHaveBeenCalledOnce()
-  })
 })
 
 describe('defaultFrameScheduler', () => {

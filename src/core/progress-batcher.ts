@@ -10,29 +10,23 @@ const HIDDEN_FRAME_MS = 100
  * timer (one frame at 60 Hz), so Node and workers batch the same way.
  */
 export const defaultFrameScheduler: FrameScheduler = (callback) => {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(callback, 16)
-    return () => clearTimeout(timer)
-  }
+  const frames = typeof requestAnimationFrame === 'function'
   const run = (): void => {
     cancel()
     callback()
   }
-  const handle = requestAnimationFrame(run)
-  const timer = setTimeout(run, HIDDEN_FRAME_MS)
+  const timer = setTimeout(run, frames ? HIDDEN_FRAME_MS : 16)
+  const handle = frames && requestAnimationFrame(run)
   const cancel = (): void => {
-    cancelAnimationFrame(handle)
     clearTimeout(timer)
+    if (handle) cancelAnimationFrame(handle)
   }
   return cancel
 }
 
-/** Collects what changed and hands it over once per frame. */
+/** Collects progress reports and hands the latest of each file over once per frame. */
 export interface ProgressBatcher {
-  /** Keeps a file's latest `loaded` for the next frame. */
   report(id: string, loaded: number): void
-  /** Asks for the next frame without a report: a status change is waiting to be published. */
-  request(): void
   /** Drops a file's pending report (it was canceled or removed). */
   forget(id: string): void
   /** Cancels the pending frame. */
@@ -40,9 +34,9 @@ export interface ProgressBatcher {
 }
 
 /**
- * XHR fires `upload.onprogress` every ~50 ms per file and each file changes status four times;
- * publishing each would commit a render per event. This keeps the last `loaded` per file and
- * calls `flush` with all of them (perhaps none, after a `request()`) once per frame.
+ * XHR fires `upload.onprogress` every ~50 ms per file; publishing each would re-render on
+ * every event for every file. This keeps the last `loaded` per file and calls `flush` with
+ * all of them once per frame.
  */
 export function createProgressBatcher(
   scheduleFrame: FrameScheduler,
@@ -50,22 +44,15 @@ export function createProgressBatcher(
 ): ProgressBatcher {
   let pending = new Map<string, number>()
   let cancelFrame: (() => void) | undefined
-  // Whether `request()` asked for this frame: then it flushes even with no report left.
-  let asked = false
   const run = (): void => {
     cancelFrame = undefined
     const batch = pending
     pending = new Map()
-    if (batch.size > 0 || asked) flush(batch)
-    asked = false
+    if (batch.size > 0) flush(batch)
   }
   return {
     report(id, loaded) {
       pending.set(id, loaded)
-      cancelFrame ??= scheduleFrame(run)
-    },
-    request() {
-      asked = true
       cancelFrame ??= scheduleFrame(run)
     },
     forget(id) {
@@ -74,7 +61,6 @@ export function createProgressBatcher(
     dispose() {
       cancelFrame?.()
       cancelFrame = undefined
-      asked = false
       pending.clear()
     },
   }

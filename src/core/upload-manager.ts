@@ -128,8 +128,10 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     // (a backoff, a failure, a fresh target, the body sent): applied after the reset, it would
     // show the old percentage while the next PUT has not sent a byte.
     batcher.forget(id)
-    // Callbacks of an upload that ended run now; subscribers hear of it at the frame.
-    if (apply([[id, event]]).length > 0) batcher.request()
+    apply([[id, event]])
+    // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
+    // report of the bytes it has now asks for (applied then, it changes nothing).
+    batcher.report(id, snapshot().byId[id]?.loaded ?? 0)
   }
 
   function settled(ended: readonly UploadState[]): void {

@@ -1,9 +1,8 @@
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
+import { useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import type { UploadManager } from '../core/upload-manager.js'
 import { sameTotals, selectTotals } from '../core/upload-selectors.js'
-import type { UploadTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { progressText } from './message-text.js'
@@ -13,6 +12,7 @@ import { UploadRow } from './upload-row.js'
 import { focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
+import { useSelected } from './use-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
@@ -47,17 +47,6 @@ export interface UploadListProps {
   classNames?: Partial<Record<UploadListPart, string>>
 }
 
-/** The manager's totals, the same object while nothing in them changed. */
-function useTotals(manager: UploadManager): UploadTotals {
-  const cache = useRef<UploadTotals | undefined>(undefined)
-  const getSnapshot = useCallback(() => {
-    const totals = selectTotals(manager.getSnapshot())
-    if (cache.current === undefined || !sameTotals(cache.current, totals)) cache.current = totals
-    return cache.current
-  }, [manager])
-  return useSyncExternalStore(manager.subscribe, getSnapshot, getSnapshot)
-}
-
 /**
  * Files done of files counted, failed ones when there are any, and the overall figure: a
  * failed file's unsent bytes keep it below 100 % (Uppy shows 100 % with one of two failed),
@@ -66,7 +55,8 @@ function useTotals(manager: UploadManager): UploadTotals {
 function UploadListTotals({ manager, className }: { manager: UploadManager; className: string }) {
   const context = useAttachmentsContext()
   const { messages, format } = context
-  const totals = useTotals(manager)
+  // The same object while nothing in them changed: a progress tick of the same figures renders nothing.
+  const totals = useSelected(manager.subscribe, manager.getSnapshot, selectTotals, sameTotals)
   const { count, byStatus } = totals
   if (count === 0) return null
   return (
@@ -103,8 +93,7 @@ export function UploadList(props: UploadListProps) {
   // a second useAttachmentUpload(): that would set the manager's options and replace the
   // host's onUploadSucceeded / onUploadFailed with this list's none.
   useRegisteredManager(manager, uploads)
-  const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
-  const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
+  const ids = useSelected(manager.subscribe, manager.getSnapshot, (state) => state.ids, Object.is)
   const page = Math.max(1, props.maxRows ?? 100)
   const [shown, setShown] = useState(page)
   const hidden = ids.length - shown
