@@ -24,6 +24,8 @@ export function setupUploads(
       scheduleFrame: frames.scheduleFrame,
       online,
       retry: { attempts: 1 },
+      // The tests count three uploads at once (the default was 3).
+      concurrency: 3,
       ...providerProps.uploadOptions,
     },
   }

@@ -97,6 +97,13 @@ describe('createUploadManager', () => {
     expect(new Set(fake.calls.start.map((call) => call.clientToken)).size).toBe(100)
   })
 
+  it('runs six uploads at once unless told otherwise', async () => {
+    const { manager, transport } = setupManager({ autoPut: false, concurrency: undefined })
+    manager.add(Array.from({ length: 10 }, (_, i) => fileOf(`f${i}.pdf`)))
+    await settle()
+    expect(transport.puts).toHaveLength(6)
+  })
+
   it('publishes progress at most once per frame and only on whole-percent changes', async () => {
     const { manager, transport, frames, state } = setupManager({ autoPut: false })
     const { ids } = manager.add([fileOf('a.pdf', 1000)])
