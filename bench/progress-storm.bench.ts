@@ -109,7 +109,7 @@ function stormRows({ seconds, events, selectorChanges, counts }: StormResult): B
       'max per frame, all',
       counts.maxPerFrame,
       'notifications',
-      'status changes are published at once',
+      'status changes wait for the frame too; ≤ 1',
     ],
     ['one file selector changes', selectorChanges, 'changes', "first file's state; ≤ 101"],
   ]

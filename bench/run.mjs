@@ -1,7 +1,8 @@
 // `npm run bench`: runs every bench/*.bench.ts in real Chromium and prints one table of figures.
 // Each benchmark is bundled for the browser and served from a loopback server; the emulator runs
 // here in Node for the ones that upload. A slow figure is not a failure: the exit code is 1 only
-// when a benchmark could not run. `npm run bench -- storm` runs the benchmarks whose name matches.
+// when a benchmark could not run. `npm run bench -- storm` runs the benchmarks whose name matches;
+// `compare` is the side-by-side with Uppy (bench/compare.mjs), which runs last.
 import { build } from 'esbuild'
 import { readdir } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -9,6 +10,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright'
 import { browserHelp, chromiumArgs, findBrowser } from '../scripts/browser-path.mjs'
+import { runCompare } from './compare.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const benchDir = join(root, 'bench')
@@ -139,7 +141,7 @@ function printTable(rows) {
 }
 
 /** Starts the emulator, the page server and Chromium, runs the benchmarks and closes all. */
-async function runAll(executablePath, names) {
+async function runAll(executablePath, names, compare) {
   const [bundles, { startEmulator }] = await Promise.all([bundlePages(names), importEmulator()])
   const emulator = await startEmulator({ port: 0 })
   const results = { rows: [], failures: [] }
@@ -160,6 +162,12 @@ async function runAll(executablePath, names) {
         (error) => results.failures.push(error.message),
       )
     }
+    await context.close()
+    if (compare) {
+      await runCompare({ browser, startEmulator }).catch((error) =>
+        results.failures.push(`compare: ${error instanceof Error ? error.stack : error}`),
+      )
+    }
   } finally {
     await withTimeout(browser?.close() ?? Promise.resolve(), STEP_TIMEOUT_MS, 'closing Chromium')
     await server?.close()
@@ -171,10 +179,12 @@ async function runAll(executablePath, names) {
 async function main() {
   const executablePath = findBrowser()
   if (!executablePath) throw new Error(browserHelp)
-  const names = await benchmarkNames(process.argv.slice(2))
-  if (names.length === 0) throw new Error('No benchmark matches the names given.')
-  const { rows, failures } = await runAll(executablePath, names)
-  printTable(rows)
+  const filters = process.argv.slice(2)
+  const names = await benchmarkNames(filters)
+  const compare = filters.length === 0 || filters.some((filter) => 'compare'.includes(filter))
+  if (names.length === 0 && !compare) throw new Error('No benchmark matches the names given.')
+  const { rows, failures } = await runAll(executablePath, names, compare)
+  if (rows.length > 0) printTable(rows)
   for (const failure of failures) console.error(`benchmark failed: ${failure}`)
   return failures.length === 0 ? 0 : 1
 }

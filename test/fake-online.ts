@@ -23,22 +23,30 @@ export function createFakeOnline(initial = true) {
   return signal
 }
 
-/** A frame scheduler whose frames run only when the test calls `flush`. */
-export function createFakeFrames() {
+/**
+ * A frame scheduler whose frames run when the test calls `flush`, or with `auto` also by
+ * themselves a task later, as a browser's next frame comes whether or not a test asks for it.
+ */
+export function createFakeFrames(options: { auto?: boolean } = {}) {
   let callbacks: Array<() => void> = []
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const flush = (): void => {
+    clearTimeout(timer)
+    timer = undefined
+    const due = callbacks
+    callbacks = []
+    for (const callback of due) callback()
+  }
   return {
     scheduleFrame(callback: () => void): () => void {
       callbacks.push(callback)
+      if (options.auto) timer ??= setTimeout(flush, 0)
       return () => {
         callbacks = callbacks.filter((other) => other !== callback)
       }
     },
     /** Runs the frame: every callback scheduled so far. */
-    flush(): void {
-      const due = callbacks
-      callbacks = []
-      for (const callback of due) callback()
-    },
+    flush,
     get pending() {
       return callbacks.length
     },

@@ -1,5 +1,6 @@
 // Fakes for the React upload tests: the provider's own manager wired to the scriptable adapter,
-// a fake transport, a switchable online signal and frames that run on `frames.flush()`.
+// a fake transport, a switchable online signal and frames that run on `frames.flush()` or, as a
+// browser's do, a task later by themselves (the manager publishes its engine's changes there).
 import { createFakeAdapter } from './fake-adapter.js'
 import type { FakeAdapterOptions } from './fake-adapter.js'
 import { createFakeFrames, createFakeOnline } from './fake-online.js'
@@ -13,7 +14,7 @@ export function setupUploads(
   const { autoPut, adapter: adapterOptions, ...providerProps } = options
   const fake = createFakeAdapter(adapterOptions)
   const transport = createFakeTransport({ auto: autoPut ?? true })
-  const frames = createFakeFrames()
+  const frames = createFakeFrames({ auto: true })
   const online = createFakeOnline()
   const provider: StrictRenderOptions = {
     adapter: fake.adapter,
@@ -23,6 +24,8 @@ export function setupUploads(
       scheduleFrame: frames.scheduleFrame,
       online,
       retry: { attempts: 1 },
+      // The tests count three uploads at once (the default was 3).
+      concurrency: 3,
       ...providerProps.uploadOptions,
     },
   }

@@ -46,6 +46,8 @@ export function setupManager(options: HarnessOptions = {}) {
     scheduleFrame: frames.scheduleFrame,
     now,
     random: () => 0.5,
+    // The tests count three uploads at once (the default was 3).
+    concurrency: 3,
     ...managerOptions,
   })
   const state = (id: string | undefined) => {

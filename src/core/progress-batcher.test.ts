@@ -3,6 +3,7 @@ import { createProgressBatcher, defaultFrameScheduler } from './progress-batcher
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
 
 describe('createProgressBatcher', () => {
@@ -34,5 +35,34 @@ describe('createProgressBatcher', () => {
     expect(vi.getTimerCount()).toBe(0)
     vi.advanceTimersByTime(100)
     expect(flush).not.toHaveBeenCalled()
+  })
+})
+
+describe('defaultFrameScheduler', () => {
+  it('runs at the next animation frame, and by a timer when a hidden tab runs none', () => {
+    vi.useFakeTimers()
+    const frames = new Map<number, () => void>()
+    let handles = 0
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
+      frames.set(++handles, callback)
+      return handles
+    })
+    vi.stubGlobal('cancelAnimationFrame', (handle: number) => frames.delete(handle))
+    const shown = vi.fn()
+    defaultFrameScheduler(shown)
+    frames.get(handles)?.()
+    expect(shown).toHaveBeenCalledOnce()
+    vi.advanceTimersByTime(1000)
+    expect(shown).toHaveBeenCalledOnce()
+
+    const hidden = vi.fn()
+    defaultFrameScheduler(hidden)
+    vi.advanceTimersByTime(99)
+    expect(hidden).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(hidden).toHaveBeenCalledOnce()
+    expect(vi.getTimerCount()).toBe(0)
+    // Whichever ran first canceled the other: no frame and no timer left behind.
+    expect(frames.size).toBe(0)
   })
 })

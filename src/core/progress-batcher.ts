@@ -1,18 +1,27 @@
 /** Runs `callback` at the next frame; returns a function that cancels it. */
 export type FrameScheduler = (callback: () => void) => () => void
 
+// A hidden tab runs no animation frame: past this a timer publishes instead, so a subscriber
+// outside React (a host sending its chat message) still hears of a finished upload.
+const HIDDEN_FRAME_MS = 100
+
 /**
- * `requestAnimationFrame` where there is one, else a 16 ms timer (one frame at 60 Hz) so Node
- * and workers batch the same way. A hidden tab pauses frames; status changes are not batched,
- * so only the percentage waits for the tab to come back.
+ * `requestAnimationFrame` where there is one, raced by a timer for a hidden tab; else a 16 ms
+ * timer (one frame at 60 Hz), so Node and workers batch the same way.
  */
 export const defaultFrameScheduler: FrameScheduler = (callback) => {
-  if (typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(callback)
-    return () => cancelAnimationFrame(handle)
+  const frames = typeof requestAnimationFrame === 'function'
+  const run = (): void => {
+    cancel()
+    callback()
   }
-  const timer = setTimeout(callback, 16)
-  return () => clearTimeout(timer)
+  const timer = setTimeout(run, frames ? HIDDEN_FRAME_MS : 16)
+  const handle = frames && requestAnimationFrame(run)
+  const cancel = (): void => {
+    clearTimeout(timer)
+    if (handle) cancelAnimationFrame(handle)
+  }
+  return cancel
 }
 
 /** Collects progress reports and hands the latest of each file over once per frame. */

@@ -246,14 +246,19 @@ describe('truthful failures', () => {
 
   it('isolates a subscriber that throws: the upload and the other subscribers go on', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { manager, statuses } = setupManager()
+    const { manager, statuses, transport, frames } = setupManager({ autoPut: false })
     let calls = 0
     manager.subscribe(() => {
       throw new Error('render bug')
     })
     manager.subscribe(() => (calls += 1))
+    // Published at once (the add), then at each frame (the engine's own changes).
     manager.add([fileOf()])
     await settle()
+    frames.flush()
+    transport.last().succeed()
+    await settle()
+    frames.flush()
     expect(statuses()).toEqual(['succeeded'])
     expect(calls).toBeGreaterThan(2)
     expect(consoleError).toHaveBeenCalledWith(

@@ -26,7 +26,10 @@ export interface UploadManagerOptions {
    * transcript, say); they count against `rules.maxFiles`. @default () => 0
    */
   existingCount?: () => number
-  /** Uploads in flight at once (waiting out a backoff counts). @default 3 */
+  /**
+   * Uploads in flight at once (waiting out a backoff counts): 6, Chromium's connections per host,
+   * measured against 3 and 4 on loopback and on a capped link (README, Benchmarks). @default 6
+   */
   concurrency?: number
   /** Retries of Start, PUT and Complete. @default { attempts: 4, baseDelayMs: 500, maxDelayMs: 10000 } */
   retry?: Partial<RetryOptions>
@@ -121,7 +124,7 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
   const resolved = {
     transport: xhrTransport,
     existingCount: () => 0,
-    concurrency: 3,
+    concurrency: 6,
     maxUrlRefreshes: 2,
     // Margin for the time between this check and S3 reading the request, and for a client
     // clock a little behind the service's; a larger skew is caught by `url-expired` anyway.

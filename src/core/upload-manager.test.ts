@@ -97,6 +97,13 @@ describe('createUploadManager', () => {
     expect(new Set(fake.calls.start.map((call) => call.clientToken)).size).toBe(100)
   })
 
+  it('runs six uploads at once unless told otherwise', async () => {
+    const { manager, transport } = setupManager({ autoPut: false, concurrency: undefined })
+    manager.add(Array.from({ length: 10 }, (_, i) => fileOf(`f${i}.pdf`)))
+    await settle()
+    expect(transport.puts).toHaveLength(6)
+  })
+
   it('publishes progress at most once per frame and only on whole-percent changes', async () => {
     const { manager, transport, frames, state } = setupManager({ autoPut: false })
     const { ids } = manager.add([fileOf('a.pdf', 1000)])
@@ -114,6 +121,56 @@ describe('createUploadManager', () => {
     put.progress(255)
     frames.flush()
     expect(notifications).toBe(1)
+    expect(frames.pending).toBe(0)
+  })
+
+  it("publishes the engine's changes of one frame once, and the user's at once", async () => {
+    const succeeded = vi.fn()
+    const { manager, transport, frames, statuses } = setupManager({
+      autoPut: false,
+      onUploadSucceeded: succeeded,
+    })
+    let notifications = 0
+    manager.subscribe(() => (notifications += 1))
+    const { ids } = manager.add([fileOf('a.pdf'), fileOf('b.pdf'), fileOf('c.pdf')])
+    // The new uploads are there at once, for the render that follows `add`.
+    expect(notifications).toBe(1)
+    expect(manager.getSnapshot().ids).toEqual(ids)
+    await settle()
+    // Started and uploading: the snapshot answers now, subscribers hear at the frame.
+    expect(statuses()).toEqual(['uploading', 'uploading', 'uploading'])
+    expect(notifications).toBe(1)
+    frames.flush()
+    expect(notifications).toBe(2)
+    transport.puts[0]!.progress(500)
+    transport.puts[1]!.succeed()
+    transport.puts[2]!.succeed()
+    await settle()
+    // Callbacks do not wait for the frame, and run once per upload.
+    expect(succeeded).toHaveBeenCalledTimes(2)
+    expect(notifications).toBe(2)
+    frames.flush()
+    expect(notifications).toBe(3)
+    expect(statuses()).toEqual(['uploading', 'succeeded', 'succeeded'])
+    manager.cancel(ids[0]!)
+    expect(notifications).toBe(4)
+    expect(statuses()).toEqual(['canceled', 'succeeded', 'succeeded'])
+    frames.flush()
+    expect(notifications).toBe(4)
+    expect(succeeded).toHaveBeenCalledTimes(2)
+  })
+
+  it('tells subscribers what changed since the last frame when it is disposed', async () => {
+    const { manager, transport, frames } = setupManager({ autoPut: false })
+    const { ids } = manager.add([fileOf('a.pdf'), fileOf('b.pdf')])
+    await settle()
+    frames.flush()
+    transport.puts[0]!.succeed()
+    await settle()
+    const heard: string[] = []
+    manager.subscribe(() => heard.push(manager.getSnapshot().byId[ids[0]!]!.status))
+    manager.dispose()
+    expect(heard).toEqual(['succeeded'])
     expect(frames.pending).toBe(0)
   })
 

@@ -105,13 +105,19 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   const jobs = new Map<string, { file: File; run: UploadRun }>()
   // Removed while completing: forgotten as soon as they settle.
   const leaving = new Set<string>()
+  // Subscribers hear of the engine's own changes (a status, a percentage) once per frame, all
+  // files' at once: one render commit per frame rather than about five per file. What the user
+  // does (add, cancel, retry, remove) is published at once, with whatever was waiting. `state`
+  // runs ahead of the store between the two, so `getSnapshot()` is always the current truth.
   const store = createStore<UploadSnapshot>({ ids: [], byId: {} })
-  const snapshot = store.getSnapshot
+  let state = store.getSnapshot()
+  const snapshot = (): UploadSnapshot => state
+  const publish = (): void => store.setState(state)
   let disposed = false
 
   /**
-   * Applies events through `transition`, publishing once for all of them, or not at all, and
-   * returns the ids of the uploads that changed. A change to one upload replaces that upload's
+   * Applies events through `transition` (the caller publishes) and returns the ids of the
+   * uploads that changed. A change to one upload replaces that upload's
    * object and `byId`, and leaves every other upload (and `ids`) the same object.
    */
   const apply = (events: Iterable<readonly [string, UploadEvent]>): string[] => {
@@ -130,12 +136,16 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       if (isFinal(after.status)) ended.push(after)
     }
     if (next === undefined) return changed
-    store.setState({ ids, byId: next })
+    state = { ids, byId: next }
     settled(ended)
     return changed
   }
-  const batcher = createProgressBatcher(options.scheduleFrame ?? defaultFrameScheduler, (latest) =>
-    apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const)),
+  const batcher = createProgressBatcher(
+    options.scheduleFrame ?? defaultFrameScheduler,
+    (latest) => {
+      apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const))
+      publish()
+    },
   )
   const dispatch = (id: string, event: UploadEvent): void => {
     if (event.type === 'progress') return batcher.report(id, event.loaded)
@@ -144,6 +154,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     // show the old percentage while the next PUT has not sent a byte.
     batcher.forget(id)
     apply([[id, event]])
+    // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
+    // report of the bytes it has now asks for (applied then, it changes nothing).
+    batcher.report(id, snapshot().byId[id]?.loaded ?? 0)
   }
 
   function settled(ended: readonly UploadState[]): void {
@@ -161,14 +174,14 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     forget(gone)
     idle()
   }
-  /** Drops uploads from the store, publishing once; the others keep their objects. */
+  /** Drops uploads from the state (the caller publishes); the others keep their objects. */
   function forget(gone: readonly string[]): void {
     const dropped = new Set(gone)
     dropped.forEach((id) => jobs.delete(id))
     const { ids, byId } = snapshot()
     const kept = ids.filter((id) => !dropped.has(id))
     if (kept.length < ids.length)
-      store.setState({ ids: kept, byId: Object.fromEntries(kept.map((id) => [id, byId[id]!])) })
+      state = { ids: kept, byId: Object.fromEntries(kept.map((id) => [id, byId[id]!])) }
   }
 
   // The queue: no more than `concurrency` uploads at once, and only while online. A file
@@ -211,6 +224,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     if (canceled.length === 0) return
     stop(canceled)
     pump()
+    publish()
   }
   function remove(ids: readonly string[]): void {
     const { byId } = snapshot()
@@ -223,6 +237,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     stop(now)
     forget(now)
     pump()
+    publish()
     idle()
   }
   const cancelAll = (): void => cancel(snapshot().ids)
@@ -272,8 +287,10 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
         next[id] = createUploadState(id, info)
         return id
       })
-      if (added.length > 0) store.setState({ ids: [...ids, ...added], byId: next })
+      if (added.length > 0) state = { ids: [...ids, ...added], byId: next }
       pump()
+      // The new rows show at once, with the first files already starting.
+      publish()
       return { ids: added, rejections }
     },
     cancel: (id) => cancel([id]),
@@ -283,6 +300,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       // Only a failed upload goes back to the queue; its job kept what is safe to reuse.
       apply([[id, { type: 'retry' }]])
       pump()
+      publish()
     },
     remove: (id) => remove([id]),
     clear: () => remove(snapshot().ids),
@@ -329,6 +347,8 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       stopGc()
       cancelAll()
       unsubscribe?.()
+      // What the engine changed since the last frame is told before the frame is canceled.
+      publish()
       batcher.dispose()
       isolate(() => config.onDispose?.(), 'onDispose')
     },

@@ -69,7 +69,10 @@ describe('UploadList', () => {
     })
     expect(screen.getByText('0 of 2 files uploaded')).toBeTruthy()
 
-    act(() => setup.transport.last().request.onSent?.())
+    act(() => {
+      setup.transport.last().request.onSent?.()
+      setup.frames.flush()
+    })
     expect(rowState('summary.pdf')).toMatchObject({
       ...{ status: 'uploading', finishing: true, now: '100', text: '7 MB sent, finishing' },
     })

@@ -1,16 +1,8 @@
-import {
-  forwardRef,
-  useCallback,
-  useImperativeHandle,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react'
+import { forwardRef, useCallback, useImperativeHandle, useRef, useState } from 'react'
 import type { ForwardedRef, ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import type { UploadManager } from '../core/upload-manager.js'
 import { sameTotals, selectTotals } from '../core/upload-selectors.js'
-import type { UploadTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
@@ -21,6 +13,7 @@ import { UploadRow } from './upload-row.js'
 import { focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
+import { useSelected } from './use-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
@@ -58,17 +51,6 @@ interface ListProps {
 /** Props of {@link UploadList}: its own, and the DOM props of its root `<div>`. */
 export type UploadListProps = RootProps<'div', ListProps>
 
-/** The manager's totals, the same object while nothing in them changed. */
-function useTotals(manager: UploadManager): UploadTotals {
-  const cache = useRef<UploadTotals | undefined>(undefined)
-  const getSnapshot = useCallback(() => {
-    const totals = selectTotals(manager.getSnapshot())
-    if (cache.current === undefined || !sameTotals(cache.current, totals)) cache.current = totals
-    return cache.current
-  }, [manager])
-  return useSyncExternalStore(manager.subscribe, getSnapshot, getSnapshot)
-}
-
 /**
  * Files done of files counted, failed ones when there are any, and the overall figure: a
  * failed file's unsent bytes keep it below 100 % (Uppy shows 100 % with one of two failed),
@@ -77,7 +59,8 @@ function useTotals(manager: UploadManager): UploadTotals {
 function UploadListTotals({ manager, className }: { manager: UploadManager; className: string }) {
   const context = useAttachmentsContext()
   const { messages, format } = context
-  const totals = useTotals(manager)
+  // The same object while nothing in them changed: a progress tick of the same figures renders nothing.
+  const totals = useSelected(manager.subscribe, manager.getSnapshot, selectTotals, sameTotals)
   const { count, byStatus } = totals
   if (count === 0) return null
   return (
@@ -117,8 +100,7 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   // a second useAttachmentUpload(): that would set the manager's options and replace the
   // host's onUploadSucceeded / onUploadFailed with this list's none.
   useRegisteredManager(manager, uploads, !controller && !props.manager)
-  const getIds = useCallback(() => manager.getSnapshot().ids, [manager])
-  const ids = useSyncExternalStore(manager.subscribe, getIds, getIds)
+  const ids = useSelected(manager.subscribe, manager.getSnapshot, (state) => state.ids, Object.is)
   const page = Math.max(1, maxRows ?? 100)
   const [shown, setShown] = useState(page)
   const hidden = ids.length - shown

@@ -102,8 +102,9 @@ export function uploadPercent(upload: UploadState): number {
  * A progress bar for one upload (`role="progressbar"`), usable anywhere below the provider:
  * its value in `aria-valuenow`, its state in words in `aria-valuetext` (never a live region:
  * a percentage is not news), and `data-status` / `data-finishing` / `data-retrying` for styles.
- * The bar's width is the custom property `--ca-progress`, so a stylesheet decides how to draw
- * it. Renders nothing for an unknown id.
+ * The value is in the custom properties `--ca-progress` (`45%`) and `--ca-progress-scale`
+ * (`0.45`, for a `scaleX()` that needs no layout), so a stylesheet decides how to draw it.
+ * Renders nothing for an unknown id.
  */
 export const UploadProgress = named(forwardRef(Progress), 'UploadProgress')
 
@@ -130,7 +131,13 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
       aria-valuetext={uploadStatusText(upload, context)}
       className={cx('ca ca-upload-progress', className)}
       {...stateAttributes(upload)}
-      style={{ ...style, '--ca-progress': `${percent}%` } as CSSProperties}
+      style={
+        {
+          ...style,
+          '--ca-progress': `${percent}%`,
+          '--ca-progress-scale': percent / 100,
+        } as CSSProperties
+      }
     >
       <div className={cx('ca-upload-progress__bar', classNames?.bar)} />
     </div>
