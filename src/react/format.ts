@@ -6,8 +6,8 @@
 
 /** What a message function gets besides its values, for the locale in force. */
 export interface Formatters {
-  /** The locale asked for; `undefined` means the runtime's default. */
-  readonly locale: string | undefined
+  /** The locale the figures are in. */
+  readonly locale: string
   /** A plain number, grouped the locale's way. */
   number(value: number): string
   /** A byte count in the unit that fits it: `3.2 MB`, `820 kB`, `12 bytes`. */
@@ -43,7 +43,7 @@ function scaleOf(bytes: number): number {
 const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
 const relativeSteps = [60, 60, 24, 7, 4.35, 12]
 
-function createFormatters(locale: string | undefined): Formatters {
+function createFormatters(locale: string): Formatters {
   // One NumberFormat per set of options, made on first use and kept.
   const numberFormats = new Map<string, Intl.NumberFormat>()
   const num = (value: number, digits: number, options?: Intl.NumberFormatOptions): string => {
@@ -96,14 +96,32 @@ function createFormatters(locale: string | undefined): Formatters {
   }
 }
 
-const cache = new Map<string | undefined, Formatters>()
+const cache = new Map<string, Formatters>()
 
-/** The {@link Formatters} for `locale`, made once per locale and reused. */
-export function getFormatters(locale?: string): Formatters {
+/**
+ * The {@link Formatters} for `locale`, made once per locale and reused. Never the runtime's
+ * locale by default, so that a server and a browser set to other locales format alike.
+ * @default 'en'
+ */
+export function getFormatters(locale = 'en'): Formatters {
   let formatters = cache.get(locale)
   if (formatters === undefined) {
     formatters = createFormatters(locale)
     cache.set(locale, formatters)
   }
   return formatters
+}
+
+/** A tag's language: `de` for `de-CH`. */
+const language = (tag: string): string => tag.split(/[-_]/)[0]!.toLowerCase()
+
+/**
+ * The locale the messages are formatted in, so that a sentence and its figures are in one
+ * language: `locale` where the catalog is in its language (`de-CH` with the German catalog),
+ * else the catalog's own (`en` for the English one); a catalog that does not say its locale
+ * is taken to be in `locale`'s language.
+ */
+export function resolveLocale(locale: string | undefined, catalog: string | undefined): string {
+  const own = catalog ?? locale ?? 'en'
+  return locale !== undefined && language(locale) === language(own) ? locale : own
 }

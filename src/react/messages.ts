@@ -51,6 +51,11 @@ export type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
 
 /** Every string the React layer and the components show; override any subset. */
 export interface Messages {
+  /**
+   * The locale the catalog is written in (a BCP 47 tag, `de`), which its figures are formatted
+   * in too: sizes, percentages, counts, dates, plurals.
+   */
+  locale: string
   errors: ErrorMessages
   /** An upload's status as a word or two. */
   uploadStatus: Record<UploadStatus, Message>
@@ -140,6 +145,7 @@ const nameOrFiles = (values: { count: number; name: string }, format: Formatters
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
+  locale: 'en',
   errors: {
     'quota-exceeded': 'No more files can be attached here.',
     'invalid-request': 'The service did not accept {name}.',
