@@ -5,6 +5,7 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
+import { isolated, isolatedMessage } from './isolated.js'
 import { fileKindOf } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
@@ -68,7 +69,7 @@ export interface AttachedFileCardProps {
  * the service nothing more.
  */
 export function AttachedFileCard(props: AttachedFileCardProps) {
-  const { messages, format } = useAttachmentsContext()
+  const context = useAttachmentsContext()
   const [deleted, setDeleted] = useState<string | null>(null)
   const notice = useRef<HTMLParagraphElement>(null)
   useEffect(() => notice.current?.focus(), [deleted])
@@ -76,7 +77,7 @@ export function AttachedFileCard(props: AttachedFileCardProps) {
   return (
     <div className={cx('ca ca-attached-file-card', props.className)} data-status="deleted">
       <p ref={notice} tabIndex={-1} role="status">
-        {formatMessage(messages.fileDeleted, { name: deleted }, format)}
+        {isolatedMessage(context, context.messages.fileDeleted, { name: deleted })}
       </p>
     </div>
   )
@@ -96,8 +97,10 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
   const kind = fileExtension(name).slice(1, 6).toUpperCase()
-  const size = file.size === undefined ? '' : format.bytes(file.size)
-  const details = size && kind ? say(messages.fileDetails, { size, kind }) : size || kind
+  const details = isolated(context, ({ format }) => {
+    const size = file.size === undefined ? '' : format.bytes(file.size)
+    return size && kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size || kind
+  })
   return (
     <article
       className={cx('ca ca-attached-file-card', className)}
@@ -109,12 +112,14 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
         {name}
       </bdi>
       <span className={part('badge')} data-status={status}>
-        {fileStatusText(file, name, context)}
+        {isolated(context, (marked) => fileStatusText(file, name, marked))}
       </span>
       <span className={part('details')}>
-        {details && <span>{details}</span>}
+        {(file.size !== undefined || kind) && <span>{details}</span>}
         {createdAt !== undefined && <RelativeTime at={createdAt} now={fileOptions.now} />}
-        {createdBy && <span>{say(messages.createdBy, { name: createdBy })}</span>}
+        {createdBy && (
+          <span>{isolatedMessage(context, messages.createdBy, { name: createdBy })}</span>
+        )}
       </span>
       <span className={part('actions')}>
         {file.status === 'ready' && (

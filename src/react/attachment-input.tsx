@@ -2,7 +2,9 @@ import { useId, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
-import { limitsText } from './message-text.js'
+import { isolated, isolatedMessage } from './isolated.js'
+import { limitsText, localizeRejection } from './message-text.js'
+import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { UploadSourceProps } from './upload-source.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -46,7 +48,7 @@ export function useAttachmentInput(block: string, buttonPart: string, props: Att
     } as const,
     limits: (hidden?: boolean) => (
       <span id={limitsId} className={part('limits')} hidden={hidden}>
-        {limitsText(rules, context)}
+        {isolated(context, (marked) => limitsText(rules, marked))}
       </span>
     ),
     root: (content: ReactNode, dragging?: boolean) => (
@@ -82,38 +84,45 @@ function RejectionList(props: {
   className: string
 }) {
   const { controller, returnFocus, max = 5 } = props
-  const { rejections } = controller
-  const { messages, format } = useAttachmentsContext()
+  const { rejections, rules } = controller
+  const context = useAttachmentsContext()
+  const { messages, format } = context
   const titleId = useId()
   const count = rejections.length
   const part = partClasses('rejection-list', undefined)
   // Files refused for the same words (those past the count limit) share one line and a count.
-  const reasons = new Map<string, number>()
-  for (const { reasons: texts } of rejections) {
-    const text = texts.join(' ')
-    reasons.set(text, (reasons.get(text) ?? 0) + 1)
+  const reasons = new Map<string, { rejection: LocalizedRejection; files: number }>()
+  for (const rejection of rejections) {
+    const text = rejection.reasons.join(' ')
+    const same = reasons.get(text)
+    if (same) same.files += 1
+    else reasons.set(text, { rejection, files: 1 })
   }
   const shown = [...reasons].slice(0, max)
-  const rest = shown.reduce((left, [, files]) => left - files, count)
+  const rest = shown.reduce((left, [, { files }]) => left - files, count)
   return (
     <div className={cx('ca-rejection-list', props.className)} role="alert">
       {count > 0 && (
         <>
           <p id={titleId} className={part('title')}>
-            {formatMessage(messages.rejectionsTitle, { count }, format)}
+            {isolatedMessage(context, messages.rejectionsTitle, { count })}
           </p>
           <ul aria-labelledby={titleId} className={part('items')}>
-            {shown.map(([text, files]) => (
+            {shown.map(([text, { rejection, files }]) => (
               <li key={text} className={part('item')}>
-                {text}
-                {files > 1 &&
-                  ` ${formatMessage(messages.rejectionsShared, { count: files }, format)}`}
+                {/* The words of the reasons, each figure and name in a <bdi>. */}
+                {isolated(context, (marked) => {
+                  const words = localizeRejection(rejection, rules, marked).reasons.join(' ')
+                  if (files === 1) return words
+                  const shared = { count: files }
+                  return `${words} ${formatMessage(messages.rejectionsShared, shared, marked.format)}`
+                })}
               </li>
             ))}
           </ul>
           {rest > 0 && (
             <p className={part('more')}>
-              {formatMessage(messages.rejectionsMore, { count: rest }, format)}
+              {isolatedMessage(context, messages.rejectionsMore, { count: rest })}
             </p>
           )}
           <button

@@ -4,6 +4,7 @@ import { resolveDownloadTiming } from '../core/download-url.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
+import { isolated } from './isolated.js'
 import { errorText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -63,7 +64,7 @@ export function fileStatusText(
 export const statusLine = (
   part: (name: 'name' | 'status') => string,
   name: string,
-  text: string,
+  text: ReactNode,
 ) => (
   <span className={part('status')}>
     <bdi className={part('name')}>{name}</bdi> <span>{text}</span>
@@ -149,7 +150,11 @@ export function AttachmentLink(props: AttachmentLinkProps) {
             : (children ?? <bdi className={part('name')}>{name}</bdi>)}
         </a>
       ) : (
-        statusLine(part, name, fileStatusText(file, name, context))
+        statusLine(
+          part,
+          name,
+          isolated(context, (marked) => fileStatusText(file, name, marked)),
+        )
       )}
     </span>
   )

@@ -26,7 +26,17 @@ export interface Formatters {
   list(items: readonly string[]): string
   /** The plural category of a count (`one`, `other`, …) for the locale. */
   plural(count: number): Intl.LDMLPluralRule
+  /**
+   * A value as a sentence shows it: one with right-to-left letters or bidi controls (a file
+   * named `invoice\u202Efdp.exe`) in a first-strong isolate (U+2068 … U+2069), as Fluent does,
+   * so that it cannot reorder the sentence around it; the isolate also ends any override left
+   * open inside it. The components show their values in `<bdi>` elements instead.
+   */
+  isolate(text: string): string
 }
+
+// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
+const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
 
 // Sizes use binary multiples with the familiar SI names, as Connect's documentation does
 // ("20 MB" is 20 × 1024 × 1024 bytes in its limits and in our validation).
@@ -93,6 +103,7 @@ function createFormatters(locale: string): Formatters {
     },
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
+    isolate: (text) => (bidi.test(text) ? `\u2068${text}\u2069` : text),
   }
 }
 

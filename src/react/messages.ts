@@ -259,14 +259,15 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
   return merged as unknown as Messages
 }
 
-// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
-const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
+// Values that are sentences of the catalog (a list of kinds of file, an error's reason): put in
+// as they are, their own values isolated where they were written. Isolated as a whole, a
+// right-to-left sentence that starts with a left-to-right word would read left to right.
+const sentences = /^(kinds|reason)$/
 
 /**
- * The text of `message` for `values`: a function is called, a template's `{names}` filled in.
- * A value with right-to-left text or bidi controls (a file named `invoice\u202Efdp.exe`) goes
- * in a first-strong isolate (U+2068 … U+2069), as Fluent does, so that it cannot reorder the
- * sentence around it; the isolate also ends any override left open inside it.
+ * The text of `message` for `values`: a function is called, a template's `{names}` filled in,
+ * a number in the locale's digits. Each value goes through `format.isolate`, so that a name
+ * with right-to-left text or bidi controls cannot reorder the sentence around it.
  */
 export function formatMessage<V extends object>(
   message: Message<V>,
@@ -275,10 +276,12 @@ export function formatMessage<V extends object>(
 ): string {
   const record: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
-    record[key] = typeof value === 'string' && bidi.test(value) ? `\u2068${value}\u2069` : value
+    record[key] = typeof value === 'string' && !sentences.test(key) ? format.isolate(value) : value
   }
   if (typeof message === 'function') return message(record as V, format)
-  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in record ? String(record[name]) : placeholder,
-  )
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = record[name]
+    if (!(name in record)) return placeholder
+    return typeof value === 'number' ? format.number(value) : String(value)
+  })
 }

@@ -6,6 +6,7 @@ import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import type { UploadTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
+import { isolated, isolatedMessage } from './isolated.js'
 import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
@@ -65,25 +66,26 @@ function useTotals(manager: UploadManager): UploadTotals {
  */
 function UploadListTotals({ manager, className }: { manager: UploadManager; className: string }) {
   const context = useAttachmentsContext()
-  const { messages, format } = context
+  const { messages } = context
   const totals = useTotals(manager)
   const { count, byStatus } = totals
   if (count === 0) return null
   return (
     <p className={className}>
       <span>
-        {formatMessage(
-          messages.totalsFiles,
-          { done: byStatus.succeeded, count: count - byStatus.canceled },
-          format,
-        )}
+        {isolatedMessage(context, messages.totalsFiles, {
+          done: byStatus.succeeded,
+          count: count - byStatus.canceled,
+        })}
       </span>
       {byStatus.failed > 0 && (
         <span data-status="failed">
-          {formatMessage(messages.totalsFailed, { count: byStatus.failed }, format)}
+          {isolatedMessage(context, messages.totalsFailed, { count: byStatus.failed })}
         </span>
       )}
-      <span>{progressText(totals.loaded, totals.total, context)}</span>
+      <span>
+        {isolated(context, (marked) => progressText(totals.loaded, totals.total, marked))}
+      </span>
     </p>
   )
 }
@@ -97,7 +99,8 @@ function UploadListTotals({ manager, className }: { manager: UploadManager; clas
  */
 export function UploadList(props: UploadListProps) {
   const { controller, renderRow, getFile, className, classNames } = props
-  const { messages, format, uploads, sharedManager } = useAttachmentsContext()
+  const context = useAttachmentsContext()
+  const { messages, format, uploads, sharedManager } = context
   const manager = controller?.manager ?? props.manager ?? sharedManager()
   // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
   // a second useAttachmentUpload(): that would set the manager's options and replace the
@@ -135,7 +138,7 @@ export function UploadList(props: UploadListProps) {
       )}
       {hidden > 0 && (
         <p className={part('more')}>
-          {formatMessage(messages.uploadsMore, { count: hidden }, format)}{' '}
+          {isolatedMessage(context, messages.uploadsMore, { count: hidden })}{' '}
           <button
             type="button"
             onClick={() => {
