@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { isolated, isolatedMessage } from './isolated.js'
+import { addedFrom } from './use-kept-focus.js'
 import { limitsText, localizeRejection } from './message-text.js'
 import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -37,7 +38,11 @@ export function useAttachmentInput(block: string, buttonPart: string, props: Att
     part,
     context,
     disabled,
-    add: (files: File[]) => void controller.add(files),
+    add(files: File[]) {
+      // Where focus returns once the list has no file left.
+      if (button.current) addedFrom.set(controller.manager, button.current)
+      controller.add(files)
+    },
     accept: rules.allowedExtensions.join(','),
     button: {
       ref: button,

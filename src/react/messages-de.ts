@@ -71,6 +71,7 @@ export const messagesDe: Messages = {
   progress: '{percent}, {loaded} von {total}',
   progressFinishing: '{total} gesendet, wird abgeschlossen',
   uploadListLabel: 'Dateien, die angehängt werden',
+  uploadListEmpty: 'Es werden keine Dateien angehängt',
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} von ${dateien(format, count)} hochgeladen`,
   totalsFailed: '{count} fehlgeschlagen',

@@ -73,6 +73,8 @@ export interface Messages {
   progressFinishing: Message<{ total: string }>
   /** The accessible name of the list of uploads. */
   uploadListLabel: Message
+  /** Shown by the list while it has focus and no file, once the last one was removed. */
+  uploadListEmpty: Message
   /** Files done of all files counted in the totals. */
   totalsFiles: Message<{ done: number; count: number }>
   /** Failed files in the totals; shown only when there are some. */
@@ -203,6 +205,7 @@ export const defaultMessages: Messages = {
   progress: '{percent}, {loaded} of {total}',
   progressFinishing: '{total} sent, finishing',
   uploadListLabel: 'Files being attached',
+  uploadListEmpty: 'No files being attached',
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',

@@ -11,7 +11,7 @@ import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
-import { focusable, useKeptFocus } from './use-kept-focus.js'
+import { addedFrom, focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -112,12 +112,27 @@ export function UploadList(props: UploadListProps) {
   const [shown, setShown] = useState(page)
   const hidden = ids.length - shown
   const part = partClasses<UploadListPart>('upload-list', classNames)
-  // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list.
+  // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list; once the
+  // last row is gone, it goes to the button that added the files, else to the list, which then
+  // says that it is empty (a focused empty box would be nothing to see or hear) until left.
   const root = useRef<HTMLDivElement>(null)
-  useKeptFocus(root)
+  const [emptied, setEmptied] = useState(false)
+  useKeptFocus(root, () => {
+    const source = addedFrom.get(manager) as HTMLButtonElement | undefined
+    if (source?.isConnected && !source.disabled) return source
+    flushSync(() => setEmptied(true))
+  })
 
   return (
-    <div ref={root} tabIndex={-1} className={cx('ca ca-upload-list', className)}>
+    <div
+      ref={root}
+      tabIndex={-1}
+      className={cx('ca ca-upload-list', className)}
+      onBlur={(event) => event.target === event.currentTarget && setEmptied(false)}
+    >
+      {emptied && ids.length === 0 && (
+        <p className={part('empty')}>{formatMessage(messages.uploadListEmpty, {}, format)}</p>
+      )}
       {!props.hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
       {ids.length > 0 && (
         <ul

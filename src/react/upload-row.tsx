@@ -35,6 +35,7 @@ export type UploadListPart =
   | 'button'
   | 'announcer'
   | 'more'
+  | 'empty'
 
 /** What a custom row gets: the upload, and what its buttons may do. */
 export interface UploadRowRenderProps {
