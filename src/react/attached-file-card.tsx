@@ -65,8 +65,8 @@ export interface AttachedFileCardProps {
 /**
  * A Cases or Email attached file: name, size, type, scan status badge, when and by whom it was
  * added, a download link, and delete behind a confirmation step where the adapter can delete.
- * Once deleted it says so in its place (focused, so keyboard users keep their place) and asks
- * the service nothing more.
+ * Once deleted it says so in its place, focused (so keyboard users keep their place, and a
+ * screen reader reads it once), and asks the service nothing more.
  */
 export function AttachedFileCard(props: AttachedFileCardProps) {
   const context = useAttachmentsContext()
@@ -76,7 +76,8 @@ export function AttachedFileCard(props: AttachedFileCardProps) {
   if (deleted === null) return <CardBody {...props} onGone={setDeleted} />
   return (
     <div className={cx('ca ca-attached-file-card', props.className)} data-status="deleted">
-      <p ref={notice} tabIndex={-1} role="status">
+      {/* Focused, and so read once: not a live region too, which would say it twice. */}
+      <p ref={notice} tabIndex={-1}>
         {isolatedMessage(context, context.messages.fileDeleted, { name: deleted })}
       </p>
     </div>
