@@ -65,10 +65,12 @@ const widget = `
 `
 
 const WIDGET_TARGET_BYTES = 12 * 1024
-// 17,884 B measured: 16,537 B after the slimming pass (18,346 B before it), then about 1.3 kB
+// 18,544 B measured: 16,537 B after the slimming pass (18,346 B before it), then about 1.3 kB
 // of fixes (focus kept in the list, capped rows, bidi isolation, grouped rejections, download
-// retries and clock skew, the upload URL check, batched clear and dispose, token failures).
-const WIDGET_BUDGET_BYTES = 70 * 256
+// retries and clock skew, the upload URL check, batched clear and dispose, token failures),
+// then 660 B for one locale (80 B), a <bdi> for every figure and name shown (365 B) and focus
+// handed to the control that added the files, with its empty-list line (215 B).
+const WIDGET_BUDGET_BYTES = 73 * 256
 
 // SIZE_BUDGET_FACTOR scales every budget, so a test can see the script fail past one.
 const factor = Number(process.env.SIZE_BUDGET_FACTOR ?? 1)
