@@ -99,7 +99,7 @@ export const AllStates: Story = {
 /** Delete asks first (focus on "Keep"), then deletes and says so in the card's place. */
 export const Delete: Story = {
   globals: english,
-  play: async ({ canvas, loaded, userEvent }) => {
+  play: async ({ canvas, canvasElement, loaded, userEvent }) => {
     const { scene } = loaded as Loaded
     await userEvent.click(
       await canvas.findByRole('button', { name: 'Delete quarterly-report.pdf' }),
@@ -107,9 +107,15 @@ export const Delete: Story = {
     const question = canvas.getByRole('group', { name: /Delete quarterly-report\.pdf\?/ })
     expect(within(question).getByRole('button', { name: 'Keep' })).toHaveFocus()
     await userEvent.click(within(question).getByRole('button', { name: 'Delete' }))
-    const notice = await canvas.findByRole('status')
+    // Focused, and so read once: the notice is no live region too.
+    const notice = await waitFor(() => {
+      const found = canvasElement.querySelector('[data-status="deleted"] p')
+      expect(found).not.toBeNull()
+      return found!
+    })
     expect(notice).toHaveTextContent('quarterly-report.pdf deleted')
     expect(notice).toHaveFocus()
+    expect(canvas.queryByRole('status')).toBeNull()
     expect(scene.deleted).toEqual(['approved'])
   },
 }

@@ -20,7 +20,7 @@ describe('AttachmentDropzone and AttachmentButton on a server', () => {
     expect(html).toContain('class="ca ca-attachment-dropzone"')
     // The dropzone's real button, named by its label.
     expect(html).toContain('<button type="button" class="ca-attachment-dropzone__label"')
-    expect(html).toContain('up to 100 MB each, 35 files')
+    expect(html).toContain('up to <bdi>100 MB</bdi> each, <bdi>35</bdi> files')
     expect(html).toContain('aria-label="Attach a file"')
     expect(html).toContain('capture="user"')
     expect(html).not.toContain('style=')

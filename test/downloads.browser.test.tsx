@@ -18,6 +18,7 @@ import { putToTarget, signal } from './adapter-helpers.js'
 import { emulatorControls } from './emulator-controls.js'
 import { sha256Hex, transcriptAttachmentItems } from './emulator-inspect.js'
 import { renderStrict } from './render.js'
+import { wholeText } from './whole-text.js'
 
 const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
@@ -198,7 +199,7 @@ describe('AttachedFileCard in Chromium with the cases adapter and the emulator',
     await userEvent.click(within(question).getByRole('button', { name: 'Delete' }))
     await expect.poll(() => deleted, { timeout: 10_000 }).toBe(1)
     // onDeleted fires as the card's state changes; the notice renders on the next commit.
-    expect(await screen.findByText('case.pdf deleted')).toBeDefined()
+    expect(await screen.findByText(wholeText('case.pdf deleted'))).toBeDefined()
     await expect(adapter.getFile(target.id)).rejects.toMatchObject({ code: 'not-found' })
   })
 })

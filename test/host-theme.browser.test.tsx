@@ -13,6 +13,7 @@ import { AttachmentLink } from '../src/react/attachment-link.js'
 import { UploadList } from '../src/react/upload-list.js'
 import { useAttachmentUpload } from '../src/react/use-attachment-upload.js'
 import type { AttachmentUploadController } from '../src/react/use-attachment-upload.js'
+import { wholeText } from './whole-text.js'
 
 // The stylesheet as `connect-attachments/styles.css` concatenates it: the tokens first.
 const sheets = import.meta.glob<string>('../src/react/styles/*.css', {
@@ -70,7 +71,7 @@ describe('styles.css in the system dark theme on a white host page', () => {
       uploadOptions: { transport },
     })
     act(() => void controller.add([new File(['x'], 'notes.pdf')]))
-    await screen.findByText('1 of 1 file uploaded')
+    await screen.findByText(wholeText('1 of 1 file uploaded'))
     await screen.findByText('Checking for viruses…')
     expect(await axeViolations(container, { contrast: true })).toEqual([])
   })

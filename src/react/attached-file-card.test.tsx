@@ -147,13 +147,28 @@ describe('AttachedFileCard', () => {
     expect(
       queryClient.getQueryCache().findAll({ queryKey: ['connect-attachments', 'file'] }),
     ).toEqual([])
-    const notice = screen.getByRole('status')
+    const notice = document.activeElement!
     expect(notice.textContent).toBe('report.pdf deleted')
     expect(document.activeElement).toBe(notice)
     expect(screen.queryByRole('article')).toBeNull()
     const made = requests().length
     await advance(3_600_000)
     expect(requests()).toHaveLength(made)
+  })
+
+  it('says the deletion once: its notice takes focus and is no live region', async () => {
+    fake.scriptFile('f', pdf())
+    const { container } = renderCard()
+    await advance(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Delete' }))
+    await advance(0)
+    const notice = container.querySelector('[data-status="deleted"] p')!
+    expect(document.activeElement).toBe(notice)
+    expect(notice.textContent).toBe('report.pdf deleted')
+    const live = '[role="status"], [role="alert"], [role="log"], [aria-live]'
+    expect(notice.closest(live)).toBeNull()
+    expect(container.querySelectorAll(live)).toHaveLength(0)
   })
 
   it.each([

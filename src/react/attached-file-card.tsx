@@ -7,6 +7,7 @@ import { cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
+import { isolated, isolatedMessage } from './isolated.js'
 import { fileKindOf } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
@@ -74,8 +75,8 @@ export type AttachedFileCardProps = RootProps<'article', CardProps>
 /**
  * A Cases or Email attached file: name, size, type, scan status badge, when and by whom it was
  * added, a download link, and delete behind a confirmation step where the adapter can delete.
- * Once deleted it says so in its place (focused, so keyboard users keep their place) and asks
- * the service nothing more.
+ * Once deleted it says so in its place, focused (so keyboard users keep their place, and a
+ * screen reader reads it once), and asks the service nothing more.
  */
 export const AttachedFileCard = named(forwardRef(Card), 'AttachedFileCard')
 
@@ -88,15 +89,16 @@ function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
     ref: ref as Ref<HTMLDivElement>,
     className: cx('ca ca-attached-file-card', dom.className),
   }
-  const { messages, format } = useAttachmentsContext()
+  const context = useAttachmentsContext()
   const [deleted, setDeleted] = useState<string | null>(null)
   const notice = useRef<HTMLParagraphElement>(null)
   useEffect(() => notice.current?.focus(), [deleted])
   if (deleted === null) return <CardBody {...props} root={root} onGone={setDeleted} />
   return (
     <div {...root} data-status="deleted">
-      <p ref={notice} tabIndex={-1} role="status">
-        {formatMessage(messages.fileDeleted, { name: deleted }, format)}
+      {/* Focused, and so read once: not a live region too, which would say it twice. */}
+      <p ref={notice} tabIndex={-1}>
+        {isolatedMessage(context, context.messages.fileDeleted, { name: deleted })}
       </p>
     </div>
   )
@@ -118,8 +120,10 @@ function CardBody(
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
   const kind = fileExtension(name).slice(1, 6).toUpperCase()
-  const size = file.size === undefined ? '' : format.bytes(file.size)
-  const details = size && kind ? say(messages.fileDetails, { size, kind }) : size || kind
+  const details = isolated(context, ({ format }) => {
+    const size = file.size === undefined ? '' : format.bytes(file.size)
+    return size && kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size || kind
+  })
   return (
     <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
@@ -127,12 +131,14 @@ function CardBody(
         {name}
       </bdi>
       <span className={part('badge')} data-status={status}>
-        {fileStatusText(file, name, context)}
+        {isolated(context, (marked) => fileStatusText(file, name, marked))}
       </span>
       <span className={part('details')}>
-        {details && <span>{details}</span>}
+        {(file.size !== undefined || kind) && <span>{details}</span>}
         {createdAt !== undefined && <RelativeTime at={createdAt} now={fileOptions.now} />}
-        {createdBy && <span>{say(messages.createdBy, { name: createdBy })}</span>}
+        {createdBy && (
+          <span>{isolatedMessage(context, messages.createdBy, { name: createdBy })}</span>
+        )}
       </span>
       <span className={part('actions')}>
         {file.status === 'ready' && (

@@ -2,7 +2,10 @@ import { useId, useRef } from 'react'
 import type { ForwardedRef, HTMLAttributes, ReactNode } from 'react'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
-import { limitsText } from './message-text.js'
+import { isolated, isolatedMessage } from './isolated.js'
+import { addedFrom } from './use-kept-focus.js'
+import { limitsText, localizeRejection } from './message-text.js'
+import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { useRejectionSource } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
@@ -31,6 +34,9 @@ export function useAttachmentInput(
   const { disabled, showRejections, maxRejections, className, classNames, ...rest } = props
   const button = useRef<HTMLButtonElement>(null)
   const part = partClasses(block, classNames)
+  const remember = () => {
+    if (button.current) addedFrom.set(controller.manager, button.current)
+  }
   return {
     part,
     button,
@@ -41,6 +47,9 @@ export function useAttachmentInput(
         className={cx(`ca ca-${block}`, className)}
         data-dragging={dragging || undefined}
         data-disabled={disabled || undefined}
+        // Where focus returns once the list has no file left: the control the files came through.
+        onChangeCapture={remember}
+        onDropCapture={remember}
       >
         {content}
         {showsRejections && (
@@ -75,7 +84,8 @@ export function useFileInput(
     add: (files: File[]) => void controller.add(files, source),
     accept: rules.allowedExtensions.join(','),
     button: { type: 'button', disabled, 'aria-describedby': id } as const,
-    limits: { id, children: limitsText(rules, context) },
+    limits: { id, children: isolated(context, (marked) => limitsText(rules, marked)) },
+    limitsText: limitsText(rules, context),
   }
 }
 
@@ -92,38 +102,45 @@ function RejectionList(props: {
   className: string
 }) {
   const { controller, returnFocus, max = 5 } = props
-  const { rejections } = controller
-  const { messages, format } = useAttachmentsContext()
+  const { rejections, rules } = controller
+  const context = useAttachmentsContext()
+  const { messages, format } = context
   const titleId = useId()
   const count = rejections.length
   const part = partClasses('rejection-list', undefined)
   // Files refused for the same words (those past the count limit) share one line and a count.
-  const reasons = new Map<string, number>()
-  for (const { reasons: texts } of rejections) {
-    const text = texts.join(' ')
-    reasons.set(text, (reasons.get(text) ?? 0) + 1)
+  const reasons = new Map<string, { rejection: LocalizedRejection; files: number }>()
+  for (const rejection of rejections) {
+    const text = rejection.reasons.join(' ')
+    const same = reasons.get(text)
+    if (same) same.files += 1
+    else reasons.set(text, { rejection, files: 1 })
   }
   const shown = [...reasons].slice(0, max)
-  const rest = shown.reduce((left, [, files]) => left - files, count)
+  const rest = shown.reduce((left, [, { files }]) => left - files, count)
   return (
     <div className={cx('ca-rejection-list', props.className)} role="alert">
       {count > 0 && (
         <>
           <p id={titleId} className={part('title')}>
-            {formatMessage(messages.rejectionsTitle, { count }, format)}
+            {isolatedMessage(context, messages.rejectionsTitle, { count })}
           </p>
           <ul aria-labelledby={titleId} className={part('items')}>
-            {shown.map(([text, files]) => (
+            {shown.map(([text, { rejection, files }]) => (
               <li key={text} className={part('item')}>
-                {text}
-                {files > 1 &&
-                  ` ${formatMessage(messages.rejectionsShared, { count: files }, format)}`}
+                {/* The words of the reasons, each figure and name in a <bdi>. */}
+                {isolated(context, (marked) => {
+                  const words = localizeRejection(rejection, rules, marked).reasons.join(' ')
+                  if (files === 1) return words
+                  const shared = { count: files }
+                  return `${words} ${formatMessage(messages.rejectionsShared, shared, marked.format)}`
+                })}
               </li>
             ))}
           </ul>
           {rest > 0 && (
             <p className={part('more')}>
-              {formatMessage(messages.rejectionsMore, { count: rest }, format)}
+              {isolatedMessage(context, messages.rejectionsMore, { count: rest })}
             </p>
           )}
           <button

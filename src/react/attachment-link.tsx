@@ -5,6 +5,7 @@ import { isRetryable } from '../core/errors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
+import { isolated } from './isolated.js'
 import { errorText } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
@@ -69,7 +70,7 @@ export function fileStatusText(
 export const statusLine = (
   part: (name: 'name' | 'status') => string,
   name: string,
-  text: string,
+  text: ReactNode,
 ) => (
   <span className={part('status')}>
     <bdi className={part('name')}>{name}</bdi> <span>{text}</span>
@@ -194,7 +195,11 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
             : (children ?? <bdi className={part('name')}>{name}</bdi>)}
         </a>
       ) : (
-        statusLine(part, name, slow ? hung() : fileStatusText(file, name, context))
+        statusLine(
+          part,
+          name,
+          slow ? hung() : isolated(context, (marked) => fileStatusText(file, name, marked)),
+        )
       )}
       {busy && (
         <span className={part('status')} role="status">

@@ -6,7 +6,7 @@ import { defaultUploadClient } from '../core/upload-client.js'
 import type { UploadClient } from '../core/upload-client.js'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadManagerOptions } from '../core/upload-manager-options.js'
-import { getFormatters } from './format.js'
+import { getFormatters, resolveLocale } from './format.js'
 import type { Formatters } from './format.js'
 import { defaultMessages, mergeMessages } from './messages.js'
 import type { Messages, MessagesOverrides } from './messages.js'
@@ -35,7 +35,14 @@ export interface AttachmentsProviderProps {
   queryClient?: QueryClient
   /** Messages laid over {@link defaultMessages} (or over a whole catalog such as `messagesDe`). */
   messages?: MessagesOverrides
-  /** The locale for sizes, percentages, dates and plurals. @default the runtime's */
+  /**
+   * The locale of sizes, percentages, dates and plurals, in the language of `messages`: it picks
+   * a region's formats (`en-GB`, `de-CH` with `messagesDe`). A sentence never mixes languages:
+   * where the catalog is in another language (`de` with no German catalog given), the catalog's
+   * own locale formats. `messages` that do not say their `locale` are taken to be in this one.
+   * Never the runtime's, so a server renders what the browser's first render does.
+   * @default the catalog's `locale`, `en` for the English one
+   */
   locale?: string
   /**
    * How a conversation's upload manager is made (transport, clock, connectivity…), read when it
@@ -51,7 +58,8 @@ export interface AttachmentsContextValue {
   queryClient: QueryClient
   /** Every message, the defaults merged with the provider's `messages`. */
   messages: Messages
-  locale: string | undefined
+  /** The locale in force (see the provider's `locale`). */
+  locale: string
   /** `Intl` formatters for `locale`. */
   format: Formatters
   /** The upload managers in use below this provider, where `useUpload` looks for ids. */
@@ -87,18 +95,18 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
     () => () => uploadClient.manager(scope, adapter, options.current),
     [uploadClient, scope, adapter],
   )
-  const value = useMemo<AttachmentsContextValue>(
-    () => ({
+  const value = useMemo<AttachmentsContextValue>(() => {
+    const tag = resolveLocale(locale, messages ? messages.locale : defaultMessages.locale)
+    return {
       adapter,
       queryClient: client,
       messages: mergeMessages(defaultMessages, messages),
-      locale,
-      format: getFormatters(locale),
+      locale: tag,
+      format: getFormatters(tag),
       uploads,
       sharedManager,
-    }),
-    [adapter, client, messages, locale, uploads, sharedManager],
-  )
+    }
+  }, [adapter, client, messages, locale, uploads, sharedManager])
   // No QueryClientProvider: our hooks take `queryClient` from this context, and the host's
   // `useQueryClient()` below keeps answering the host's client.
   return <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>

@@ -5,6 +5,7 @@ import { toAttachmentError } from '../core/errors.js'
 import { attachedFileQueryKey } from './use-attached-file.js'
 import type { AttachmentError } from '../core/errors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
+import { isolated, isolatedMessage } from './isolated.js'
 import { errorText } from './message-text.js'
 import { formatMessage } from './messages.js'
 
@@ -90,7 +91,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
           aria-busy={busy}
           onKeyDown={(e) => e.key === 'Escape' && !busy && go('idle', remove)}
         >
-          <span id={`${id}-q`}>{formatMessage(messages.deleteConfirm, { name }, format)}</span>
+          <span id={`${id}-q`}>{isolatedMessage(context, messages.deleteConfirm, { name })}</span>
           {/* aria-disabled, not disabled: a disabled button drops the focus it holds. */}
           <button type="button" aria-disabled={busy} onClick={confirm}>
             {say(messages.deleteConfirmYes)}
@@ -107,7 +108,9 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
       )}
       {error && (
         <span className={errorClassName} role="alert">
-          {errorText(error.code, name, CONNECT_DEFAULT_LIMITS, context)}
+          {isolated(context, (marked) =>
+            errorText(error.code, name, CONNECT_DEFAULT_LIMITS, marked),
+          )}
         </span>
       )}
     </>

@@ -6,8 +6,8 @@
 
 /** What a message function gets besides its values, for the locale in force. */
 export interface Formatters {
-  /** The locale asked for; `undefined` means the runtime's default. */
-  readonly locale: string | undefined
+  /** The locale the figures are in. */
+  readonly locale: string
   /** A plain number, grouped the locale's way. */
   number(value: number): string
   /** A byte count in the unit that fits it: `3.2 MB`, `820 kB`, `12 bytes`. */
@@ -26,7 +26,17 @@ export interface Formatters {
   list(items: readonly string[]): string
   /** The plural category of a count (`one`, `other`, …) for the locale. */
   plural(count: number): Intl.LDMLPluralRule
+  /**
+   * A value as a sentence shows it: one with right-to-left letters or bidi controls (a file
+   * named `invoice\u202Efdp.exe`) in a first-strong isolate (U+2068 … U+2069), as Fluent does,
+   * so that it cannot reorder the sentence around it; the isolate also ends any override left
+   * open inside it. The components show their values in `<bdi>` elements instead.
+   */
+  isolate(text: string): string
 }
+
+// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
+const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
 
 // Sizes use binary multiples with the familiar SI names, as Connect's documentation does
 // ("20 MB" is 20 × 1024 × 1024 bytes in its limits and in our validation).
@@ -43,7 +53,7 @@ function scaleOf(bytes: number): number {
 const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
 const relativeSteps = [60, 60, 24, 7, 4.35, 12]
 
-function createFormatters(locale: string | undefined): Formatters {
+function createFormatters(locale: string): Formatters {
   // One NumberFormat per set of options, made on first use and kept.
   const numberFormats = new Map<string, Intl.NumberFormat>()
   const num = (value: number, digits: number, options?: Intl.NumberFormatOptions): string => {
@@ -93,17 +103,36 @@ function createFormatters(locale: string | undefined): Formatters {
     },
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
+    isolate: (text) => (bidi.test(text) ? `\u2068${text}\u2069` : text),
   }
 }
 
-const cache = new Map<string | undefined, Formatters>()
+const cache = new Map<string, Formatters>()
 
-/** The {@link Formatters} for `locale`, made once per locale and reused. */
-export function getFormatters(locale?: string): Formatters {
+/**
+ * The {@link Formatters} for `locale`, made once per locale and reused. Never the runtime's
+ * locale by default, so that a server and a browser set to other locales format alike.
+ * @default 'en'
+ */
+export function getFormatters(locale = 'en'): Formatters {
   let formatters = cache.get(locale)
   if (formatters === undefined) {
     formatters = createFormatters(locale)
     cache.set(locale, formatters)
   }
   return formatters
+}
+
+/** A tag's language: `de` for `de-CH`. */
+const language = (tag: string): string => tag.split(/[-_]/)[0]!.toLowerCase()
+
+/**
+ * The locale the messages are formatted in, so that a sentence and its figures are in one
+ * language: `locale` where the catalog is in its language (`de-CH` with the German catalog),
+ * else the catalog's own (`en` for the English one); a catalog that does not say its locale
+ * is taken to be in `locale`'s language.
+ */
+export function resolveLocale(locale: string | undefined, catalog: string | undefined): string {
+  const own = catalog ?? locale ?? 'en'
+  return locale !== undefined && language(locale) === language(own) ? locale : own
 }

@@ -1,5 +1,5 @@
-// connect-attachments/messages/de: a complete German catalog, for
-// <AttachmentsProvider messages={messagesDe} locale="de-DE">.
+// connect-attachments/messages/de: a complete German catalog, numbers included, for
+// <AttachmentsProvider messages={messagesDe}> (add `locale="de-CH"` for another region's formats).
 import type { Formatters } from './format.js'
 import type { Messages } from './messages.js'
 
@@ -12,6 +12,7 @@ const dateien = (format: Formatters, count: number): string =>
 
 /** Every message in German (Sie-Form). */
 export const messagesDe: Messages = {
+  locale: 'de',
   errors: {
     'quota-exceeded': 'Hier können keine weiteren Dateien angehängt werden.',
     'invalid-request': 'Der Dienst hat {name} nicht angenommen.',
@@ -70,6 +71,7 @@ export const messagesDe: Messages = {
   progress: '{percent}, {loaded} von {total}',
   progressFinishing: '{total} gesendet, wird abgeschlossen',
   uploadListLabel: 'Dateien, die angehängt werden',
+  uploadListEmpty: 'Es werden keine Dateien angehängt',
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} von ${dateien(format, count)} hochgeladen`,
   totalsFailed: '{count} fehlgeschlagen',

@@ -51,6 +51,11 @@ export type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
 
 /** Every string the React layer and the components show; override any subset. */
 export interface Messages {
+  /**
+   * The locale the catalog is written in (a BCP 47 tag, `de`), which its figures are formatted
+   * in too: sizes, percentages, counts, dates, plurals.
+   */
+  locale: string
   errors: ErrorMessages
   /** An upload's status as a word or two. */
   uploadStatus: Record<UploadStatus, Message>
@@ -68,6 +73,8 @@ export interface Messages {
   progressFinishing: Message<{ total: string }>
   /** The accessible name of the list of uploads. */
   uploadListLabel: Message
+  /** Shown by the list while it has focus and no file, once the last one was removed. */
+  uploadListEmpty: Message
   /** Files done of all files counted in the totals. */
   totalsFiles: Message<{ done: number; count: number }>
   /** Failed files in the totals; shown only when there are some. */
@@ -144,6 +151,7 @@ const nameOrFiles = (values: { count: number; name: string }, format: Formatters
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
+  locale: 'en',
   errors: {
     'quota-exceeded': 'No more files can be attached here.',
     'invalid-request': 'The service did not accept {name}.',
@@ -201,6 +209,7 @@ export const defaultMessages: Messages = {
   progress: '{percent}, {loaded} of {total}',
   progressFinishing: '{total} sent, finishing',
   uploadListLabel: 'Files being attached',
+  uploadListEmpty: 'No files being attached',
   totalsFiles: ({ done, count }, format) =>
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',
@@ -259,14 +268,15 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
   return merged as unknown as Messages
 }
 
-// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
-const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
+// Values that are sentences of the catalog (a list of kinds of file, an error's reason): put in
+// as they are, their own values isolated where they were written. Isolated as a whole, a
+// right-to-left sentence that starts with a left-to-right word would read left to right.
+const sentences = /^(kinds|reason)$/
 
 /**
- * The text of `message` for `values`: a function is called, a template's `{names}` filled in.
- * A value with right-to-left text or bidi controls (a file named `invoice\u202Efdp.exe`) goes
- * in a first-strong isolate (U+2068 … U+2069), as Fluent does, so that it cannot reorder the
- * sentence around it; the isolate also ends any override left open inside it.
+ * The text of `message` for `values`: a function is called, a template's `{names}` filled in,
+ * a number in the locale's digits. Each value goes through `format.isolate`, so that a name
+ * with right-to-left text or bidi controls cannot reorder the sentence around it.
  */
 export function formatMessage<V extends object>(
   message: Message<V>,
@@ -275,10 +285,12 @@ export function formatMessage<V extends object>(
 ): string {
   const record: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
-    record[key] = typeof value === 'string' && bidi.test(value) ? `\u2068${value}\u2069` : value
+    record[key] = typeof value === 'string' && !sentences.test(key) ? format.isolate(value) : value
   }
   if (typeof message === 'function') return message(record as V, format)
-  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in record ? String(record[name]) : placeholder,
-  )
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = record[name]
+    if (!(name in record)) return placeholder
+    return typeof value === 'number' ? format.number(value) : String(value)
+  })
 }

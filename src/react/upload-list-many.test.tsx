@@ -9,6 +9,7 @@ import { renderStrict } from '../../test/render.js'
 import { fileOf } from '../../test/upload-harness.js'
 import { AttachmentDropzone } from './attachment-dropzone.js'
 import { UploadList } from './upload-list.js'
+import { wholeText } from '../../test/whole-text.js'
 
 /** The fakes with a Case's rules: no limit on the number of files. */
 function caseLimits() {
@@ -31,7 +32,9 @@ describe('UploadList with 10,000 accepted files', () => {
     fireEvent.drop(screen.getByRole('button', { name: 'Attach files' }), {
       dataTransfer: transferOf(files),
     })
-    await waitFor(() => expect(screen.getByText('0 of 10,000 files uploaded')).toBeTruthy())
+    await waitFor(() =>
+      expect(screen.getByText(wholeText('0 of 10,000 files uploaded'))).toBeTruthy(),
+    )
     const list = screen.getByRole('list', { name: 'Files being attached' })
     expect(within(list).getAllByRole('listitem')).toHaveLength(50)
     expect(container.textContent).toContain('9,950 more files')

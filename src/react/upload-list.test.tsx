@@ -6,6 +6,7 @@ import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderUploadList } from '../../test/render-upload-list.js'
 import { fileOf } from '../../test/upload-harness.js'
 import type { UploadRowRenderProps } from './upload-list.js'
+import { wholeText } from '../../test/whole-text.js'
 
 const MB = 1024 * 1024
 
@@ -67,7 +68,7 @@ describe('UploadList', () => {
       ...{ status: 'uploading', finishing: false, now: '45', text: '45%, 3.2 of 7 MB', range },
       buttons: ['Cancel upload of summary.pdf'],
     })
-    expect(screen.getByText('0 of 2 files uploaded')).toBeTruthy()
+    expect(screen.getByText(wholeText('0 of 2 files uploaded'))).toBeTruthy()
 
     act(() => {
       setup.transport.last().request.onSent?.()
@@ -98,8 +99,8 @@ describe('UploadList', () => {
     })
     expect(within(rowOf('report.pdf')).getByText('Failed')).toBeTruthy()
     const retry = screen.getByRole('button', { name: /retry.*report\.pdf/i, description: reason })
-    expect(screen.getByText('1 of 2 files uploaded')).toBeTruthy()
-    expect(screen.getByText('1 failed')).toBeTruthy()
+    expect(screen.getByText(wholeText('1 of 2 files uploaded'))).toBeTruthy()
+    expect(screen.getByText(wholeText('1 failed'))).toBeTruthy()
 
     // Retry from its button; the next PUT fails in a way that is retried after a wait.
     await user.click(retry)
@@ -149,7 +150,7 @@ describe('UploadList', () => {
     })
     await waitFor(() => expect(rowState('a.pdf').status).toBe('succeeded'))
     await waitFor(() => expect(rowState('b.pdf').status).toBe('failed'))
-    const totals = screen.getByText('1 of 2 files uploaded').parentElement!
+    const totals = screen.getByText(wholeText('1 of 2 files uploaded')).parentElement!
     expect(Array.from(totals.children, (part) => part.textContent)).toEqual([
       '1 of 2 files uploaded',
       '1 failed',

@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useImperativeHandle, useRef, useState } from 'react'
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react'
 import type { ForwardedRef, ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import type { UploadManager } from '../core/upload-manager.js'
@@ -6,11 +6,12 @@ import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
+import { isolated, isolatedMessage } from './isolated.js'
 import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
-import { focusable, useKeptFocus } from './use-kept-focus.js'
+import { addedFrom, focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
 import { useSelected } from './use-upload.js'
@@ -58,7 +59,7 @@ export type UploadListProps = RootProps<'div', ListProps>
  */
 function UploadListTotals({ manager, className }: { manager: UploadManager; className: string }) {
   const context = useAttachmentsContext()
-  const { messages, format } = context
+  const { messages } = context
   // The same object while nothing in them changed: a progress tick of the same figures renders nothing.
   const totals = useSelected(manager.subscribe, manager.getSnapshot, selectTotals, sameTotals)
   const { count, byStatus } = totals
@@ -66,18 +67,19 @@ function UploadListTotals({ manager, className }: { manager: UploadManager; clas
   return (
     <p className={className}>
       <span>
-        {formatMessage(
-          messages.totalsFiles,
-          { done: byStatus.succeeded, count: count - byStatus.canceled },
-          format,
-        )}
+        {isolatedMessage(context, messages.totalsFiles, {
+          done: byStatus.succeeded,
+          count: count - byStatus.canceled,
+        })}
       </span>
       {byStatus.failed > 0 && (
         <span data-status="failed">
-          {formatMessage(messages.totalsFailed, { count: byStatus.failed }, format)}
+          {isolatedMessage(context, messages.totalsFailed, { count: byStatus.failed })}
         </span>
       )}
-      <span>{progressText(totals.loaded, totals.total, context)}</span>
+      <span>
+        {isolated(context, (marked) => progressText(totals.loaded, totals.total, marked))}
+      </span>
     </p>
   )
 }
@@ -94,7 +96,8 @@ export const UploadList = named(forwardRef(List), 'UploadList')
 function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   const { controller, manager: given, renderRow, getFile, maxRows, hideTotals, ...rest } = props
   const { className, classNames, ...dom } = rest
-  const { messages, format, uploads, sharedManager } = useAttachmentsContext()
+  const context = useAttachmentsContext()
+  const { messages, format, uploads, sharedManager } = context
   const manager = controller?.manager ?? given ?? sharedManager()
   // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
   // a second useAttachmentUpload(): that would set the manager's options and replace the
@@ -105,13 +108,32 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   const [shown, setShown] = useState(page)
   const hidden = ids.length - shown
   const part = partClasses<UploadListPart>('upload-list', classNames)
-  // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list.
+  // Focus that leaves with a pressed Cancel, Retry or Remove button stays in the list; once the
+  // last row is gone, it goes to the button that added the files, else to the list, which then
+  // says that it is empty (a focused empty box would be nothing to see or hear) until left.
   const root = useRef<HTMLDivElement>(null)
-  useKeptFocus(root)
+  const [emptied, setEmptied] = useState(false)
+  useKeptFocus(root, () => {
+    const source = addedFrom.get(manager) as HTMLButtonElement | undefined
+    if (source?.isConnected && !source.disabled) return source
+    flushSync(() => setEmptied(true))
+  })
   useImperativeHandle(ref, () => root.current!, [])
 
   return (
-    <div {...dom} ref={root} tabIndex={-1} className={cx('ca ca-upload-list', className)}>
+    <div
+      {...dom}
+      ref={root}
+      tabIndex={-1}
+      className={cx('ca ca-upload-list', className)}
+      onBlur={(event) => {
+        dom.onBlur?.(event)
+        if (event.target === event.currentTarget) setEmptied(false)
+      }}
+    >
+      {emptied && ids.length === 0 && (
+        <p className={part('empty')}>{formatMessage(messages.uploadListEmpty, {}, format)}</p>
+      )}
       {!hideTotals && <UploadListTotals manager={manager} className={part('totals')} />}
       {ids.length > 0 && (
         <ul
@@ -132,7 +154,7 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
       )}
       {hidden > 0 && (
         <p className={part('more')}>
-          {formatMessage(messages.uploadsMore, { count: hidden }, format)}{' '}
+          {isolatedMessage(context, messages.uploadsMore, { count: hidden })}{' '}
           <button
             type="button"
             onClick={() => {

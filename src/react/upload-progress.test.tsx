@@ -12,6 +12,7 @@ import { UploadList } from './upload-list.js'
 import { UploadProgress } from './upload-progress.js'
 import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
+import { wholeText } from '../../test/whole-text.js'
 
 /** A composer that adds files and shows only a bar for the first one, no list anywhere. */
 function Composer({ expose }: { expose: (c: AttachmentUploadController) => void }) {
@@ -47,7 +48,7 @@ describe('UploadProgress', () => {
     act(() => vi.advanceTimersByTime(2000))
     expect(texts()).toEqual(['Retrying in 3 seconds', 'Retrying in 3 seconds'])
     expect(
-      screen.getByText('Retrying in 3 seconds', { selector: '.ca-upload-list__status' }),
+      screen.getByText(wholeText('Retrying in 3 seconds'), { selector: '.ca-upload-list__status' }),
     ).toBeTruthy()
     act(() => vi.advanceTimersByTime(2000))
     expect(texts()).toEqual(['Retrying in 1 second', 'Retrying in 1 second'])

@@ -7,6 +7,7 @@ import { canCancel, canRemove, canRetry } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { partClasses } from './class-names.js'
 import { FileTypeIcon, Icon } from './file-type-icon.js'
+import { isolated } from './isolated.js'
 import { errorText, fileKindOf } from './message-text.js'
 import { formatMessage } from './messages.js'
 import {
@@ -34,6 +35,7 @@ export type UploadListPart =
   | 'button'
   | 'announcer'
   | 'more'
+  | 'empty'
 
 /** What a custom row gets: the upload, and what its buttons may do. */
 export interface UploadRowRenderProps {
@@ -95,7 +97,6 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const errorId = error && `${base}-error`
   const showBar = upload.status !== 'failed' && upload.status !== 'canceled'
   const kind = fileExtension(name).slice(1).toUpperCase()
-  const size = format.bytes(upload.size)
   const buttons = [
     ['retry', row.canRetry, messages.retryUpload],
     ['cancel', row.canCancel, messages.cancelUpload],
@@ -120,7 +121,10 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         <bdi>{name}</bdi>
       </span>
       <span className={part('details')}>
-        {kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size}
+        {isolated(context, ({ format }) => {
+          const size = format.bytes(upload.size)
+          return kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size
+        })}
       </span>
       {showBar && (
         <UploadProgress
@@ -133,11 +137,11 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
       )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
       <span className={part('status')} aria-hidden={showBar || undefined}>
-        {uploadStatusText(upload, context)}
+        {isolated(context, (marked) => uploadStatusText(upload, marked))}
       </span>
       {error && (
         <span className={part('error')} id={errorId}>
-          {errorText(error.code, name, manager.getRules(), context)}
+          {isolated(context, (marked) => errorText(error.code, name, manager.getRules(), marked))}
         </span>
       )}
       <span className={part('actions')}>

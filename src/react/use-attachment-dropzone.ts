@@ -100,7 +100,7 @@ export function useAttachmentDropzone(
   const { disabled = false } = options
   const controller = useController(options)
   const { rules, rejections } = controller
-  const { add, accept, button, limits, showsRejections } = useFileInput(
+  const { add, accept, button, limits, limitsText, showsRejections } = useFileInput(
     controller,
     disabled,
     options.showRejections,
@@ -116,7 +116,7 @@ export function useAttachmentDropzone(
     disabled,
     rules,
     accept,
-    limits: limits.children,
+    limits: limitsText,
     rejections,
     showsRejections,
     controller,

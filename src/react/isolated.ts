@@ -1,0 +1,58 @@
+import { createElement } from 'react'
+import type { ReactNode } from 'react'
+import type { Formatters } from './format.js'
+import type { MessageContext } from './message-text.js'
+import { formatMessage } from './messages.js'
+import type { Message } from './messages.js'
+
+// A value in a text being written: U+E000, its index, U+E001 (private-use characters).
+const marker = /\uE000(\d+)\uE001/
+
+/**
+ * What `write` writes for the page, with each figure (size, percentage, count, time) and each
+ * value (a name) in a `<bdi>`, so that on a right-to-left page `3.2 MB` and `45 %` keep their
+ * order and a name cannot reorder the sentence, while the text stays free of bidi controls
+ * (copied, searched and read as it is). `write` gets a context whose formatters mark what they
+ * make, and `formatMessage` marks the values it puts in; the marks become elements.
+ */
+export function isolated(
+  context: MessageContext,
+  write: (context: MessageContext) => string,
+): ReactNode {
+  const values: string[] = []
+  // A figure made here and put in a message as a value stays one element. Values are text
+  // (a name with marks in it stays as it is): sentences of the catalog are never values here.
+  const mark = (text: string) =>
+    /^\uE000\d+\uE001$/.test(text) ? text : `\uE000${values.push(text) - 1}\uE001`
+  const marked =
+    <A extends unknown[]>(make: (...args: A) => string) =>
+    (...args: A) =>
+      mark(make(...args))
+  const given = context.format
+  const format: Formatters = {
+    ...given,
+    isolate: mark,
+    number: marked(given.number),
+    bytes: marked(given.bytes),
+    percent: marked(given.percent),
+    seconds: marked(given.seconds),
+    dateTime: marked(given.dateTime),
+    relativeTime: marked(given.relativeTime),
+    byteRange(loaded, total) {
+      const range = given.byteRange(loaded, total)
+      return { loaded: mark(range.loaded), total: mark(range.total) }
+    },
+  }
+  return write({ ...context, format })
+    .split(marker)
+    .map((piece, index) =>
+      index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
+    )
+}
+
+/** `formatMessage` for the page: each value and figure in a `<bdi>` (see {@link isolated}). */
+export const isolatedMessage = <V extends object>(
+  context: MessageContext,
+  message: Message<V>,
+  values: V,
+): ReactNode => isolated(context, ({ format }) => formatMessage(message, values, format))
