@@ -48,6 +48,10 @@ const chromium = () => ({
   instances: [{ browser: 'chromium' as const }],
 })
 
+// Where a failed story's "debug it in Storybook" link points: the Storybook that runs the tests
+// (`npm start` passes its own URL, on whatever port it is), else Storybook's default.
+const storybookUrl = process.env.STORYBOOK_URL ?? 'http://localhost:6006'
+
 export default defineConfig({
   test: {
     projects: [
@@ -101,7 +105,7 @@ export default defineConfig({
       {
         // Every story in stories/ as a test in Chromium: it renders, its play function passes,
         // it logs no console error or warning, and axe finds no violation (.storybook/preview.tsx).
-        plugins: [storybookTest({ configDir: '.storybook' })],
+        plugins: [storybookTest({ configDir: '.storybook', storybookUrl })],
         test: {
           name: 'storybook',
           // A live recipe's play function waits up to LIVE_WAIT_MS for one step of the emulator.
@@ -115,7 +119,9 @@ export default defineConfig({
         // Every story once more in the dark theme, right to left, so that axe checks each one in
         // both (the AllStates stories also show all four combinations side by side). The live
         // recipes, which upload to the run's emulator, run once, above.
-        plugins: [storybookTest({ configDir: '.storybook', tags: { exclude: ['live'] } })],
+        plugins: [
+          storybookTest({ configDir: '.storybook', storybookUrl, tags: { exclude: ['live'] } }),
+        ],
         define: {
           'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('dark'),
           'import.meta.env.STORYBOOK_TEST_DIR': JSON.stringify('rtl'),

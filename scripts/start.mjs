@@ -2,7 +2,9 @@
 // on 127.0.0.1. The emulator CLI and the backend are bundled from src with esbuild (well under a
 // second, so they always match the source); Storybook compiles the components itself. Everything
 // stops on Ctrl+C (SIGINT), SIGTERM or SIGHUP, and as soon as either child process exits; the
-// children stop too when this process is killed outright (SIGKILL).
+// children stop too when this process is killed outright (SIGKILL). It prints one table of the
+// URLs in use and one line on how to stop; the children's own banners are left out (the
+// emulator's lists its controls: `npx connect-attachments-emulator --help` and the README).
 import { spawn } from 'node:child_process'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -143,7 +145,7 @@ async function bundle() {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     logLevel: 'warning',
     write: false,
@@ -160,7 +162,8 @@ async function bundle() {
   }
 }
 
-/** Starts the emulator CLI and resolves with its URL once it listens; its output is shown. */
+/** Starts the emulator CLI and resolves with its URL once it listens; what it prints after its
+ * banner is shown. */
 function startEmulator(cli) {
   const child = startChild(
     'The emulator',
@@ -169,11 +172,15 @@ function startEmulator(cli) {
   )
   return new Promise((resolveUrl, reject) => {
     let text = ''
+    let started = false
     child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk)
+      if (started) return void process.stdout.write(chunk)
       text += String(chunk)
       const url = /listening on (http:\/\/\S+)/.exec(text)?.[1]
-      if (url !== undefined && text.includes('Press Ctrl+C')) resolveUrl(url)
+      if (url !== undefined && text.includes('Press Ctrl+C')) {
+        started = true
+        resolveUrl(url)
+      }
     })
     child.once('exit', () => reject(new Error('The emulator did not start.')))
   })
@@ -199,6 +206,11 @@ async function storybookReady(url, child) {
   }
 }
 
+// The Cases backend's ConnectClient runs in this process: on a Node before 22 the AWS SDK warns
+// that its future releases will need 22. Which Node to use is the README's and `engines`' to
+// say (CI runs on 24 and 22), not a demo backend's.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 const built = await bundle()
 const emulatorUrl = await startEmulator(built.emulatorCli)
 await fetch(`${emulatorUrl}/_emulator/settings`, {
@@ -209,24 +221,39 @@ await fetch(`${emulatorUrl}/_emulator/settings`, {
 const { startCasesBackend } = await import(pathToFileURL(built.casesBackend).href)
 backend = await startCasesBackend({ emulatorUrl, port: ports.backend })
 
-const lines = [
-  `  Emulator        ${emulatorUrl}   (scan delay ${scanDelayMs} ms)`,
-  `  Cases backend   ${backend.url}   (createAttachedFilesHandler + ConnectClient → emulator)`,
+/** @type {[string, string, string][]} */
+const rows = [
+  [
+    'Emulator',
+    emulatorUrl,
+    `scan delay ${scanDelayMs} ms; SigV4 keys test/test; controls under /_emulator/`,
+  ],
+  ['Cases backend', backend.url, 'createAttachedFilesHandler + ConnectClient → emulator'],
 ]
 if (!values['no-storybook']) {
   const storybookUrl = `http://127.0.0.1:${ports.storybook}`
   const args = [storybookBin(), 'dev', '--port', String(ports.storybook), '--host', '127.0.0.1']
-  args.push('--exact-port', '--no-version-updates', ...(values['no-open'] ? ['--no-open'] : []))
+  args.push('--exact-port', '--no-version-updates', '--loglevel', 'warn')
+  if (values['no-open']) args.push('--no-open')
   const child = startChild('Storybook', args, {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
       STORYBOOK_EMULATOR_URL: emulatorUrl,
       STORYBOOK_CASES_BACKEND_URL: backend.url,
+      // For the stories' test runs from its UI: a failed story's link to debug it (vite.config.ts).
+      STORYBOOK_URL: storybookUrl,
     },
   })
   await storybookReady(`${storybookUrl}/`, child)
-  lines.unshift(`  Storybook       ${storybookUrl}   (live recipes under Recipes)`)
+  rows.unshift(['Storybook', storybookUrl, 'live recipes under Recipes'])
 }
-if (!stopping)
-  console.log(`\nconnect-attachments is running:\n${lines.join('\n')}\n\nPress Ctrl+C to stop.`)
+const width = (column) => Math.max(...rows.map((row) => row[column].length))
+const table = rows.map(
+  ([name, url, note]) => `  ${name.padEnd(width(0))}   ${url.padEnd(width(1))}   ${note}`,
+)
+if (!stopping) {
+  console.log(
+    `\nconnect-attachments is running:\n\n${table.join('\n')}\n\nCtrl+C stops everything.`,
+  )
+}

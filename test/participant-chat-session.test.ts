@@ -18,8 +18,11 @@ interface ChatJsSession extends ChatSessionLike {
   connect(): Promise<unknown>
   onMessage(handler: (event: unknown) => void): void
   disconnectParticipant(): Promise<unknown>
-  controller: NonNullable<ChatSessionLike['controller']> & {
-    connectionDetailsProvider: { fetchConnectionDetails(): Promise<unknown> }
+  controller: {
+    connectionDetailsProvider: {
+      fetchConnectionDetails(): Promise<unknown>
+      getFetchedConnectionToken?(): string | null | undefined
+    }
   }
 }
 

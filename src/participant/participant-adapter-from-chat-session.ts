@@ -10,11 +10,21 @@ interface ChatTokenResponse {
   chatTokenTransport?: { participantToken?: string }
 }
 
+/** The chatjs 5 internals read for the token after a refresh and the endpoint; each is checked. */
+interface ChatJsController {
+  connectionDetailsProvider?: {
+    getFetchedConnectionToken?: () => string | null | undefined
+    getConnectionToken?: (() => Promise<ChatTokenResponse>) | null
+  } | null
+  chatClient?: { invokeUrl?: string } | null
+}
+
 /**
  * The parts of an amazon-connect-chatjs session (CUSTOMER, or the AGENT session Streams hands a
  * custom CCP) this adapter reads. Typed structurally so chatjs is never imported: it sets
- * globals and throws on import in Node. The `controller` fields are chatjs 5 internals, read
- * because they hold the token after a refresh; each is optional and checked.
+ * globals and throws on import in Node. chatjs 5's `CustomerChatSession` and `AgentChatSession`
+ * fit it as they are typed; `controller` is `object` because the fields read from it (where the
+ * token is after a refresh) are internals its types leave out.
  */
 export interface ChatSessionLike {
   getChatDetails(): {
@@ -23,14 +33,11 @@ export interface ChatSessionLike {
   }
   /** chatjs's subscription to every item the chat's websocket delivers. */
   onMessage?(handler: (event: unknown) => void): unknown
-  controller?: {
-    connectionDetailsProvider?: {
-      getFetchedConnectionToken?: () => string | null | undefined
-      getConnectionToken?: (() => Promise<ChatTokenResponse>) | null
-    } | null
-    chatClient?: { invokeUrl?: string } | null
-  }
+  controller?: object
 }
+
+const controllerOf = (session: ChatSessionLike) =>
+  session.controller as ChatJsController | undefined
 
 /** Options of {@link participantAdapterFromChatSession}; all default from the session. */
 export type ChatSessionAdapterOptions = ParticipantServiceOptions
@@ -42,7 +49,7 @@ export type ChatSessionAdapterOptions = ParticipantServiceOptions
  * back to Streams' `getConnectionToken`, which fetches one through the CCP.
  */
 async function currentToken(session: ChatSessionLike): Promise<string> {
-  const provider = session.controller?.connectionDetailsProvider
+  const provider = controllerOf(session)?.connectionDetailsProvider
   const fresh = provider?.getFetchedConnectionToken?.()
   if (fresh) return fresh
   const first = session.getChatDetails().connectionDetails?.connectionToken
@@ -70,7 +77,7 @@ export function participantAdapterFromChatSession(
   options: ChatSessionAdapterOptions = {},
 ): ParticipantAdapter {
   const contactId = session.getChatDetails().contactId
-  const endpoint = options.endpoint ?? session.controller?.chatClient?.invokeUrl ?? undefined
+  const endpoint = options.endpoint ?? controllerOf(session)?.chatClient?.invokeUrl ?? undefined
   const adapter = createParticipantAdapter({
     ...options,
     endpoint,
