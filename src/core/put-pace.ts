@@ -27,7 +27,7 @@ export const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000
  * page hears of a step late, and a link's rate wavers; three steps with no progress is no
  * longer a wobble.
  */
-export const STALL_FACTOR = 3
+const STALL_FACTOR = 3
 
 /** What a PUT has shown of its pace through its progress events; times in ms. */
 export interface Pace {

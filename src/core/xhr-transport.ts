@@ -21,7 +21,7 @@ const forbiddenHeader =
 export const isForbiddenHeader = (name: string): boolean => forbiddenHeader.test(name)
 
 /** The longest answer to a PUT that is read, in bytes; S3's error documents take under 1 kB. */
-export const MAX_ANSWER_BYTES = 64 * 1024
+const MAX_ANSWER_BYTES = 64 * 1024
 
 /**
  * PUTs a file to a presigned URL with one `XMLHttpRequest`, for its upload progress events
