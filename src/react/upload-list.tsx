@@ -68,15 +68,14 @@ function UploadListTotals({ manager, className }: { manager: UploadManager; clas
   const { messages, format } = context
   const totals = useTotals(manager)
   const { count, byStatus } = totals
-  if (count === 0) return null
+  // Canceled files are not counted: with only those left there is nothing to sum up, and
+  // "0 of 0 files uploaded" beside a canceled row would read as an error.
+  const counted = count - byStatus.canceled
+  if (counted === 0) return null
   return (
     <p className={className}>
       <span>
-        {formatMessage(
-          messages.totalsFiles,
-          { done: byStatus.succeeded, count: count - byStatus.canceled },
-          format,
-        )}
+        {formatMessage(messages.totalsFiles, { done: byStatus.succeeded, count: counted }, format)}
       </span>
       {byStatus.failed > 0 && (
         <span data-status="failed">

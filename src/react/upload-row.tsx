@@ -7,7 +7,7 @@ import { canCancel, canRemove, canRetry } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { partClasses } from './class-names.js'
 import { FileTypeIcon, Icon } from './file-type-icon.js'
-import { errorText, fileKindOf } from './message-text.js'
+import { errorText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import {
   stateAttributes,
@@ -41,9 +41,13 @@ export interface UploadRowRenderProps {
   canCancel: boolean
   canRetry: boolean
   canRemove: boolean
+  /** A canceled upload whose file the manager still holds can be added again. */
+  canAddAgain: boolean
   cancel(): void
   retry(): void
   remove(): void
+  /** Adds the canceled file again as a new upload (a new Start: the canceled one completed nothing), in place of this row. */
+  addAgain(): void
 }
 
 /** Props of {@link UploadRow}. */
@@ -57,9 +61,14 @@ export interface UploadRowProps {
   classNames?: Partial<Record<UploadListPart, string>> | undefined
 }
 
-// A cross for cancel and remove, a circular arrow for retry.
+// A cross for cancel and remove, a circular arrow for retry, an arrow up for adding again.
 const cross = ['M7 7l10 10M17 7L7 17']
-const icons = { retry: ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'], cancel: cross, remove: cross }
+const icons = {
+  retry: ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'],
+  again: ['M12 19V6M6 11l6-6 6 6'],
+  cancel: cross,
+  remove: cross,
+}
 
 /**
  * One upload in `UploadList`. It reads only its own upload (`useUpload(id)`) and is memoized,
@@ -85,22 +94,32 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
     canCancel: canCancel(upload),
     canRetry: canRetry(upload),
     canRemove: canRemove(upload),
+    canAddAgain: upload.status === 'canceled' && manager.getFile(id) !== undefined,
     cancel: () => manager.cancel(id),
     retry: () => manager.retry(id),
     remove: () => manager.remove(id),
+    addAgain() {
+      const again = manager.getFile(id)
+      // The row goes only once the file is back in the list (it may be refused, e.g. past maxFiles).
+      if (again && manager.add([again]).ids.length > 0) manager.remove(id)
+    },
   }
   if (renderRow !== undefined) return <>{renderRow(row)}</>
 
-  const { name, error } = upload
+  const { name, status } = upload
+  // Only a failed upload says what went wrong: beside "Retrying in 4 seconds" the last attempt's
+  // "The service is busy. Try again soon." asks the user for what the engine is doing.
+  const error = status === 'failed' ? upload.error : undefined
   const nameId = `${base}-name`
   const errorId = error && `${base}-error`
-  const showBar = upload.status !== 'failed' && upload.status !== 'canceled'
+  const showBar = status !== 'failed' && status !== 'canceled'
   const kind = fileExtension(name).slice(1).toUpperCase()
   const size = format.bytes(upload.size)
   const buttons = [
-    ['retry', row.canRetry, messages.retryUpload],
-    ['cancel', row.canCancel, messages.cancelUpload],
-    ['remove', row.canRemove, messages.removeUpload],
+    ['retry', row.canRetry, messages.retryUpload, row.retry],
+    ['cancel', row.canCancel, messages.cancelUpload, row.cancel],
+    ['remove', row.canRemove, messages.removeUpload, row.remove],
+    ['again', row.canAddAgain, messages.addUploadAgain, row.addAgain],
   ] as const
   return (
     <li className={part('row')} {...stateAttributes(upload)}>
@@ -117,19 +136,27 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
           onError={() => setBroken(true)}
         />
       )}
-      <span className={part('name')} id={nameId}>
-        <bdi>{name}</bdi>
+      {/* Cut with an ellipsis when long: the title shows it whole. */}
+      <span className={part('name')} id={nameId} title={name}>
+        <bdi>{visibleName(name)}</bdi>
       </span>
       <span className={part('details')}>
         {kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size}
       </span>
-      {showBar && (
+      {showBar ? (
         <UploadProgress
           id={id}
           manager={manager}
           labelledBy={nameId}
           describedBy={errorId}
           className={part('progress')}
+        />
+      ) : (
+        // The track alone, drawn in the row's state (stopped is not "0 % sent"); its words are the status.
+        <div
+          className={`ca-upload-progress ${part('progress')}`}
+          data-status={status}
+          aria-hidden
         />
       )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
@@ -142,7 +169,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         </span>
       )}
       <span className={part('actions')}>
-        {buttons.map(([action, shown, message]) => {
+        {buttons.map(([action, shown, message, onClick]) => {
           const label = formatMessage(message, { name }, format)
           return (
             shown && (
@@ -154,7 +181,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
                 aria-label={label}
                 title={label}
                 aria-describedby={errorId}
-                onClick={row[action]}
+                onClick={onClick}
               >
                 <Icon d={icons[action]} size={16} />
               </button>
