@@ -5,7 +5,7 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
-import { fileKindOf } from './message-text.js'
+import { fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
@@ -105,8 +105,9 @@ function CardBody(props: AttachedFileCardProps & { onGone(name: string): void })
       aria-labelledby={`${id}-name`}
     >
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
-      <bdi id={`${id}-name`} className={part('name')}>
-        {name}
+      {/* Cut with an ellipsis beside the badge: the title shows it whole. */}
+      <bdi id={`${id}-name`} className={part('name')} title={name}>
+        {visibleName(name)}
       </bdi>
       <span className={part('badge')} data-status={status}>
         {fileStatusText(file, name, context)}

@@ -4,7 +4,7 @@ import { resolveDownloadTiming } from '../core/download-url.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
-import { errorText } from './message-text.js'
+import { errorText, visibleName } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
@@ -66,7 +66,11 @@ export const statusLine = (
   text: string,
 ) => (
   <span className={part('status')}>
-    <bdi className={part('name')}>{name}</bdi> <span>{text}</span>
+    {/* Cut with an ellipsis when long: the title shows it whole. */}
+    <bdi className={part('name')} title={name}>
+      {visibleName(name)}
+    </bdi>{' '}
+    <span>{text}</span>
   </span>
 )
 
@@ -146,7 +150,11 @@ export function AttachmentLink(props: AttachmentLinkProps) {
         >
           {typeof children === 'function'
             ? children({ name, size: file.size, type: file.type, url })
-            : (children ?? <bdi className={part('name')}>{name}</bdi>)}
+            : (children ?? (
+                <bdi className={part('name')} title={name}>
+                  {visibleName(name)}
+                </bdi>
+              ))}
         </a>
       ) : (
         statusLine(part, name, fileStatusText(file, name, context))
