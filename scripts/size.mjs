@@ -65,10 +65,12 @@ const widget = `
 `
 
 const WIDGET_TARGET_BYTES = 12 * 1024
-// 17,884 B measured: 16,537 B after the slimming pass (18,346 B before it), then about 1.3 kB
+// 18,048 B measured: 16,537 B after the slimming pass (18,346 B before it), then about 1.3 kB
 // of fixes (focus kept in the list, capped rows, bidi isolation, grouped rejections, download
-// retries and clock skew, the upload URL check, batched clear and dispose, token failures).
-const WIDGET_BUDGET_BYTES = 70 * 256
+// retries and clock skew, the upload URL check, batched clear and dispose, token failures),
+// then 164 B for the first hour's look (add a canceled file again, visible control characters,
+// full names as titles, no totals beside canceled rows, no stale error while retrying).
+const WIDGET_BUDGET_BYTES = 71 * 256
 
 // SIZE_BUDGET_FACTOR scales every budget, so a test can see the script fail past one.
 const factor = Number(process.env.SIZE_BUDGET_FACTOR ?? 1)

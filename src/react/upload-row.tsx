@@ -61,14 +61,10 @@ export interface UploadRowProps {
   classNames?: Partial<Record<UploadListPart, string>> | undefined
 }
 
-// A cross for cancel and remove, a circular arrow for retry, an arrow up for adding again.
+// A cross for cancel and remove, a circular arrow for retry and for adding again.
 const cross = ['M7 7l10 10M17 7L7 17']
-const icons = {
-  retry: ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'],
-  again: ['M12 19V6M6 11l6-6 6 6'],
-  cancel: cross,
-  remove: cross,
-}
+const again = ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4']
+const icons = { retry: again, addAgain: again, cancel: cross, remove: cross }
 
 /**
  * One upload in `UploadList`. It reads only its own upload (`useUpload(id)`) and is memoized,
@@ -94,7 +90,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
     canCancel: canCancel(upload),
     canRetry: canRetry(upload),
     canRemove: canRemove(upload),
-    canAddAgain: upload.status === 'canceled' && manager.getFile(id) !== undefined,
+    canAddAgain: upload.status === 'canceled' && !!manager.getFile(id),
     cancel: () => manager.cancel(id),
     retry: () => manager.retry(id),
     remove: () => manager.remove(id),
@@ -116,10 +112,10 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const kind = fileExtension(name).slice(1).toUpperCase()
   const size = format.bytes(upload.size)
   const buttons = [
-    ['retry', row.canRetry, messages.retryUpload, row.retry],
-    ['cancel', row.canCancel, messages.cancelUpload, row.cancel],
-    ['remove', row.canRemove, messages.removeUpload, row.remove],
-    ['again', row.canAddAgain, messages.addUploadAgain, row.addAgain],
+    ['retry', row.canRetry, messages.retryUpload],
+    ['cancel', row.canCancel, messages.cancelUpload],
+    ['remove', row.canRemove, messages.removeUpload],
+    ['addAgain', row.canAddAgain, messages.addUploadAgain],
   ] as const
   return (
     <li className={part('row')} {...stateAttributes(upload)}>
@@ -143,20 +139,14 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
       <span className={part('details')}>
         {kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size}
       </span>
-      {showBar ? (
+      {/* Stopped, the row draws its track alone (styles.css): not a bar that would read 0 %. */}
+      {showBar && (
         <UploadProgress
           id={id}
           manager={manager}
           labelledBy={nameId}
           describedBy={errorId}
           className={part('progress')}
-        />
-      ) : (
-        // The track alone, drawn in the row's state (stopped is not "0 % sent"); its words are the status.
-        <div
-          className={`ca-upload-progress ${part('progress')}`}
-          data-status={status}
-          aria-hidden
         />
       )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
@@ -169,7 +159,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         </span>
       )}
       <span className={part('actions')}>
-        {buttons.map(([action, shown, message, onClick]) => {
+        {buttons.map(([action, shown, message]) => {
           const label = formatMessage(message, { name }, format)
           return (
             shown && (
@@ -181,7 +171,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
                 aria-label={label}
                 title={label}
                 aria-describedby={errorId}
-                onClick={onClick}
+                onClick={row[action]}
               >
                 <Icon d={icons[action]} size={16} />
               </button>

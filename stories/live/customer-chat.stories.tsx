@@ -254,9 +254,9 @@ export const WalkedThrough: Story = {
     )
     // The agent's button is part of the chat's card, not below it.
     await expect(
-      canvas.getByRole('region', { name: 'Support chat' }).contains(
-        canvas.getByRole('button', { name: 'Agent sends a screenshot back' }),
-      ),
+      canvas
+        .getByRole('region', { name: 'Support chat' })
+        .contains(canvas.getByRole('button', { name: 'Agent sends a screenshot back' })),
     ).toBe(true)
     // "16 MB" is 16 × 1,048,576 bytes, the unit of Connect's limits, and the UI says 16 MB.
     await expect(largeFile().size).toBe(16 * MB)
