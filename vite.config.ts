@@ -106,6 +106,11 @@ export default defineConfig({
         // Every story in stories/ as a test in Chromium: it renders, its play function passes,
         // it logs no console error or warning, and axe finds no violation (.storybook/preview.tsx).
         plugins: [storybookTest({ configDir: '.storybook', storybookUrl })],
+        // Light whatever the machine's color scheme (the stories otherwise follow the system's).
+        define: { 'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('light') },
+        // Bundled before the run starts: .storybook/preview.tsx imports it, and found mid-run
+        // Vite would re-optimize and reload the page under a running test.
+        optimizeDeps: { include: ['storybook/theming'] },
         test: {
           name: 'storybook',
           // A live recipe's play function waits up to LIVE_WAIT_MS for one step of the emulator.
@@ -122,6 +127,7 @@ export default defineConfig({
         plugins: [
           storybookTest({ configDir: '.storybook', storybookUrl, tags: { exclude: ['live'] } }),
         ],
+        optimizeDeps: { include: ['storybook/theming'] },
         define: {
           'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('dark'),
           'import.meta.env.STORYBOOK_TEST_DIR': JSON.stringify('rtl'),

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { StrictMode, useState } from 'react'
+import { themes } from 'storybook/theming'
 import type { ReactNode } from 'react'
 import type { AttachmentAdapter } from '../src/core/index.js'
 import { AttachmentsProvider } from '../src/react/index.js'
@@ -34,13 +35,23 @@ interface FrameProps {
   children: ReactNode
 }
 
-/** The story inside StrictMode, a fresh QueryClient and the provider, on its theme's background. */
+/**
+ * The story inside StrictMode, a fresh QueryClient and the provider, on its theme's background.
+ * The `system` theme sets no data-theme, so styles.css follows prefers-color-scheme as it does on
+ * a host page that does not choose.
+ */
 function StoryFrame({ adapter, theme, dir, locale, view, children }: FrameProps) {
   const [queryClient] = useState(() => new QueryClient())
   const { messages, locale: tag } = locales[locale] ?? locales.en
   return (
     <StrictMode>
-      <div className="story-frame" data-theme={theme} dir={dir} lang={tag} data-view={view}>
+      <div
+        className="story-frame"
+        data-theme={theme === 'system' ? undefined : theme}
+        dir={dir}
+        lang={tag}
+        data-view={view}
+      >
         <AttachmentsProvider
           adapter={adapter}
           queryClient={queryClient}
@@ -81,11 +92,12 @@ let logged: string[] = []
 const preview: Preview = {
   globalTypes: {
     theme: {
-      description: 'Color theme (data-theme on the story frame)',
+      description: 'Color theme: the system setting, or data-theme on the story frame',
       toolbar: {
         title: 'Theme',
         icon: 'contrast',
         items: [
+          { value: 'system', title: 'System (prefers-color-scheme)' },
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
         ],
@@ -117,9 +129,10 @@ const preview: Preview = {
       },
     },
   },
-  // The storybook-dark-rtl test project starts every story dark and right to left.
+  // Stories follow the system's color scheme; the test projects force theirs (storybook light,
+  // storybook-dark-rtl dark and right to left) through STORYBOOK_TEST_THEME and _DIR.
   initialGlobals: {
-    theme: import.meta.env.STORYBOOK_TEST_THEME ?? 'light',
+    theme: import.meta.env.STORYBOOK_TEST_THEME ?? 'system',
     dir: import.meta.env.STORYBOOK_TEST_DIR ?? 'ltr',
     locale: 'en',
   },
@@ -127,7 +140,11 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true, sort: 'requiredFirst' },
     a11y: { test: 'error' },
-    docs: { toc: true },
+    // Docs pages in the system's color scheme, like the stories on them and the manager.
+    docs: {
+      toc: true,
+      theme: window.matchMedia('(prefers-color-scheme: dark)').matches ? themes.dark : themes.light,
+    },
   },
   tags: ['autodocs'],
   beforeEach() {

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { expect, waitFor, within } from 'storybook/test'
 import { AttachmentButton, UploadList, useAttachmentUpload } from '../src/react/index.js'
 import type { AttachmentButtonProps } from '../src/react/index.js'
@@ -17,8 +17,17 @@ function Composer(props: AttachmentButtonProps & { scene: StateScene }) {
   const { scene, ...rest } = props
   const controller = useAttachmentUpload({ manager: scene.manager })
   const composer = useRef<HTMLDivElement>(null)
+  // Set by the last effect to run (a parent's runs after its children's, the button's paste
+  // listener included), for a play function to wait on: Storybook renders a story inside React's
+  // act() only in development, so in a static build a play starts before effects have run.
+  const [ready, setReady] = useState(false)
+  useEffect(() => setReady(true), [])
   return (
-    <div ref={composer} style={{ display: 'grid', gap: '1rem', maxInlineSize: '32rem' }}>
+    <div
+      ref={composer}
+      data-ready={ready || undefined}
+      style={{ display: 'grid', gap: '1rem', maxInlineSize: '32rem' }}
+    >
       <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'start' }}>
         <textarea aria-label="Message" rows={2} style={{ flex: 1 }} />
         <AttachmentButton {...rest} controller={controller} pasteTarget={composer} />
@@ -112,6 +121,8 @@ export const PasteIntoComposer: Story = {
   globals: english,
   play: async ({ canvas, loaded }) => {
     const field = canvas.getByRole('textbox', { name: 'Message' })
+    // Pasted once the button listens, as a person's paste always is (see Composer).
+    await waitFor(() => expect(field.closest('[data-ready]')).not.toBeNull())
     pasteFiles(field, [storyFile('screenshot.png', 5000, 'image/png')])
     const row = await canvas.findByRole('listitem')
     await waitFor(() => expect(row).toHaveAttribute('data-status', 'succeeded'))

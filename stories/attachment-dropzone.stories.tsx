@@ -157,12 +157,15 @@ export const Paste: Story = {
   },
 }
 
-/** A dropped file that validation turns away is listed with its reason and never reaches the service. */
+/**
+ * A dropped file that validation turns away is listed with its reason and never reaches the
+ * service; the dropzone leaves its dragging look.
+ */
 export const DropRejected: Story = {
   globals: english,
   play: async ({ canvas, loaded, userEvent }) => {
     const zone = canvas.getByRole('button', { name: 'Attach files' })
-    dropFiles(zone, [storyFile('installer.exe')])
+    await dropFiles(zone, [storyFile('installer.exe')])
     // The reason's line, read whole: the name is in a <bdi> of its own.
     const alert = await canvas.findByText(
       (_, element) =>
@@ -170,6 +173,9 @@ export const DropRejected: Story = {
         /installer\.exe is not a file type/.test(element.textContent ?? ''),
     )
     expect((loaded as Loaded).scene.fake.calls.start).toHaveLength(0)
+    await waitFor(() =>
+      expect(zone.closest('.ca-attachment-dropzone')).not.toHaveAttribute('data-dragging'),
+    )
     await userEvent.click(canvas.getByRole('button', { name: 'Dismiss' }))
     expect(alert).not.toBeInTheDocument()
     expect(zone).toHaveFocus()

@@ -99,6 +99,45 @@ export const Cancel: Story = {
   },
 }
 
+/**
+ * A canceled file can be added again from its row: a new upload (a new Start), in the row's
+ * place; with only a canceled file listed there are no totals ("0 of 0 files").
+ */
+export const AddAgain: Story = {
+  loaders: [loadStates([{ name: 'large-scan.pdf', size: 2 * 1024 * 1024, state: 'manual' }])],
+  globals: english,
+  play: async ({ canvas, canvasElement, loaded, userEvent }) => {
+    const { scene } = loaded as Loaded
+    await userEvent.click(
+      await canvas.findByRole('button', { name: 'Cancel upload of large-scan.pdf' }),
+    )
+    const row = canvas.getByRole('listitem')
+    await waitFor(() => expect(row).toHaveAttribute('data-status', 'canceled'))
+    expect(canvasElement.querySelector('.ca-upload-list__totals')).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: 'Add large-scan.pdf again' }))
+    await waitFor(() => expect(scene.fake.calls.start).toHaveLength(2))
+    await waitFor(() =>
+      expect(canvas.getByRole('listitem')).toHaveAttribute('data-status', 'uploading'),
+    )
+    expect(canvas.getAllByRole('listitem')).toHaveLength(1)
+    expect(canvas.getByText('0 of 1 file uploaded')).toBeVisible()
+  },
+}
+
+/** A new row opens from no height rather than pushing what is below it down at once. */
+export const NewRowOpens: Story = {
+  loaders: [loadStates([], { autoPut: false })],
+  globals: english,
+  play: async ({ canvas, loaded }) => {
+    const { scene } = loaded as Loaded
+    scene.manager.add([new File(['x'], 'late-arrival.pdf')])
+    const row = await canvas.findByRole('listitem')
+    // Its style, which a finished animation keeps (the run itself may be over by now).
+    const style = getComputedStyle(row)
+    expect([style.animationName, style.animationDuration]).toEqual(['ca-row-in', '0.18s'])
+  },
+}
+
 /** Retry after a lost connection sends the file again and completes it once. */
 export const Retry: Story = {
   loaders: [

@@ -1,7 +1,18 @@
+import { GetAttachedFileCommand } from '@aws-sdk/client-connect'
+import { GetAttachmentCommand } from '@aws-sdk/client-connectparticipant'
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { createTestClock, putObject, send } from './emulator-helpers.js'
+import {
+  connectClient,
+  connectionTokenFor,
+  createTestClock,
+  participantClient,
+  putObject,
+  send,
+  uploadAttachedFile,
+  uploadChatAttachment,
+} from './emulator-helpers.js'
 
 let emu: Emulator
 const clock = createTestClock()
@@ -161,6 +172,60 @@ describe('startEmulator: S3 presigned URLs', () => {
       'access-control-request-method': 'DELETE',
     })
     expect(del.status).toBe(403)
+  })
+})
+
+describe('startEmulator: S3 download URLs', () => {
+  it("answers an attached file's GET with the Content-Disposition its URL carries, so a click saves it under its name", async () => {
+    const client = connectClient(emu)
+    try {
+      const kase = emu.createCase()
+      const bytes = Buffer.from('quarterly figures')
+      const name = 'Q3 report – "final".pdf'
+      const started = await uploadAttachedFile(client, kase, bytes, name)
+      const got = await client.send(
+        new GetAttachedFileCommand({
+          InstanceId: kase.instanceId,
+          AssociatedResourceArn: kase.associatedResourceArn,
+          FileId: started.FileId,
+        }),
+      )
+      const url = new URL(got.DownloadUrlMetadata?.Url ?? '')
+      const disposition = `attachment; filename="Q3 report _ _final_.pdf"; filename*=UTF-8''Q3%20report%20%E2%80%93%20%22final%22.pdf`
+      expect(url.searchParams.get('response-content-disposition')).toBe(disposition)
+      const download = await send('GET', url.toString())
+      expect(download.status).toBe(200)
+      expect(download.headers['content-disposition']).toBe(disposition)
+      expect(download.body.equals(bytes)).toBe(true)
+      // Signed with the URL: another disposition is another signature.
+      url.searchParams.set('response-content-disposition', 'inline')
+      const tampered = await send('GET', url.toString())
+      expect(tampered.status).toBe(403)
+      expect(xmlCode(tampered.text)).toBe('SignatureDoesNotMatch')
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it("answers a chat attachment's GET with the Content-Disposition it was uploaded with", async () => {
+    const client = participantClient(emu)
+    try {
+      const chat = emu.createChat()
+      const token = await connectionTokenFor(client, chat.participantToken)
+      const bytes = Buffer.from('log lines')
+      const started = await uploadChatAttachment(client, token, bytes, {
+        name: 'error log.txt',
+        contentType: 'text/plain',
+      })
+      const got = await client.send(
+        new GetAttachmentCommand({ ConnectionToken: token, AttachmentId: started.AttachmentId }),
+      )
+      const download = await send('GET', got.Url ?? '')
+      expect(download.status).toBe(200)
+      expect(download.headers['content-disposition']).toBe('attachment; filename="error log.txt"')
+    } finally {
+      client.destroy()
+    }
   })
 })
 

@@ -280,7 +280,7 @@ describe('UploadManager memory', () => {
     return ref.deref() === undefined
   }
 
-  it('lets go of the File of a succeeded or canceled upload, and keeps a failed one for retry', async () => {
+  it('lets go of the File of a succeeded upload, keeps a failed one for retry and a canceled one until removed', async () => {
     const { manager, fake, transport, state } = setupManager({ autoPut: false })
     expect(manager.getFile('upload-unknown')).toBeUndefined()
     const refs = (() => {
@@ -302,10 +302,14 @@ describe('UploadManager memory', () => {
       'failed',
     ])
     expect(manager.getFile(done ?? '')).toBeUndefined()
-    expect(manager.getFile(stopped ?? '')).toBeUndefined()
+    // A canceled file stays, for its row to add it again, until the upload is removed.
+    expect(manager.getFile(stopped ?? '')?.name).toBe('stopped.pdf')
     expect(manager.getFile(broken ?? '')?.name).toBe('broken.pdf')
     transport.puts.length = 0 // the fake keeps every request it saw; a real transport does not
     expect(await collected(refs[0] as WeakRef<object>)).toBe(true)
+    expect(await collected(refs[1] as WeakRef<object>)).toBe(false)
+    manager.remove(stopped ?? '')
+    expect(manager.getFile(stopped ?? '')).toBeUndefined()
     expect(await collected(refs[1] as WeakRef<object>)).toBe(true)
     expect(await collected(refs[2] as WeakRef<object>)).toBe(false)
     manager.retry(broken ?? '')

@@ -49,8 +49,8 @@ export interface UploadManager {
   clear(): void
   /**
    * The file an upload sends, for a preview (a thumbnail's object URL, made once when its row
-   * appears). Held until the upload succeeds or is canceled, then let go; a failed one keeps it
-   * for retry. `undefined` once let go, and for an unknown id.
+   * appears). Held until the upload succeeds, then let go; a failed one keeps it for retry and a
+   * canceled one to be added again, until removed. `undefined` once let go, and for an unknown id.
    */
   getFile(id: string): File | undefined
   /** The rules files are checked against now: defaults, the adapter's limits, the host's rules. */
@@ -167,8 +167,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
         if (status === 'succeeded') config.onUploadSucceeded?.({ upload })
         if (status === 'failed') config.onUploadFailed?.({ upload, error: upload.error })
       }, 'an upload callback')
-      // Only a failed upload can run again: the others' bytes and URL are of no more use.
-      if (status !== 'failed') jobs.delete(id)
+      // A failed upload can run again and a canceled one's file be added again (as a new upload:
+      // it completed nothing); a succeeded one's bytes and URL are of no more use.
+      if (status === 'succeeded') jobs.delete(id)
       if (leaving.delete(id)) gone.push(id)
     }
     forget(gone)
@@ -346,6 +347,8 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       clearTimeout(timer)
       stopGc()
       cancelAll()
+      // Nothing can be retried or added again from a disposed manager.
+      jobs.clear()
       unsubscribe?.()
       // What the engine changed since the last frame is told before the frame is canceled.
       publish()

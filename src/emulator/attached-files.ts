@@ -15,7 +15,7 @@ import { parseJsonObject } from './exchange.js'
 import type { Exchange, Route } from './router.js'
 import { verifySigned } from './sigv4.js'
 import { countCall } from './upload-ledger.js'
-import { optionalInteger } from './validate.js'
+import { contentDisposition, optionalInteger } from './validate.js'
 import { fail } from './wire-errors.js'
 
 const I = 'InvalidRequestException'
@@ -215,7 +215,12 @@ async function getFile(
   const view = attachedFileView(file)
   if (file.status !== 'APPROVED') return view
   const ttl = ex.fault?.urlTtlSeconds ?? requested ?? 300
-  const { url, expiresAt } = await ctx.presign(ex.host, 'GET', file.key, {}, ttl)
+  // The URL names the file for the browser: S3 answers a signed GET that carries
+  // `response-content-disposition` with that header, so following the link saves the file under
+  // its name rather than opening a tab on the bare object (the upload signed no such header).
+  const { url, expiresAt } = await ctx.presign(ex.host, 'GET', file.key, {}, ttl, {
+    'response-content-disposition': contentDisposition(file.name),
+  })
   return { ...view, DownloadUrlMetadata: { Url: url, UrlExpiry: isoTime(expiresAt) } }
 }
 

@@ -92,13 +92,17 @@ export interface EmulatorContext {
   /** Every attachment started, with the Start and Complete calls that named it. */
   ledger: UploadLedger
   now(): number
-  /** Presigns a PUT or GET of `key` for a client that reached us at `host`. */
+  /**
+   * Presigns a PUT or GET of `key` for a client that reached us at `host`; `query` is signed
+   * with it (a GET's `response-content-disposition`).
+   */
   presign(
     host: string,
     method: 'PUT' | 'GET',
     key: string,
     headers: Record<string, string>,
     ttlSeconds: number,
+    query?: Record<string, string>,
   ): Promise<Presigned>
 }
 
@@ -108,7 +112,7 @@ export function createContext(parts: Omit<EmulatorContext, 'now' | 'presign'>): 
   return {
     ...parts,
     now,
-    async presign(host, method, key, headers, ttlSeconds) {
+    async presign(host, method, key, headers, ttlSeconds, query) {
       // Whole seconds, like X-Amz-Date: the URL's life starts at the second it was signed in.
       const signingDate = new Date(Math.floor(now() / 1000) * 1000)
       const url = await presignS3({
@@ -118,6 +122,7 @@ export function createContext(parts: Omit<EmulatorContext, 'now' | 'presign'>): 
         host,
         path: `/s3/${BUCKET}/${key}`,
         headers,
+        ...(query === undefined ? {} : { query }),
         signingDate,
         expiresInSeconds: ttlSeconds,
       })

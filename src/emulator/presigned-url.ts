@@ -43,6 +43,8 @@ export interface PresignInput {
   host: string
   path: string
   headers: Record<string, string>
+  /** Query parameters signed with the URL, such as S3's `response-content-disposition`. */
+  query?: Record<string, string>
   signingDate: Date
   expiresInSeconds: number
 }
@@ -52,15 +54,16 @@ export async function presignS3(input: PresignInput): Promise<string> {
   const headers = Object.fromEntries(
     Object.entries({ host: input.host, ...input.headers }).map(([k, v]) => [k.toLowerCase(), v]),
   )
-  const request = { method: input.method, protocol: 'http:', path: input.path, query: {}, headers }
-  const query = await presignedQuery(
+  const query = input.query ?? {}
+  const request = { method: input.method, protocol: 'http:', path: input.path, query, headers }
+  const signed = await presignedQuery(
     input.credentials,
     input.region,
     { ...request, ...hostParts(input.host) },
     input.signingDate,
     input.expiresInSeconds,
   )
-  return `http://${input.host}${input.path}?${new URLSearchParams(query).toString()}`
+  return `http://${input.host}${input.path}?${new URLSearchParams(signed).toString()}`
 }
 
 const signatureMismatch = () =>

@@ -71,13 +71,15 @@ async function getObject(ctx: EmulatorContext, ex: Exchange) {
   await verifyPresigned(ex.req, ex.url, ctx.options.credentials, ctx.now())
   const object = ctx.storage.get(key)
   if (object === undefined) throw fail(404, 'NoSuchKey', 'The specified key does not exist.')
+  // As S3 does for a signed GET: `response-content-disposition` in the URL (signed with it)
+  // replaces the Content-Disposition the object was stored with.
+  const disposition =
+    ex.url.searchParams.get('response-content-disposition') ?? object.contentDisposition
   return {
     headers: {
       'content-type': object.contentType,
       etag: `"${createHash('md5').update(object.bytes).digest('hex')}"`,
-      ...(object.contentDisposition === undefined
-        ? {}
-        : { 'content-disposition': object.contentDisposition }),
+      ...(disposition === undefined ? {} : { 'content-disposition': disposition }),
     },
     body: object.bytes,
   }

@@ -8,7 +8,7 @@ import type { RootProps } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
-import { fileKindOf } from './message-text.js'
+import { fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
@@ -127,8 +127,9 @@ function CardBody(
   return (
     <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
-      <bdi id={`${id}-name`} className={part('name')}>
-        {name}
+      {/* Cut with an ellipsis beside the badge: the title shows it whole. */}
+      <bdi id={`${id}-name`} className={part('name')} title={name}>
+        {visibleName(name)}
       </bdi>
       <span className={part('badge')} data-status={status}>
         {isolated(context, (marked) => fileStatusText(file, name, marked))}

@@ -63,6 +63,8 @@ function Button(props: AttachmentButtonProps, ref: ForwardedRef<HTMLDivElement>)
         // The paperclip alone is named by the label; content of the host's own is its name, so
         // that what the button shows is what it is called (WCAG 2.5.3, label in name).
         aria-label={children === undefined ? label : undefined}
+        // Words of the host's own: drawn as a button with a border, where the icon stands alone.
+        data-custom={children === undefined ? undefined : ''}
         title={label}
         onClick={() => input.current?.click()}
       >

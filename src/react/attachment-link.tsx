@@ -6,7 +6,7 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { isolated } from './isolated.js'
-import { errorText } from './message-text.js'
+import { errorText, visibleName } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
@@ -73,7 +73,11 @@ export const statusLine = (
   text: ReactNode,
 ) => (
   <span className={part('status')}>
-    <bdi className={part('name')}>{name}</bdi> <span>{text}</span>
+    {/* Cut with an ellipsis when long: the title shows it whole. */}
+    <bdi className={part('name')} title={name}>
+      {visibleName(name)}
+    </bdi>{' '}
+    <span>{text}</span>
   </span>
 )
 
@@ -192,7 +196,11 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
         >
           {typeof children === 'function'
             ? children({ name, size: file.size, type: file.type, url })
-            : (children ?? <bdi className={part('name')}>{name}</bdi>)}
+            : (children ?? (
+                <bdi className={part('name')} title={name}>
+                  {visibleName(name)}
+                </bdi>
+              ))}
         </a>
       ) : (
         statusLine(

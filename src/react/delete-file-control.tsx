@@ -79,6 +79,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
         <button
           ref={remove}
           type="button"
+          data-action="delete"
           aria-label={formatMessage(messages.deleteFile, { name }, format)}
           onClick={() => go('confirming', keep)}
         >
@@ -93,7 +94,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
         >
           <span id={`${id}-q`}>{isolatedMessage(context, messages.deleteConfirm, { name })}</span>
           {/* aria-disabled, not disabled: a disabled button drops the focus it holds. */}
-          <button type="button" aria-disabled={busy} onClick={confirm}>
+          <button type="button" data-action="confirm-delete" aria-disabled={busy} onClick={confirm}>
             {say(messages.deleteConfirmYes)}
           </button>
           <button

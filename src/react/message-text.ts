@@ -13,6 +13,14 @@ import type {
   ValidationValues,
 } from './messages.js'
 
+/**
+ * A name with its control characters (U+0000–U+001F, U+007F–U+009F) written as visible escapes,
+ * `report\u0007.pdf`: a font draws them as nothing or as a box, and the reason a file was refused
+ * must show what is wrong with its name.
+ */
+export const visibleName = (name: string): string =>
+  name.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
 /** What turning codes and numbers into text needs: the messages and the locale's formatters. */
 export interface MessageContext {
   messages: Messages
@@ -84,7 +92,7 @@ export function errorText(
   const { messages, format } = context
   // Every message gets every value: a validation message picks the limit it names.
   const values: ErrorValues & ValidationValues[FileValidationCode] = {
-    name,
+    name: visibleName(name),
     maxSize: format.bytes(rules.maxFileSize),
     allowed: rules.allowedExtensions.join(' '),
     maxFiles: rules.maxFiles,

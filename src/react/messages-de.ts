@@ -86,6 +86,7 @@ export const messagesDe: Messages = {
   attachButton: 'Datei anhängen',
   cancelUpload: 'Upload von {name} abbrechen',
   retryUpload: 'Upload von {name} wiederholen',
+  addUploadAgain: '{name} erneut hinzufügen',
   removeUpload: '{name} entfernen',
   downloadFile: '{name} herunterladen',
   deleteFile: '{name} löschen',

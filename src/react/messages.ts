@@ -98,6 +98,8 @@ export interface Messages {
   attachButton: Message
   cancelUpload: Message<{ name: string }>
   retryUpload: Message<{ name: string }>
+  /** The button of a canceled upload that adds its file again. */
+  addUploadAgain: Message<{ name: string }>
   removeUpload: Message<{ name: string }>
   downloadFile: Message<{ name: string }>
   deleteFile: Message<{ name: string }>
@@ -225,6 +227,7 @@ export const defaultMessages: Messages = {
   attachButton: 'Attach a file',
   cancelUpload: 'Cancel upload of {name}',
   retryUpload: 'Retry upload of {name}',
+  addUploadAgain: 'Add {name} again',
   removeUpload: 'Remove {name}',
   downloadFile: 'Download {name}',
   deleteFile: 'Delete {name}',

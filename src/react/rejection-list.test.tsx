@@ -50,4 +50,14 @@ describe('the rejection list', () => {
     // 7 refused: five shown, one line each; the sixth .exe and late.pdf are the 2 more.
     expect(alert.textContent).toContain('and 2 more')
   })
+
+  it('writes the control characters of a refused name as visible escapes', async () => {
+    renderWithLimit(3)
+    drop([fileOf('report\u0007.pdf', 10), fileOf('tab\u0009\u009b.pdf', 10)])
+    const alert = await screen.findByRole('alert')
+    const items = (await within(alert).findAllByRole('listitem')).map((item) => item.textContent)
+    expect(items[0]).toMatch(/^The name of report\\u0007\.pdf must be/)
+    expect(items[1]).toMatch(/^The name of tab\\u0009\\u009b\.pdf must be/)
+    expect(alert.textContent).not.toMatch(/\p{Cc}/u)
+  })
 })

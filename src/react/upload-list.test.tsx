@@ -111,16 +111,15 @@ describe('UploadList', () => {
       ...{ status: 'uploading', now: '0', text: 'Retrying in 5 seconds' },
       buttons: ['Cancel upload of report.pdf'],
     })
-    expect(
-      screen.getByRole('progressbar', {
-        name: 'report.pdf',
-        description: 'The connection was lost.',
-      }),
-    ).toBeTruthy()
+    // While it waits to try again it says so, and not also the last attempt's error: beside
+    // "Retrying in 5 seconds", "Try again" would ask the user for what the engine is doing.
+    expect(screen.getByRole('progressbar', { name: 'report.pdf', description: '' })).toBeTruthy()
+    expect(within(rowOf('report.pdf')).queryByText('The connection was lost.')).toBeNull()
 
     await user.click(screen.getByRole('button', { name: /cancel.*report\.pdf/i }))
     expect(rowState('report.pdf')).toMatchObject({
-      ...{ status: 'canceled', now: undefined, buttons: ['Remove report.pdf'] },
+      ...{ status: 'canceled', now: undefined },
+      buttons: ['Remove report.pdf', 'Add report.pdf again'],
     })
     expect(within(rowOf('report.pdf')).getByText('Canceled')).toBeTruthy()
     expect(setup.fake.calls.complete).toHaveLength(1)
@@ -138,6 +137,28 @@ describe('UploadList', () => {
     expect(setup.transport.last().aborted).toBe(true)
     expect(rowState('report.pdf').status).toBe('canceled')
     expect(setup.fake.calls.complete).toEqual([])
+  })
+
+  it('adds a canceled file again from its row as a new upload, with a new Start, in place of the row', async () => {
+    const setup = setupUploads({ autoPut: false })
+    renderUploadList(setup).add(fileOf('report.pdf', 5000))
+    await waitFor(() => expect(setup.transport.puts).toHaveLength(1))
+    await userEvent.click(screen.getByRole('button', { name: /cancel.*report\.pdf/i }))
+    // Nothing is counted beside a canceled row: no "0 of 0 files uploaded".
+    expect(screen.queryByText(/ of 0 files/)).toBeNull()
+    expect(document.querySelector('.ca-upload-list__totals')).toBeNull()
+    // No progress bar that would read "0 %": the row's status says it stopped.
+    expect(within(rowOf('report.pdf')).queryByRole('progressbar')).toBeNull()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add report.pdf again' }))
+    await waitFor(() => expect(setup.transport.puts).toHaveLength(2))
+    expect(screen.getAllByRole('listitem')).toHaveLength(1)
+    expect(rowState('report.pdf').status).toBe('uploading')
+    expect(setup.fake.calls.start).toHaveLength(2)
+    act(() => setup.transport.last().succeed())
+    await waitFor(() => expect(rowState('report.pdf').status).toBe('succeeded'))
+    expect(setup.fake.calls.complete).toHaveLength(1)
+    expect(screen.getByText('1 of 1 file uploaded')).toBeTruthy()
   })
 
   it('keeps the overall figure below 100 % while a file has failed', async () => {

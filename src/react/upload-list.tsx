@@ -63,13 +63,16 @@ function UploadListTotals({ manager, className }: { manager: UploadManager; clas
   // The same object while nothing in them changed: a progress tick of the same figures renders nothing.
   const totals = useSelected(manager.subscribe, manager.getSnapshot, selectTotals, sameTotals)
   const { count, byStatus } = totals
-  if (count === 0) return null
+  // Canceled files are not counted: with only those left there is nothing to sum up, and
+  // "0 of 0 files uploaded" beside a canceled row would read as an error.
+  const counted = count - byStatus.canceled
+  if (counted === 0) return null
   return (
     <p className={className}>
       <span>
         {isolatedMessage(context, messages.totalsFiles, {
           done: byStatus.succeeded,
-          count: count - byStatus.canceled,
+          count: counted,
         })}
       </span>
       {byStatus.failed > 0 && (

@@ -8,7 +8,7 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { partClasses } from './class-names.js'
 import { FileTypeIcon, Icon } from './file-type-icon.js'
 import { isolated } from './isolated.js'
-import { errorText, fileKindOf } from './message-text.js'
+import { errorText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import {
   stateAttributes,
@@ -43,9 +43,13 @@ export interface UploadRowRenderProps {
   canCancel: boolean
   canRetry: boolean
   canRemove: boolean
+  /** A canceled upload whose file the manager still holds can be added again. */
+  canAddAgain: boolean
   cancel(): void
   retry(): void
   remove(): void
+  /** Adds the canceled file again as a new upload (a new Start: the canceled one completed nothing), in place of this row. */
+  addAgain(): void
 }
 
 /** Props of {@link UploadRow}. */
@@ -59,9 +63,10 @@ export interface UploadRowProps {
   classNames?: Partial<Record<UploadListPart, string>> | undefined
 }
 
-// A cross for cancel and remove, a circular arrow for retry.
+// A cross for cancel and remove, a circular arrow for retry and for adding again.
 const cross = ['M7 7l10 10M17 7L7 17']
-const icons = { retry: ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'], cancel: cross, remove: cross }
+const again = ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4']
+const icons = { retry: again, addAgain: again, cancel: cross, remove: cross }
 
 /**
  * One upload in `UploadList`. It reads only its own upload (`useUpload(id)`) and is memoized,
@@ -86,21 +91,31 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
     canCancel: canCancel(upload),
     canRetry: canRetry(upload),
     canRemove: canRemove(upload),
+    canAddAgain: upload.status === 'canceled' && !!manager.getFile(id),
     cancel: () => manager.cancel(id),
     retry: () => manager.retry(id),
     remove: () => manager.remove(id),
+    addAgain() {
+      const again = manager.getFile(id)
+      // The row goes only once the file is back in the list (it may be refused, e.g. past maxFiles).
+      if (again && manager.add([again]).ids.length > 0) manager.remove(id)
+    },
   }
   if (renderRow !== undefined) return <>{renderRow(row)}</>
 
-  const { name, error } = upload
+  const { name, status } = upload
+  // Only a failed upload says what went wrong: beside "Retrying in 4 seconds" the last attempt's
+  // "The service is busy. Try again soon." asks the user for what the engine is doing.
+  const error = status === 'failed' ? upload.error : undefined
   const nameId = `${base}-name`
   const errorId = error && `${base}-error`
-  const showBar = upload.status !== 'failed' && upload.status !== 'canceled'
+  const showBar = status !== 'failed' && status !== 'canceled'
   const kind = fileExtension(name).slice(1).toUpperCase()
   const buttons = [
     ['retry', row.canRetry, messages.retryUpload],
     ['cancel', row.canCancel, messages.cancelUpload],
     ['remove', row.canRemove, messages.removeUpload],
+    ['addAgain', row.canAddAgain, messages.addUploadAgain],
   ] as const
   return (
     <li className={part('row')} {...stateAttributes(upload)}>
@@ -117,8 +132,9 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
           onError={() => setBroken(true)}
         />
       )}
-      <span className={part('name')} id={nameId}>
-        <bdi>{name}</bdi>
+      {/* Cut with an ellipsis when long: the title shows it whole. */}
+      <span className={part('name')} id={nameId} title={name}>
+        <bdi>{visibleName(name)}</bdi>
       </span>
       <span className={part('details')}>
         {isolated(context, ({ format }) => {
@@ -126,6 +142,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
           return kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size
         })}
       </span>
+      {/* Stopped, the row draws its track alone (styles.css): not a bar that would read 0 %. */}
       {showBar && (
         <UploadProgress
           id={id}

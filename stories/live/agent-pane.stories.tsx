@@ -154,7 +154,11 @@ function CasesTab() {
   )
 }
 
-/** The pane: a chat tab on the AGENT session Streams would hand it, and a Cases tab. */
+/**
+ * The pane: a chat tab on the AGENT session Streams would hand it, and a Cases tab. Both tabs
+ * stay mounted, the one not shown hidden, so switching tabs keeps the chat, the case and its
+ * files (a tab made again on each switch would open a new, empty case).
+ */
 function AgentPane() {
   const [tab, setTab] = useState<'chat' | 'cases'>('chat')
   const live = useLive(
@@ -185,10 +189,13 @@ function AgentPane() {
         {tabButton('chat', 'Chat')}
         {tabButton('cases', 'Case files')}
       </div>
-      <div role="tabpanel" id={`agent-panel-${tab}`} aria-labelledby={`agent-tab-${tab}`}>
-        {tab === 'cases' ? (
-          <CasesTab />
-        ) : live.error ? (
+      <div
+        role="tabpanel"
+        id="agent-panel-chat"
+        aria-labelledby="agent-tab-chat"
+        hidden={tab !== 'chat'}
+      >
+        {live.error ? (
           <p role="alert">The chat did not start: {live.error.message}</p>
         ) : live.value ? (
           <ChatTab chat={live.value.chat} session={live.value.session} />
@@ -196,10 +203,30 @@ function AgentPane() {
           <p role="status">Accepting the chat…</p>
         )}
       </div>
+      <div
+        role="tabpanel"
+        id="agent-panel-cases"
+        aria-labelledby="agent-tab-cases"
+        hidden={tab !== 'cases'}
+      >
+        <CasesTab />
+      </div>
     </div>
   )
 }
 
+/**
+ * A custom pane in an agent's CCP, running against the local emulator of the AWS side
+ * (`npm start`). The **Chat** tab is the chat from an amazon-connect-chatjs AGENT session, built
+ * the way Streams hands one to a custom pane: *Customer sends a log file* plays the customer, and
+ * the paperclip sends files back. The **Case files** tab attaches files to a case through the
+ * host app's backend (`createCasesAdapter` with `sendViaHttpBackend`; the backend is
+ * `stories/live/cases-backend.ts`, shown under the tab): drop several files at once and watch each
+ * card go from *Checking for viruses…* to ready, download one (it is saved under its name),
+ * upload the EICAR test file to see the scan block it, and delete one (it asks first). Switching
+ * tabs keeps both. The **Emulator faults** panel beside the pane slows, throttles or breaks the
+ * emulator so you can watch the components recover.
+ */
 const meta = {
   title: 'Recipes/Agent CCP pane',
   // Uploads to the run's emulator: tested once, in the default theme and direction.
@@ -275,6 +302,15 @@ export const AgentCcpPane: Story = {
       'APPROVED',
       'APPROVED',
     ])
+
+    // Back to the chat and to the case again: the same case, its files still listed.
+    await userEvent.click(canvas.getByRole('tab', { name: 'Chat' }))
+    await expect(canvas.getByRole('log', { name: 'Conversation' })).toBeVisible()
+    await userEvent.click(canvas.getByRole('tab', { name: 'Case files' }))
+    await expect(canvas.getByRole('list', { name: 'Case files' })).toBe(list)
+    await expect(
+      list.querySelectorAll('.ca-attached-file-card[data-status="approved"]').length,
+    ).toBe(names.length)
 
     const card = within(list.querySelectorAll('li')[0] as HTMLElement)
     await userEvent.click(card.getByRole('button', { name: /delete/i }))

@@ -15,6 +15,7 @@ import {
   UploadList,
   useAttachmentUpload,
 } from '../../src/react/index.js'
+import { getFormatters } from '../../src/react/format.js'
 import { ChatTranscript } from './chat-transcript.js'
 import { customerSession, type ChatJsSession } from './chatjs-session.js'
 import {
@@ -33,6 +34,7 @@ import {
   eicarFile,
   fileInput,
   largeFile,
+  MB,
   NeedsEmulator,
   probeEmulator,
   textFile,
@@ -116,6 +118,7 @@ function AgentReply({ chat }: { chat: CreatedChat }) {
   }
   return (
     <p className="recipe-agent">
+      <span>The agent’s side, for this demo:</span>
       <button type="button" onClick={() => void reply()}>
         Agent sends a screenshot back
       </button>
@@ -128,12 +131,10 @@ function ChatWidget({ chat, session }: { chat: CreatedChat; session: ChatJsSessi
   const adapter = useMemo(() => participantAdapterFromChatSession(session), [session])
   return (
     <AttachmentsProvider adapter={adapter}>
-      <div>
-        <div className="recipe-chat" aria-label="Support chat" role="region">
-          <h2 className="recipe-chat-header">Support chat · connected</h2>
-          <ChatTranscript session={session} self="CUSTOMER" />
-          <Composer session={session} />
-        </div>
+      <div className="recipe-chat" aria-label="Support chat" role="region">
+        <h2 className="recipe-chat-header">Support chat · connected</h2>
+        <ChatTranscript session={session} self="CUSTOMER" />
+        <Composer session={session} />
         <AgentReply chat={chat} />
       </div>
     </AttachmentsProvider>
@@ -154,6 +155,22 @@ function CustomerChat() {
   return <ChatWidget {...live.value} />
 }
 
+/**
+ * A customer's chat widget with attachments, running against the local emulator of the AWS side
+ * (`npm start`): a real amazon-connect-chatjs CUSTOMER session, with the library's
+ * `AttachmentButton`, `AttachmentDropzone`, `UploadList` and `AttachmentMessage`.
+ *
+ * **Try it:** attach a file with the paperclip, drop one on the drop area, or paste a screenshot
+ * into the message box. It shows in the upload list while it travels, then in the transcript,
+ * where the virus scan's verdict arrives over the websocket. *Send a test virus file* shows a
+ * file the scan blocks, *Send a 16 MB file* one big enough to watch its progress, and *Agent
+ * sends a screenshot back* an image with its preview. The **Emulator faults** panel beside the
+ * chat slows the network, throttles, resets connections or shortens URL lifetimes, so you can
+ * watch uploads recover; faults are the emulator's, so clear them when you are done.
+ *
+ * The code is `stories/live/customer-chat.stories.tsx`: `ChatWidget` and `Composer` are what a
+ * widget of your own needs. The story *walked through* below does all of this by itself.
+ */
 const meta = {
   title: 'Recipes/Customer chat widget',
   // Uploads to the run's emulator: tested once, in the default theme and direction.
@@ -190,9 +207,18 @@ type Story = StoryObj<typeof meta>
  * A chat widget on an amazon-connect-chatjs CUSTOMER session against the emulator: attach with
  * the paperclip, by dropping or by pasting into the message box; files in flight show in the
  * upload list and then in the transcript, where the scan's verdict arrives over the websocket.
+ * It does nothing by itself: it is yours to try.
  */
 export const CustomerChatWidget: Story = {
   name: 'Customer chat widget',
+}
+
+/**
+ * The same widget working by itself: it sends a text file and downloads it back, sends the
+ * EICAR test file and waits for the scan to block it, and has the agent send a screenshot.
+ */
+export const WalkedThrough: Story = {
+  name: 'Customer chat widget, walked through',
   play: async ({ canvasElement, loaded }) => {
     if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
     const canvas = within(canvasElement)
@@ -226,6 +252,46 @@ export const CustomerChatWidget: Story = {
       { name: /annotated-screenshot\.png/ },
       { timeout: LIVE_WAIT_MS },
     )
+    // The agent's button is part of the chat's card, not below it.
+    await expect(
+      canvas
+        .getByRole('region', { name: 'Support chat' })
+        .contains(canvas.getByRole('button', { name: 'Agent sends a screenshot back' })),
+    ).toBe(true)
+    // "16 MB" is 16 × 1,048,576 bytes, the unit of Connect's limits, and the UI says 16 MB.
+    await expect(largeFile().size).toBe(16 * MB)
+    await expect(getFormatters('en-US').bytes(largeFile().size)).toBe('16 MB')
+  },
+}
+
+/**
+ * The widget in a phone's width (360 px): the chat and the fault panel stack, and nothing
+ * scrolls sideways or is cut off.
+ */
+export const OnAPhone: Story = {
+  name: 'Customer chat widget, 360 px wide',
+  decorators: [
+    (Story) => (
+      <div data-testid="phone" style={{ inlineSize: 360, overflowX: 'auto' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    if (!(loaded as { emulatorReachable?: boolean }).emulatorReachable) return
+    const canvas = within(canvasElement)
+    await fileInput(canvasElement, '.ca-attachment-button')
+    const phone = canvas.getByTestId('phone')
+    await expect(phone.scrollWidth).toBeLessThanOrEqual(phone.clientWidth)
+    const edge = phone.getBoundingClientRect()
+    for (const control of canvas.getAllByRole('button')) {
+      const box = control.getBoundingClientRect()
+      await expect([control.textContent, box.left >= edge.left, box.right <= edge.right]).toEqual([
+        control.textContent,
+        true,
+        true,
+      ])
+    }
   },
 }
 

@@ -3,6 +3,7 @@
 // every other page on this emulator) sees them. The list below the switches is what the
 // emulator reports, fired counts included.
 import { useCallback, useEffect, useState } from 'react'
+import { MB } from './live-recipe.js'
 import {
   clearFault,
   clearFaults,
@@ -30,14 +31,14 @@ export const FAULT_PRESETS: Preset[] = [
     detail:
       'Caps uploads and downloads at 1 MB/s. The browser hands the first ~4 MB to its socket buffer at once (as on a mobile link with deep buffers), so send the 16 MB file to watch the bar move; the tail after 100 % shows as "finishing".',
     faults: {
-      PutObject: { bytesPerSecond: 1_000_000, times: always },
-      GetObject: { bytesPerSecond: 1_000_000, times: always },
+      PutObject: { bytesPerSecond: MB, times: always },
+      GetObject: { bytesPerSecond: MB, times: always },
     },
   },
   {
     label: 'Throttling',
     detail:
-      'The next 2 upload starts answer 429 ThrottlingException; the engine backs off and retries.',
+      'The next 2 uploads to start are answered 429 ThrottlingException; the engine backs off and tries again.',
     faults: {
       StartAttachmentUpload: { status: 429, errorType: 'ThrottlingException', times: 2 },
       StartAttachedFileUpload: { status: 429, errorType: 'ThrottlingException', times: 2 },

@@ -71,9 +71,12 @@ export function useLive<T>(
 export const eicarFile = (): File =>
   new File([EICAR], 'eicar-test-file.txt', { type: 'text/plain' })
 
+/** One MB as Connect counts it (its 20 MB limit is 20 × 1,048,576 bytes), and as the UI shows sizes. */
+export const MB = 1024 * 1024
+
 /** A file of `megabytes` MB (of zeros) to watch a capped upload move. */
 export const largeFile = (megabytes = 16): File =>
-  new File([new Uint8Array(megabytes * 1_000_000)], `screen-recording-${megabytes}mb.mp4`, {
+  new File([new Uint8Array(megabytes * MB)], `screen-recording-${megabytes}mb.mp4`, {
     type: 'video/mp4',
   })
 

@@ -34,9 +34,16 @@ const drag = (target: Element, types: string[], files: File[]) => {
 export const dragOver = (target: Element, files: File[]): void =>
   drag(target, ['dragenter', 'dragover'], files)
 
-/** Drags `files` over `target` and drops them, as a browser does. */
-export const dropFiles = (target: Element, files: File[]): void =>
-  drag(target, ['dragenter', 'dragover', 'drop'], files)
+/**
+ * Drags `files` over `target` and drops them, as a browser does: the drop comes a task after
+ * the drag reached the target. react-dropzone reads a dragenter's files asynchronously; a drop
+ * in the same task is handled first, and the late dragenter then leaves it in its dragging look.
+ */
+export async function dropFiles(target: Element, files: File[]): Promise<void> {
+  drag(target, ['dragenter', 'dragover'], files)
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  drag(target, ['drop'], files)
+}
 
 /** Drops `files` that are already being dragged over `target`. */
 export const dropHeld = (target: Element, files: File[]): void => drag(target, ['drop'], files)
