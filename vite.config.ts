@@ -7,6 +7,8 @@ import { chromiumArgs, findBrowser } from './scripts/browser-path.mjs'
 // React tests run in jsdom; everything else under src/ and test/ in plain Node.
 const reactTests = ['src/react/**/*.test.tsx', 'test/**/*.react.test.tsx']
 const browserTests = ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}']
+// The soak (test/*.soak.tsx) runs in the browser project only under `npm run soak`.
+const soakTests = process.env.CONNECT_ATTACHMENTS_SOAK ? ['test/**/*.soak.tsx'] : []
 const reactProject = {
   environment: 'jsdom' as const,
   include: reactTests,
@@ -94,7 +96,7 @@ export default defineConfig({
         },
         test: {
           name: 'browser',
-          include: browserTests,
+          include: [...browserTests, ...soakTests],
           globalSetup: ['test/browser-global-setup.ts'],
           testTimeout: 30_000,
           // One file at a time: the files share one emulator, and its faults are global.
