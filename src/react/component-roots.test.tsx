@@ -261,7 +261,12 @@ describe('component roots', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Delete report.pdf' }))
     const question = screen.getByRole('group', { name: /^Delete report\.pdf\?/ })
     await userEvent.click(within(question).getByRole('button', { name: 'Delete' }))
-    const notice = await screen.findByRole('status')
+    // The notice is focused (and read once), not a live region.
+    const notice = await waitFor(() => {
+      const focused = document.activeElement
+      if (!(focused instanceof HTMLParagraphElement)) throw new Error('no notice yet')
+      return focused
+    })
     await act(async () => {})
     expect(root).toBe(notice.parentElement)
     expect(root!.dataset.status).toBe('deleted')

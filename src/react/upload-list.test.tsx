@@ -158,7 +158,7 @@ describe('UploadList', () => {
     act(() => setup.transport.last().succeed())
     await waitFor(() => expect(rowState('report.pdf').status).toBe('succeeded'))
     expect(setup.fake.calls.complete).toHaveLength(1)
-    expect(screen.getByText('1 of 1 file uploaded')).toBeTruthy()
+    expect(screen.getByText(wholeText('1 of 1 file uploaded'))).toBeTruthy()
   })
 
   it('keeps the overall figure below 100 % while a file has failed', async () => {
