@@ -120,7 +120,12 @@ export const AddAgain: Story = {
       expect(canvas.getByRole('listitem')).toHaveAttribute('data-status', 'uploading'),
     )
     expect(canvas.getAllByRole('listitem')).toHaveLength(1)
-    expect(canvas.getByText('0 of 1 file uploaded')).toBeVisible()
+    expect(
+      canvas.getByText(
+        (_, element) =>
+          element?.tagName === 'SPAN' && element.textContent === '0 of 1 file uploaded',
+      ),
+    ).toBeVisible()
   },
 }
 

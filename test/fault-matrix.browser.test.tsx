@@ -260,8 +260,8 @@ describe('the fault matrix through the components (chat adapter, Chromium, emula
     fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Cancel upload of/ }))
     await expect.poll(() => statusOf(file), WAIT).toBe('canceled')
     expect(statusTextOf(file)).toBe('Canceled')
-    // A cancel is the user's choice: the row offers no Retry; adding the file again is the way.
-    expect(buttonsOf(file)).toEqual(['Remove'])
+    // A cancel is the user's choice: the row offers no Retry; Add again (or adding the file anew).
+    expect(buttonsOf(file)).toEqual(['Remove', 'Add'])
 
     pick(file)
     await expect.poll(() => document.querySelectorAll('.ca-upload-list__row').length, WAIT).toBe(2)
@@ -285,7 +285,7 @@ describe('the fault matrix through the components (chat adapter, Chromium, emula
     await expect.poll(() => statusOf(file), WAIT).toBe('canceled')
     const [canceled] = await recordsOf(file)
     expect(canceled).toMatchObject({ starts: 1, completes: 0, stored: false })
-    expect(buttonsOf(file)).toEqual(['Remove'])
+    expect(buttonsOf(file)).toEqual(['Remove', 'Add'])
     fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Remove/ }))
     await expect.poll(() => document.querySelectorAll('.ca-upload-list__row').length, WAIT).toBe(0)
 

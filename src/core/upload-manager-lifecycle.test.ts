@@ -318,3 +318,28 @@ describe('UploadManager memory', () => {
     expect(fake.calls.start).toHaveLength(3)
   })
 })
+
+describe('UploadManager garbage collection', () => {
+  it('never disposes a disposeOnUnmount manager before its first mount', async () => {
+    const { manager } = setupManager({ disposeOnUnmount: true })
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(manager.isDisposed()).toBe(false)
+    expect(() => manager.mount()).not.toThrow()
+  })
+
+  it('collects a manager never mounted after gcTime, and one unmounted and idle after gcTime', async () => {
+    const never = setupManager({ gcTime: 5_000 }).manager
+    await vi.advanceTimersByTimeAsync(4_999)
+    expect(never.isDisposed()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(never.isDisposed()).toBe(true)
+
+    const { manager } = setupManager({ gcTime: 5_000 })
+    manager.mount()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(manager.isDisposed()).toBe(false)
+    manager.unmount()
+    await vi.advanceTimersByTimeAsync(5_001)
+    expect(manager.isDisposed()).toBe(true)
+  })
+})

@@ -256,7 +256,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     gcTimer = undefined
   }
   function idle(later = false): void {
-    const wait = config.disposeOnUnmount ? 0 : config.gcTime
+    // `disposeOnUnmount` waits for a mount to be undone: a manager made and not yet mounted is
+    // not collected by it (its owner's effect may run after the creation's timer).
+    const wait = config.disposeOnUnmount ? (later ? Infinity : 0) : config.gcTime
     if (disposed || gcTimer !== undefined || !unobservedAndIdle() || !(wait < Infinity)) return
     if (wait <= 0 && !later) return manager.dispose()
     gcTimer = setTimeout(() => {

@@ -1,17 +1,22 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import { useAttachmentUpload } from '../../src/react/index.js'
+import { createUploadManager } from '../../src/core/index.js'
+import { useAttachmentUpload, useAttachmentsContext } from '../../src/react/index.js'
 import type { AttachmentUploadController } from '../../src/react/index.js'
 
 /**
  * A controller that has just been given `files` (once, StrictMode's second effect run
- * included), for showing what a component does with rejections.
+ * included), for showing what a component does with rejections. A manager of its own: the
+ * rejections of a manager's last add are shared by every control on it, and each example shows
+ * its own.
  */
 export function WithAdded(props: {
   files: () => File[]
   children: (controller: AttachmentUploadController) => ReactNode
 }) {
-  const controller = useAttachmentUpload()
+  const { adapter } = useAttachmentsContext()
+  const [manager] = useState(() => createUploadManager({ adapter }))
+  const controller = useAttachmentUpload({ manager })
   const added = useRef(false)
   const { add } = controller
   useEffect(() => {
