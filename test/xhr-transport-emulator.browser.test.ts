@@ -33,6 +33,12 @@ async function chat(options: Partial<UploadManagerOptions> = {}) {
   const manager = createUploadManager({
     adapter,
     retry: { baseDelayMs: 20, maxDelayMs: 50 },
+    // Every state published as it happens, not once per frame: a 20 ms backoff can fall between
+    // two frames of a busy page and its state would never reach the recorder.
+    scheduleFrame: (callback) => {
+      queueMicrotask(callback)
+      return () => {}
+    },
     ...options,
   })
   managers.push(manager)
