@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useReducer } from 'react'
-import type { CSSProperties, ForwardedRef } from 'react'
+import type { ForwardedRef } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import type { UploadProgress as UploadProgressData } from '../core/upload-selectors.js'
@@ -109,7 +109,7 @@ export function uploadPercent(upload: UploadState): number {
 export const UploadProgress = named(forwardRef(Progress), 'UploadProgress')
 
 function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>) {
-  const { id, manager, labelledBy, describedBy, className, classNames, style, ...rest } = props
+  const { id, manager, labelledBy, describedBy, className, classNames, ...rest } = props
   const context = useAttachmentsContext()
   // A manager given here is followed even when no list or hook below uses it.
   useRegisteredManager(manager, context.uploads)
@@ -123,7 +123,17 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       {...rest}
-      ref={ref}
+      // The value goes in through the CSSOM as the bar is committed, before the paint, not as a
+      // `style` attribute: a strict Content Security Policy (style-src without 'unsafe-inline')
+      // blocks style attributes in server HTML, and hydration does not put them back, so every
+      // bar would read 0. (A server has no uploads to draw: they live in the page.) A new
+      // callback each render, so React gives it the element again whenever it renders.
+      ref={(element) => {
+        if (typeof ref === 'function') ref(element)
+        else if (ref) ref.current = element
+        element?.style.setProperty('--ca-progress', `${percent}%`)
+        element?.style.setProperty('--ca-progress-scale', `${percent / 100}`)
+      }}
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={100}
@@ -131,13 +141,6 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
       aria-valuetext={uploadStatusText(upload, context)}
       className={cx('ca ca-upload-progress', className)}
       {...stateAttributes(upload)}
-      style={
-        {
-          ...style,
-          '--ca-progress': `${percent}%`,
-          '--ca-progress-scale': percent / 100,
-        } as CSSProperties
-      }
     >
       <div className={cx('ca-upload-progress__bar', classNames?.bar)} />
     </div>
