@@ -6,7 +6,6 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { cleanup, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { page } from 'vitest/browser'
 import { createCasesAdapter, sendViaConnectClient } from '../src/cases/index.js'
 import { createParticipantAdapter, parseAttachmentItem } from '../src/participant/index.js'
 import type { ParticipantAdapter } from '../src/participant/index.js'
@@ -19,6 +18,7 @@ import { emulatorControls } from './emulator-controls.js'
 import { sha256Hex, transcriptAttachmentItems } from './emulator-inspect.js'
 import { renderStrict } from './render.js'
 import { wholeText } from './whole-text.js'
+import { followClick } from './widget-driver.js'
 
 const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
@@ -122,26 +122,10 @@ describe('AttachmentMessage in Chromium with the chat adapter and the emulator',
     // waits for it.
     await controls.setFault('GetAttachment', { urlTtlSeconds: 5, delayMs: 500, times: 'Infinity' })
 
-    const followed: string[] = []
-    // Whether the page still had the click's user activation when the link went on: without
-    // it, a new tab (the link's target) would be blocked as a popup.
-    const activation: boolean[] = []
-    let held = 0
-    const record = (event: MouseEvent) => {
-      if (event.defaultPrevented) return void (held += 1)
-      followed.push((event.target as HTMLAnchorElement).href)
-      activation.push(navigator.userActivation.isActive)
-      event.preventDefault() // the test page stays where it is
-    }
-    document.addEventListener('click', record)
-    try {
-      // A real click from the browser (Playwright), which gives the page a user activation; a
-      // dispatched one would not.
-      await page.elementLocator(link).click()
-      await expect.poll(() => followed.length, { timeout: 5_000 }).toBe(1)
-    } finally {
-      document.removeEventListener('click', record)
-    }
+    // A real click from the browser (Playwright), which gives the page a user activation (a
+    // dispatched one would not): whether the page still had it when the link went on says
+    // whether a new tab (the link's target) would be allowed rather than blocked as a popup.
+    const { followed, activation, held } = await followClick(link, { timeout: 5_000 })
     expect(followed[0]).not.toBe(aged)
     expect(held).toBe(1)
     expect(activation).toEqual([true])
