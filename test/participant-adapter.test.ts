@@ -48,6 +48,21 @@ async function upload(adapter: ReturnType<typeof createParticipantAdapter>, text
   return target
 }
 
+/** `a.txt` uploaded and completed in a new chat of `emulator`, whose scan may still run. */
+async function completedOn(emulator: Emulator) {
+  const chat = emulator.createChat()
+  const token = await connectParticipant(emulator.url, chat.participantToken)
+  const adapter = createParticipantAdapter({ connectionToken: token, endpoint: emulator.url })
+  const bytes = textBytes('scan me')
+  const target = await adapter.startUpload(file('a.txt', bytes.length), {
+    clientToken: 'c1',
+    signal: signal(),
+  })
+  await putToTarget(target, bytes)
+  await adapter.completeUpload(target, { clientToken: 'c2', signal: signal() })
+  return { adapter, target, bytes }
+}
+
 describe('createParticipantAdapter', () => {
   it('uploads a file and hands out a download URL that serves its bytes', async () => {
     const { adapter } = await newChatAdapter()
@@ -85,20 +100,27 @@ describe('createParticipantAdapter', () => {
   it('reports a file still being scanned as processing, without a URL', async () => {
     const slow = await startEmulator({ port: 0, scanDelayMs: 60_000 })
     try {
-      const chat = slow.createChat()
-      const token = await connectParticipant(slow.url, chat.participantToken)
-      const adapter = createParticipantAdapter({ connectionToken: token, endpoint: slow.url })
-      const bytes = textBytes('scan me')
-      const target = await adapter.startUpload(file('a.txt', bytes.length), {
-        clientToken: 'c1',
-        signal: signal(),
-      })
-      await putToTarget(target, bytes)
-      await adapter.completeUpload(target, { clientToken: 'c2', signal: signal() })
+      const { adapter, target } = await completedOn(slow)
       const remote = await adapter.getFile(target.id)
       expect(remote).toEqual({ id: target.id, status: 'processing', name: 'a.txt' })
     } finally {
       await slow.close()
+    }
+  })
+
+  it('asks GetAttachment again when the scan approves the file between its refusal and the transcript', async () => {
+    const racing = await startEmulator({ port: 0, scanDelayMs: 300 })
+    try {
+      const { adapter, target, bytes } = await completedOn(racing)
+      // GetAttachment answers at once (IN_PROGRESS, refused); the transcript is read once the
+      // verdict is in, and says APPROVED.
+      racing.faults.set('GetTranscript', { delayMs: 1_000 })
+      const remote = await adapter.getFile(target.id)
+      expect(racing.faults.count('GetTranscript')).toBe(1)
+      expect(remote).toMatchObject({ id: target.id, status: 'approved', size: bytes.length })
+      expect(await download(remote.download!.url)).toEqual(bytes)
+    } finally {
+      await racing.close()
     }
   })
 

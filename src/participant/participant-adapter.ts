@@ -1,7 +1,7 @@
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { isHeaders, isIsoTime, isRetryable, isSize, isText, optional } from '../core/errors.js'
 import type { AttachmentError } from '../core/errors.js'
-import type { AttachmentAdapter, RemoteFileStatus, UploadRules } from '../core/types.js'
+import type { AttachmentAdapter, RemoteFile, RemoteFileStatus, UploadRules } from '../core/types.js'
 import { participantCaller } from './participant-client.js'
 import { parseAttachments, type ChatAttachment } from './parse-attachment-item.js'
 
@@ -113,14 +113,17 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
      */
     async getFile(id, { signal } = {}) {
       let { status, name } = statuses.get(id) ?? { status: options.statusOf?.(id) }
+      const approved = async (): Promise<RemoteFile> => {
+        const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
+        const read = await call('GetAttachment', input, signal)
+        const url = read('Url', isText)
+        const expiresAt = Date.parse(read('UrlExpiry', isIsoTime))
+        const size = read('AttachmentSizeInBytes', optional(isSize))
+        return { id, status: 'approved', size, download: { url, expiresAt } }
+      }
       if (!status || status === 'approved') {
         try {
-          const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
-          const read = await call('GetAttachment', input, signal)
-          const url = read('Url', isText)
-          const expiresAt = Date.parse(read('UrlExpiry', isIsoTime))
-          const size = read('AttachmentSizeInBytes', optional(isSize))
-          return { id, status: 'approved', size, download: { url, expiresAt } }
+          return await approved()
         } catch (error) {
           // What GetAttachment answers for a file that is not APPROVED is not documented (the
           // emulator's ValidationException naming the status is its own), so any 4xx refusal
@@ -144,7 +147,10 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
                 .find((a) => a.id === id),
             )
             .catch(() => undefined)
-          if (!found || found.status === 'approved') throw error
+          if (!found) throw error
+          // The scan's verdict came between the two reads: approved now, so GetAttachment
+          // gives the URL (once; its refusal now is the answer).
+          if (found.status === 'approved') return await approved()
           ;({ status, name } = found)
         }
       }
