@@ -138,7 +138,9 @@ async function expectExpiredLinkRefreshedOnClick(
   expect(link.getAttribute('href')).toBe(shown)
 
   // Fresh URLs from here on live for five minutes; setting the fault starts its count again.
-  await controls.setFault(operation, { urlTtlSeconds: 300, times: 'Infinity' })
+  // The refresh the pointer starts as it reaches the link takes 1.5 s, so the click comes before
+  // it is done and waits for it (well within the 5 s a click's user activation lasts).
+  await controls.setFault(operation, { urlTtlSeconds: 300, delayMs: 1_500, times: 'Infinity' })
   const { followed, activation, held } = await followClick(link, WAIT)
   expect(held).toBe(1)
   expect(followed).toHaveLength(1)
@@ -201,8 +203,9 @@ describe(
   { timeout: 180_000 },
   () => {
     it('a chat file scanned for a while: checking for viruses with no link, then a link to its bytes once approved', async () => {
-      // Long enough that the page shows the scan running on a busy machine; a poll ends sooner.
-      await controls.setScanDelay(8_000)
+      // Long enough that the page shows the scan running on a busy machine (the upload, the
+      // transcript and the link's first request all come before the verdict).
+      await controls.setScanDelay(15_000)
       const { adapter, connectionToken } = await chatAdapter()
       const file = newFile()
       await uploadThroughWidget(adapter, file)
@@ -240,7 +243,7 @@ describe(
     })
 
     it("a case's file scanned for a while: its card says so with no link, then is ready with a link to its bytes", async () => {
-      await controls.setScanDelay(8_000)
+      await controls.setScanDelay(15_000)
       const { adapter } = await caseAdapter()
       const file = newFile({ extension: '.pdf' })
       const record = await uploadThroughWidget(adapter, file)
