@@ -2,7 +2,9 @@
 // own document, for a test to load in a frame whose document carries a Content Security Policy
 // (test/fault-matrix-downloads.browser.test.tsx). Loaded there by a <script type="module">, all
 // of it (React, the components, the adapters) runs in the frame, under the frame's policy; the
-// test drives it through `window.componentsPage`, with plain values only.
+// test drives it through `window.componentsPage` with data (URLs, tokens, ids, upload states),
+// never with components or functions of its own window. The test page imports it too, to render
+// the same components without a policy and the server HTML of StaticList.
 // First: it records violations from the start, and lets the page's dynamic imports run.
 import { violations } from './frame-setup.js'
 import { ConnectClient } from '@aws-sdk/client-connect'
