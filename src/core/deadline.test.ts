@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callWithDeadline, DEFAULT_CALL_TIMEOUT_MS, withDeadlines } from './deadline.js'
+import {
+  callWithDeadline,
+  DEFAULT_CALL_TIMEOUT_MS,
+  isPastDeadline,
+  withDeadlines,
+} from './deadline.js'
 import { AttachmentError, isRetryable } from './errors.js'
 import type { AttachmentAdapter } from './types.js'
 
@@ -44,6 +49,18 @@ describe('callWithDeadline', () => {
     // The call is told to stop, so a fetch behind it lets its connection go.
     expect(seen[0]?.aborted).toBe(true)
     expect(seen[0]?.reason).toBe(result.error)
+    expect(isPastDeadline(result.error)).toBe(true)
+  })
+
+  it('tells its own timeout from a timeout the call reports', async () => {
+    const reported = new AttachmentError('timeout', 'Request timeout', { status: 408 })
+    const result = outcome(
+      callWithDeadline('GetFile', 1000, undefined, () => Promise.reject(reported)),
+    )
+    await vi.advanceTimersByTimeAsync(0)
+    expect(result.error).toBe(reported)
+    expect(isPastDeadline(reported)).toBe(false)
+    expect(isPastDeadline(undefined)).toBe(false)
   })
 
   it("fails at once with the caller's reason when the caller aborts, and aborts the call", async () => {

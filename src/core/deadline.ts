@@ -9,6 +9,13 @@ import type { AttachmentAdapter } from './types.js'
  */
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000
 
+// The errors deadlines raised: a call that waited out its whole deadline, told apart from a
+// `timeout` an adapter reports (a 408, its own client's timeout).
+const passed = new WeakSet<object>()
+
+/** Whether `error` is the `timeout` of a {@link callWithDeadline} whose deadline passed. */
+export const isPastDeadline = (error: unknown): boolean => passed.has(error as object)
+
 /**
  * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` pass, whichever
  * comes first, and settles then whatever `call` does: a `call` that ignores its signal cannot
@@ -30,7 +37,9 @@ export async function callWithDeadline<T>(
   const timer =
     timeoutMs > 0
       ? setTimeout(() => {
-          controller.abort(new AttachmentError('timeout', `${operation}: no answer`, { status: 0 }))
+          const error = new AttachmentError('timeout', `${operation}: no answer`, { status: 0 })
+          passed.add(error)
+          controller.abort(error)
         }, timeoutMs)
       : undefined
   signal?.addEventListener('abort', onAbort)
