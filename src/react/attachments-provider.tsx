@@ -86,8 +86,6 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
   const scope = props.scope ?? adapter.key
   const enclosing = useContext(QueryClientContext)
   const own = useRef<QueryClient>(undefined)
-  // A client of its own only when there is no other, and made once.
-  const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
   const [uploads] = useState(createUploadRegistry)
   const [pageClient] = useState(defaultUploadClient)
   const uploadClient = props.client ?? pageClient
@@ -101,6 +99,8 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
     [uploadClient, scope, adapter],
   )
   const value = useMemo<AttachmentsContextValue>(() => {
+    // A client of its own only when there is no other, and made once.
+    const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
     const tag = resolveLocale(locale, messages ? messages.locale : defaultMessages.locale)
     return {
       adapter,
@@ -112,7 +112,7 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
       uploads,
       sharedManager,
     }
-  }, [adapter, client, messages, locale, callTimeoutMs, uploads, sharedManager])
+  }, [adapter, queryClient, enclosing, messages, locale, callTimeoutMs, uploads, sharedManager])
   // No QueryClientProvider: our hooks take `queryClient` from this context, and the host's
   // `useQueryClient()` below keeps answering the host's client.
   return <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>

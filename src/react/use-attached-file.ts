@@ -97,7 +97,7 @@ export function useAttachedFile(
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
   const { query, staleIn } = useMemo(() => {
-    const timing = resolveDownloadTiming(options)
+    const timing = resolveDownloadTiming({ marginMs, pollBaseMs, pollMaxMs })
     const queryKey = attachedFileQueryKey(adapter.key, id)
     const staleIn = (data: FileReport) => reportStaleInMs(data, now(), timing.marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
