@@ -52,7 +52,7 @@ export function fileKindOf(name: string): FileKind | undefined {
 }
 
 /** The names of the kinds of file the extensions allow, each once, known kinds first. */
-export function allowedKindsText(extensions: readonly string[], context: MessageContext): string {
+function allowedKindsText(extensions: readonly string[], context: MessageContext): string {
   const { messages, format } = context
   const found = new Set(extensions.map(fileKindOf))
   const names = kinds

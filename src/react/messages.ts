@@ -36,7 +36,7 @@ export interface ValidationValues {
 }
 
 /** The messages of every error code. */
-export type ErrorMessages = {
+type ErrorMessages = {
   [C in KnownErrorCode]: C extends FileValidationCode
     ? Message<ValidationValues[C]>
     : Message<ErrorValues>
@@ -47,7 +47,7 @@ export type FileKind =
   'pdf' | 'word' | 'spreadsheet' | 'presentation' | 'text' | 'image' | 'video' | 'audio'
 
 /** A status a stored file's link or card shows (`useAttachedFile`). */
-export type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
+type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
 
 /** Every string the React layer and the components show; override any subset. */
 export interface Messages {

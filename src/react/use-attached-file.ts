@@ -1,22 +1,20 @@
 import { focusManager, useQuery } from '@tanstack/react-query'
 import type { QueryFunctionContext, QueryState, UseQueryOptions } from '@tanstack/react-query'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { callWithDeadline, isPastDeadline } from '../core/deadline.js'
 import {
   createFileReport,
   downloadUrlOf,
-  isRetryable,
   nextCheckMs,
   reportStaleInMs,
   resolveDownloadTiming,
-  toAttachmentError,
+  retryCheckMs,
   viewOfFile,
-  type AttachmentError,
   type DownloadTiming,
   type FileReport,
   type RemoteFileView,
-} from '../core/index.js'
-import { callWithDeadline, isPastDeadline } from '../core/deadline.js'
-import { retryCheckMs } from '../core/download-url.js'
+} from '../core/download-url.js'
+import { isRetryable, toAttachmentError, type AttachmentError } from '../core/errors.js'
 import { abortable } from '../core/online.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 

@@ -1,5 +1,5 @@
 // The files of the upload stories, one per state, named after what they show.
-import { knownErrorCodes } from '../../src/react/index.js'
+import { knownErrorCodes } from '../../src/react/messages.js'
 import type { FilePlan } from './state-manager.js'
 
 const KB = 1024
