@@ -8,7 +8,7 @@ import type { RootProps } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
-import { fileKindOf, visibleName } from './message-text.js'
+import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
@@ -119,11 +119,6 @@ function CardBody(
   const name = props.name || file.name || say(messages.unnamedFile, {})
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
-  const kind = fileExtension(name).slice(1, 6).toUpperCase()
-  const details = isolated(context, ({ format }) => {
-    const size = file.size === undefined ? '' : format.bytes(file.size)
-    return size && kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size || kind
-  })
   return (
     <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
@@ -135,7 +130,9 @@ function CardBody(
         {isolated(context, (marked) => fileStatusText(file, name, marked))}
       </span>
       <span className={part('details')}>
-        {(file.size !== undefined || kind) && <span>{details}</span>}
+        {(file.size !== undefined || fileExtension(name)) && (
+          <span>{isolated(context, (marked) => fileDetailsText(name, file.size, marked))}</span>
+        )}
         {createdAt !== undefined && <RelativeTime at={createdAt} now={fileOptions.now} />}
         {createdBy && (
           <span>{isolatedMessage(context, messages.createdBy, { name: createdBy })}</span>

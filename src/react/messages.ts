@@ -247,9 +247,6 @@ export const defaultMessages: Messages = {
   announceCanceled: 'Upload of {name} canceled',
 }
 
-/** Every known error code, in the order of {@link defaultMessages}. */
-export const knownErrorCodes = Object.keys(defaultMessages.errors) as KnownErrorCode[]
-
 /** `defaults` with `overrides` laid over it, group by group. */
 export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides): Messages {
   if (overrides === undefined) return defaults
