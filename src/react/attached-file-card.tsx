@@ -14,6 +14,30 @@ import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
 
+// Each unit of a relative time, and how many of it make the next.
+const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
+const relativeSteps = [60, 60, 24, 7, 4.35, 12]
+
+// The date formats of each locale, made on first use and kept. Here rather than in the
+// formatters every component gets: only a card shows a time, and a chat widget has no card.
+const dateFormats = new Map<string, [Intl.DateTimeFormat, Intl.RelativeTimeFormat]>()
+
+/** `epochMs` as a medium date with a short time, and relative to `now` (`3 minutes ago`). */
+function formatTime(locale: string, epochMs: number, now: number): [string, string] {
+  let formats = dateFormats.get(locale)
+  if (formats === undefined) {
+    formats = [
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    ]
+    dateFormats.set(locale, formats)
+  }
+  let value = (epochMs - now) / 1000
+  let step = 0
+  while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
+  return [formats[0].format(epochMs), formats[1].format(Math.round(value), relativeUnits[step]!)]
+}
+
 /**
  * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
  * old, then when the minute or the hour it shows turns (not a whole unit after each render, which
@@ -21,22 +45,19 @@ import type { UseAttachedFileOptions } from './use-attached-file.js'
  * by the time between them, so hydration may replace the text.
  */
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
-  const { format } = useAttachmentsContext()
+  const { locale } = useAttachmentsContext()
   const [, tick] = useReducer((count: number) => count + 1, 0)
   const current = now()
   const age = Math.abs(current - at)
+  const [date, relative] = formatTime(locale, at, current)
   useEffect(() => {
     const unit = age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000
     const timer = setTimeout(tick, unit - (age % unit) + 1)
     return () => clearTimeout(timer)
   })
   return (
-    <time
-      dateTime={new Date(at).toISOString()}
-      title={format.dateTime(at)}
-      suppressHydrationWarning
-    >
-      {format.relativeTime(at, current)}
+    <time dateTime={new Date(at).toISOString()} title={date} suppressHydrationWarning>
+      {relative}
     </time>
   )
 }
