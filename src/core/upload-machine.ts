@@ -43,11 +43,11 @@ interface Still {
 }
 
 /** Waiting for a slot in the queue (or for the network). */
-export type QueuedUpload = UploadFields<'queued'> & Still
+type QueuedUpload = UploadFields<'queued'> & Still
 /** Start is being called. */
-export type StartingUpload = UploadFields<'starting'> & Running
+type StartingUpload = UploadFields<'starting'> & Running
 /** The bytes are being PUT. */
-export type UploadingUpload = UploadFields<'uploading'> &
+type UploadingUpload = UploadFields<'uploading'> &
   Running & {
     readonly remoteId: string
     /**
@@ -57,7 +57,7 @@ export type UploadingUpload = UploadFields<'uploading'> &
     readonly finishing: boolean
   }
 /** The bytes are stored; Complete is being called. */
-export type CompletingUpload = UploadFields<'completing'> & Running & { readonly remoteId: string }
+type CompletingUpload = UploadFields<'completing'> & Running & { readonly remoteId: string }
 /** Completed: the attachment exists on the service. */
 export type SucceededUpload = UploadFields<'succeeded'> & Still & { readonly remoteId: string }
 /** Stopped for good after its retries; `retry()` can queue it again. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AttachmentError } from './errors.js'
-import { subscribeSelected } from './store.js'
+import { onSelectedChange } from '../../test/selected-change.js'
 import { fileOf, settle, setupManager, useFakeClock } from '../../test/upload-harness.js'
 
 beforeEach(useFakeClock)
@@ -185,8 +185,8 @@ describe('createUploadManager', () => {
     const bBefore = state(b)
     const onA = vi.fn()
     const onB = vi.fn()
-    subscribeSelected(manager, (snapshot) => snapshot.byId[a], onA)
-    subscribeSelected(manager, (snapshot) => snapshot.byId[b], onB)
+    onSelectedChange(manager, (snapshot) => snapshot.byId[a], onA)
+    onSelectedChange(manager, (snapshot) => snapshot.byId[b], onB)
     transport.puts[1]?.progress(50)
     frames.flush()
     expect(onB).toHaveBeenCalledOnce()

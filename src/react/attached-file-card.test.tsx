@@ -84,6 +84,9 @@ describe('AttachedFileCard', () => {
     const time = card().querySelector('time')
     expect(time?.textContent).toBe('3 minutes ago')
     expect(time?.getAttribute('datetime')).toBe(new Date(createdAt).toISOString())
+    // The whole date in its title, in the provider's locale (English here): Jan 5, 2026, 8:57 AM
+    // in UTC, another day or hour in the machine's time zone.
+    expect(time?.getAttribute('title')).toMatch(/^Jan [45], 2026, \d{1,2}:\d\d\s[AP]M$/)
     expect(card().textContent).toContain('Added by Maria García')
   })
 

@@ -10,7 +10,7 @@ import { useController, usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 
 /** The parts of {@link AttachmentButton} that take a class name. */
-export type AttachmentButtonPart = 'button' | 'icon' | 'limits' | 'rejections'
+type AttachmentButtonPart = 'button' | 'icon' | 'limits' | 'rejections'
 
 /** The props of {@link AttachmentButton} that are its own, not its root's. */
 interface ButtonProps extends UploadSourceProps {

@@ -14,8 +14,7 @@ import type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 export type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 
 /** The parts of {@link AttachmentDropzone} that take a class name. */
-export type AttachmentDropzonePart =
-  'target' | 'icon' | 'label' | 'prompt' | 'limits' | 'rejections'
+type AttachmentDropzonePart = 'target' | 'icon' | 'label' | 'prompt' | 'limits' | 'rejections'
 
 /** The props of {@link AttachmentDropzone} that are its own, not its root's. */
 interface DropzoneProps extends UploadSourceProps {

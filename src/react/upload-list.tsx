@@ -17,7 +17,7 @@ import { useRegisteredManager } from './use-attachment-upload.js'
 import { useSelected } from './use-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
-export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
+export type { UploadRowRenderProps } from './upload-row.js'
 
 /** The props of {@link UploadList} that are its own, not its root's. */
 interface ListProps {

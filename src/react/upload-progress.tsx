@@ -19,7 +19,7 @@ import { useUpload } from './use-upload.js'
 export type UploadProgress = UploadProgressData
 
 /** The parts of {@link UploadProgress} that take a class name. */
-export type UploadProgressPart = 'bar'
+type UploadProgressPart = 'bar'
 
 /** The props of {@link UploadProgress} that are its own, not its root's. */
 interface ProgressProps {
@@ -93,7 +93,7 @@ export function uploadStatusText(
 }
 
 /** The bar's value, 0–100: full once the bytes are stored, what was sent while they move. */
-export function uploadPercent(upload: UploadState): number {
+function uploadPercent(upload: UploadState): number {
   if (upload.status === 'uploading') return upload.progress
   return upload.status === 'succeeded' || upload.status === 'completing' ? 100 : 0
 }
