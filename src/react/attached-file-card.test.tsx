@@ -27,7 +27,9 @@ const pdf = (): Exclude<FileStep, string | Error> => ({
 })
 
 let fake: FakeAdapter
-let deleteFile: ReturnType<typeof vi.fn<(id: string) => Promise<void>>>
+let deleteFile: ReturnType<
+  typeof vi.fn<(id: string, init?: { signal?: AbortSignal }) => Promise<void>>
+>
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -144,7 +146,7 @@ describe('AttachedFileCard', () => {
     fireEvent.click(within(question).getByRole('button', { name: 'Delete' }))
     await advance(0)
     expect(deleteFile).toHaveBeenCalledTimes(1)
-    expect(deleteFile).toHaveBeenCalledWith('f')
+    expect(deleteFile).toHaveBeenCalledWith('f', { signal: expect.any(AbortSignal) })
     expect(onDeleted).toHaveBeenCalledTimes(1)
     expect(onDeleted).toHaveBeenCalledWith({ fileId: 'f' })
     expect(
@@ -211,6 +213,39 @@ describe('AttachedFileCard', () => {
     )
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete report.pdf' }))
     expect(onDeleted).not.toHaveBeenCalled()
+  })
+
+  it('ends a delete that never answers at its deadline, aborted, and offers it again', async () => {
+    fake.scriptFile('f', pdf())
+    const signals: AbortSignal[] = []
+    deleteFile.mockImplementationOnce(
+      (_id: string, init?: { signal?: AbortSignal }) =>
+        new Promise<void>(() => void signals.push(init!.signal!)),
+    )
+    const onDeleted = vi.fn()
+    renderStrict(
+      <AttachedFileCard fileId="f" fileOptions={{ now: clock }} onDeleted={onDeleted} />,
+      {
+        adapter: { ...fake.adapter, deleteFile },
+        locale: 'en-US',
+        uploadOptions: { callTimeoutMs: 10_000 },
+      },
+    )
+    await advance(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
+    await advance(9_000)
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(signals.map((signal) => signal.aborted)).toEqual([false])
+    await advance(1_000)
+    expect(signals.map((signal) => signal.aborted)).toEqual([true])
+    expect(screen.getByRole('alert').textContent).toBe('The connection stopped responding.')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
+    await advance(0)
+    expect(deleteFile).toHaveBeenCalledTimes(2)
+    expect(onDeleted).toHaveBeenCalledTimes(1)
   })
 
   it('hides delete where the adapter cannot delete, or the host says not to', async () => {
