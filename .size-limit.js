@@ -12,7 +12,10 @@
 //   (~0.16 kB), and conversation-owned uploads, one rejection alert per manager, small
 //   thumbnails (~0.5 kB). It moves down from here only.
 // - An agent's case pane (the import of the Cases recipe and the README): 19,087 B measured
-//   before the same round, 22,500 B after it; budget 88 × 256 B = 22,528 B.
+//   before the same round, 22,500 B after it; budget 88 × 256 B = 22,528 B. The upload rows of
+//   the fault matrix took it to 22,667 B (a row that says it waits for the network: ~135 B of
+//   engine state, message and status text; a Cases answer cut off after its headers retried as
+//   network: ~22 B), and the budget to 89 × 256 B = 22,784 B; the widget's stayed (21,427 B).
 // - `connect-attachments/participant` alone, its own code (core left out, as the widget that
 //   uses it bundles core's upload manager anyway): 2.5 kB.
 // - `connect-attachments/styles.css`, as built: 3 kB.
@@ -56,7 +59,7 @@ export default [
     },
     ignore: ['react-dropzone'],
     gzip: true,
-    limit: budget(88 * 256),
+    limit: budget(89 * 256),
     modifyEsbuildConfig: asShipped,
   },
   {

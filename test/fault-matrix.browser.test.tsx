@@ -70,6 +70,8 @@ afterAll(() => {
 })
 afterEach(async () => {
   cleanup()
+  // Back online, whatever a row left (an own onLine shadows the browser's).
+  Reflect.deleteProperty(navigator, 'onLine')
   await controls.clearFaults()
 })
 
@@ -115,6 +117,24 @@ function renderWidget(
 ) {
   return renderStrict(widget, { adapter, uploadOptions: options })
 }
+
+/**
+ * Tells the page the network went away or came back, as Chromium does: `navigator.onLine` and
+ * the window's `offline` / `online` event. Chromium's own offline emulation (DevTools' network
+ * conditions) would also cut the test runner's connection to the page; this way the emulator
+ * still answers, so a request the engine sent while "offline" would show in its records.
+ */
+function setOnline(online: boolean): void {
+  if (online) Reflect.deleteProperty(navigator, 'onLine')
+  else Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+  window.dispatchEvent(new Event(online ? 'online' : 'offline'))
+}
+
+/** The requests the page sent to a path (Resource Timing), oldest first. */
+const requestsTo = (path: string) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((entry) => new URL(entry.name).pathname.endsWith(path))
 
 /** A real drop on the dropzone, as a drag from the desktop produces it. */
 function drop(file: File): void {
@@ -211,10 +231,7 @@ async function expectCompletedAfterRefresh(file: File, started: number): Promise
 }
 
 /** The PUTs the page sent to an attachment's object (Resource Timing; the URL is not kept). */
-const putsTo = (record: AttachmentInfo) =>
-  performance
-    .getEntriesByType('resource')
-    .filter((entry) => new URL(entry.name).pathname.endsWith(`/${record.key}`)).length
+const putsTo = (record: AttachmentInfo) => requestsTo(`/${record.key}`).length
 
 async function expectSucceeded(file: File): Promise<void> {
   await expect.poll(() => statusOf(file), WAIT).toBe('succeeded')
@@ -436,6 +453,39 @@ describe(
       const [expired, fresh] = await expectCompletedAfterRefresh(file, 2)
       expect(putsTo(expired!)).toBe(1)
       expect(putsTo(fresh!)).toBe(1)
+    })
+
+    it('offline mid-upload and back: the row says it waits for the network, Complete waits too, then it finishes once', async () => {
+      const { adapter } = await chatAdapter()
+      // 2 MB read at 256 KB/s: the PUT lasts about 8 s, so the network goes while it runs.
+      await controls.setFault('PutObject', { bytesPerSecond: 256 * 1024, times: 1 })
+      performance.clearResourceTimings()
+      renderWidget(adapter)
+      const file = newFile(2 * 1024 * 1024)
+      drop(file)
+      await expect.poll(() => statusOf(file), WAIT).toBe('uploading')
+      setOnline(false)
+      await expect.poll(() => statusTextOf(file), WAIT).toBe('Waiting for the network')
+      expect(rowOf(file).hasAttribute('data-offline')).toBe(true)
+      expect(within(rowOf(file)).getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
+        'Waiting for the network',
+      )
+      expect(buttonsOf(file)).toEqual(['Cancel'])
+      // The PUT already under way runs on (going offline aborts nothing by itself) and is
+      // stored; Complete is held until the network is back.
+      await expect.poll(async () => (await recordsOf(file))[0]?.stored, WAIT).toBe(true)
+      await expect.poll(() => statusOf(file), WAIT).toBe('completing')
+      expect(statusTextOf(file)).toBe('Waiting for the network')
+      expect((await recordsOf(file))[0]).toMatchObject({ completes: 0 })
+
+      const back = performance.now()
+      setOnline(true)
+      await expectSucceeded(file)
+      await expectStoredOnce(file)
+      // The one Complete left the page after the network came back, not before.
+      const completes = requestsTo('/participant/complete-attachment-upload')
+      expect(completes).toHaveLength(1)
+      expect(completes[0]!.startTime).toBeGreaterThanOrEqual(back)
     })
 
     it('the connection token refreshed mid-upload: Complete carries the new one (the old one has expired by then)', async () => {
