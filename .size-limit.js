@@ -16,7 +16,10 @@
 //   and the budget to 83 × 256 B = 21,248 B.
 // - An agent's case pane (the import of the Cases recipe and the README): 19,087 B measured
 //   before the same round, 22,500 B after it, 22,513 B with the deadline on stored files'
-//   requests and the card's own date formats; budget 88 × 256 B = 22,528 B.
+//   requests and the card's own date formats. The upload rows of the fault matrix took it past
+//   88 × 256 B (a row that says it waits for the network: ~135 B of engine state, message and
+//   status text; a Cases answer cut off after its headers retried as network: ~22 B), and the
+//   budget to 89 × 256 B = 22,784 B.
 // - `connect-attachments/participant` alone, its own code (core left out, as the widget that
 //   uses it bundles core's upload manager anyway): 2.5 kB.
 // - `connect-attachments/styles.css`, as built: 3 kB.
@@ -60,7 +63,7 @@ export default [
     },
     ignore: ['react-dropzone'],
     gzip: true,
-    limit: budget(88 * 256),
+    limit: budget(89 * 256),
     modifyEsbuildConfig: asShipped,
   },
   {

@@ -198,10 +198,19 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   // Subscribed at the first pump, not at creation: a manager made and dropped during a render
   // must leave no listener behind.
   let unsubscribe: (() => void) | undefined
+  // Whether the uploads were last marked offline: once back online they are unmarked once.
+  let marked = false
   function pump(): void {
     if (disposed) return
-    unsubscribe ??= config.online.subscribe(pump)
-    if (!config.online.isOnline()) return
+    unsubscribe ??= config.online.subscribe(() => {
+      pump()
+      publish()
+    })
+    const online = config.online.isOnline()
+    // While offline, every upload not yet over (those just added or retried too) says so.
+    if (!online || marked) apply(snapshot().ids.map((id) => [id, { type: 'network', online }]))
+    marked = !online
+    if (!online) return
     const { ids, byId } = snapshot()
     for (const id of ids) {
       if (running.size >= config.concurrency) return

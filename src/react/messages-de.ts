@@ -49,6 +49,7 @@ export const messagesDe: Messages = {
     canceled: 'Abgebrochen',
   },
   uploadRetrying: 'Neuer Versuch in {seconds}',
+  uploadOffline: 'Wartet auf das Netzwerk',
   fileStatus: {
     loading: 'Wird geladen…',
     processing: 'Wird auf Viren geprüft…',

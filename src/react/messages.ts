@@ -61,6 +61,8 @@ export interface Messages {
   uploadStatus: Record<UploadStatus, Message>
   /** A working upload waiting to try a step again, `seconds` until it does (formatted). */
   uploadRetrying: Message<{ seconds: string }>
+  /** An upload not yet over while the browser is offline: it goes on once the network is back. */
+  uploadOffline: Message
   /** A stored file's status. */
   fileStatus: Record<AttachedFileStatus, Message>
   /** Names of the kinds of file in the limits text. */
@@ -183,6 +185,7 @@ export const defaultMessages: Messages = {
     canceled: 'Canceled',
   },
   uploadRetrying: 'Retrying in {seconds}',
+  uploadOffline: 'Waiting for the network',
   fileStatus: {
     loading: 'Loading…',
     processing: 'Checking for viruses…',
