@@ -18,6 +18,7 @@ import { AttachmentDropzone } from '../src/react/attachment-dropzone.js'
 import { AttachmentMessage } from '../src/react/attachment-message.js'
 import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import { UploadList } from '../src/react/upload-list.js'
+import { dropFiles } from './drop-files.js'
 import { emulatorCasesAdapter, emulatorControls } from './emulator-controls.js'
 import {
   randomBytes,
@@ -138,14 +139,7 @@ const requestsTo = (path: string) =>
 
 /** A real drop on the dropzone, as a drag from the desktop produces it. */
 function drop(file: File): void {
-  const data = new DataTransfer()
-  data.items.add(file)
-  const target = document.querySelector('.ca-attachment-dropzone__target')!
-  for (const type of ['dragenter', 'dragover', 'drop']) {
-    target.dispatchEvent(
-      new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
-    )
-  }
+  dropFiles(document.querySelector('.ca-attachment-dropzone__target')!, file)
 }
 
 /** A pick through the attach button's file input, as the browser reports a chosen file. */
