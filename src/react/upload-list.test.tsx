@@ -135,6 +135,8 @@ describe('UploadList', () => {
     await waitFor(() => expect(setup.transport.puts).toHaveLength(1))
     act(() => setup.online.set(false))
     await waitFor(() => expect(rowState('report.pdf').text).toBe('Waiting for the network'))
+    // Said once in the list's live region, as well as shown in the row.
+    expect(screen.getByRole('status').textContent).toBe('Waiting for the network')
     expect(rowState('report.pdf')).toMatchObject({
       ...{ status: 'uploading', now: '0' },
       buttons: ['Cancel upload of report.pdf'],
