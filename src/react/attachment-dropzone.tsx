@@ -75,7 +75,7 @@ function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivEleme
         <>
           <Icon
             className={part('icon')}
-            d={['M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z']}
+            d="M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z"
             fill="currentColor"
             stroke="none"
           />

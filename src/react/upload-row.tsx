@@ -63,8 +63,8 @@ export interface UploadRowProps {
 }
 
 // A cross for cancel and remove, a circular arrow for retry and for adding again.
-const cross = ['M7 7l10 10M17 7L7 17']
-const again = ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4']
+const cross = 'M7 7l10 10M17 7L7 17'
+const again = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
 const icons = { retry: again, addAgain: again, cancel: cross, remove: cross }
 
 /**
