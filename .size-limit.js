@@ -16,7 +16,12 @@
 //   and the budget to 83 × 256 B = 21,248 B. The next merges (the rows' offline status, the
 //   100 ms between publications) took it from 21,233 B over that budget, to 21,432 B; icons
 //   drawn as one path each, without IE's `focusable`, and a transcript image's type read as
-//   validation reads it brought it to 21,396 B, still over.
+//   validation reads it brought it to 21,396 B, still over. The budget is back at 84 × 256 B =
+//   21,504 B, where the round began: what the ~110 B over 21,285 B buy is a deadline on every
+//   call a component makes (a stored file's request, a delete), a row and an announcement that
+//   say the browser is offline, and two chats with fixed tokens never sharing one list. Lower
+//   from here needs a contract changed: the card-only catalog entries out of the widget's
+//   catalog (-76 B), no English text in core's validation results (-87 B).
 // - An agent's case pane (the import of the Cases recipe and the README): 19,087 B measured
 //   before the same round, 22,500 B after it, 22,513 B with the deadline on stored files'
 //   requests and the card's own date formats. The upload rows of the fault matrix took it past
@@ -55,7 +60,7 @@ export default [
     },
     ignore: ['react-dropzone'],
     gzip: true,
-    limit: budget(83 * 256),
+    limit: budget(84 * 256),
     modifyEsbuildConfig: asShipped,
   },
   {
