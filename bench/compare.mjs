@@ -5,7 +5,9 @@
 // (interleaved, the first of each pair alternating) and the table shows medians. Main-thread
 // busy time is Chromium's own (CDP Performance.getMetrics: TaskDuration, ScriptDuration), and
 // every file is checked in the emulator's record: started once, completed once, stored.
-// Then our concurrency: 3, 4 and 6 uploads at once, on loopback and with each PUT capped.
+// Commits are React's on our page and Preact's on Uppy's (its Dashboard renders in Preact).
+// Our concurrency, 3, 4 and 6 uploads at once on loopback and with each PUT capped, runs only
+// when asked for (`npm run bench -- concurrency`): it chose the default, and doubles the run.
 import { build } from 'esbuild'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -35,7 +37,7 @@ const sweep = {
 }
 
 /** The three pages, bundled as production React. */
-async function bundle() {
+export async function bundleCompare() {
   const result = await build({
     entryPoints: ['ours-page.tsx', 'uppy-page.tsx', 'bare-page.ts'].map((file) =>
       join(root, 'bench', 'compare', file),
@@ -202,8 +204,105 @@ function printTable(header, rows) {
 const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
 const ratio = (a, b) => fixed(a / b, 2)
 
-/** Runs the side-by-side scenarios and the concurrency sweep, printing two tables. */
-export async function runCompare({ browser, startEmulator, log = console.error }) {
+/** The three scenarios, ours and Uppy's pages taking turns (and the bare XHR for one file). */
+async function sideBySide(env, dir, log) {
+  const results = []
+  for (const scenario of scenarios) {
+    const started = performance.now()
+    const paths = await writeFiles(dir, scenario)
+    const pages = ['ours-page', 'uppy-page', ...(scenario.bare ? ['bare-page'] : [])]
+    const runs = Object.fromEntries(pages.map((page) => [page, []]))
+    for (let run = 0; run < RUNS; run += 1) {
+      // Interleaved, and who goes first alternates, so a slow spell hurts both alike.
+      const order = run % 2 === 0 ? pages : [...pages].reverse()
+      for (const page of order) runs[page].push(await runPage(env, page, paths))
+      const line = pages.map((p) => `${p} ${fixed(runs[p].at(-1).busyMs)} ms busy`).join(', ')
+      log(`compare: ${scenario.name}, run ${run + 1} of ${RUNS}: ${line}`)
+    }
+    results.push({ scenario, ...Object.fromEntries(pages.map((p) => [p, medians(runs[p])])) })
+    log(`compare: ${scenario.name} took ${fixed((performance.now() - started) / 1000, 1)} s`)
+  }
+  console.log(`\nSide by side, medians of ${RUNS} runs (ours / Uppy 6.3 Dashboard + aws-s3):`)
+  printTable(
+    [
+      'scenario',
+      'busy ms',
+      'ratio',
+      'script ms',
+      'ratio',
+      'wall ms',
+      'ratio',
+      'commits, React / Preact',
+      'longest task ms',
+      'heap MiB',
+    ],
+    results.map(({ scenario, 'ours-page': o, 'uppy-page': u }) => [
+      scenario.name,
+      `${fixed(o.busyMs)} / ${fixed(u.busyMs)}`,
+      ratio(o.busyMs, u.busyMs),
+      `${fixed(o.scriptMs)} / ${fixed(u.scriptMs)}`,
+      ratio(o.scriptMs, u.scriptMs),
+      `${fixed(o.wallMs)} / ${fixed(u.wallMs)}`,
+      ratio(o.wallMs, u.wallMs),
+      `${fixed(o.commits)} / ${fixed(u.commits)}`,
+      `${fixed(o.longestTaskMs)} / ${fixed(u.longestTaskMs)}`,
+      `${fixed(o.heapMiB, 1)} / ${fixed(u.heapMiB, 1)}`,
+    ]),
+  )
+  for (const { scenario, 'ours-page': o, 'bare-page': b } of results) {
+    if (!b) continue
+    const speed = (r) => (scenario.count * scenario.bytes) / MiB / (r.wallMs / 1000)
+    console.log(
+      `${scenario.name}: ours ${fixed(speed(o))} MiB/s, bare XHR ${fixed(speed(b))} MiB/s ` +
+        `(${ratio(speed(o), speed(b))}× the bare XHR)`,
+    )
+  }
+  return results
+}
+
+/** Our page alone at 3, 4 and 6 uploads at once, on loopback and with each PUT capped. */
+async function concurrencySweep(env, dir, log) {
+  const { emulator } = env
+  const sweepRows = []
+  for (const [link, scenario] of [
+    ['loopback', sweep.loopback],
+    ['capped', sweep.capped],
+  ]) {
+    const paths = await writeFiles(dir, scenario)
+    if (link === 'capped')
+      emulator.faults.set('PutObject', {
+        bytesPerSecond: sweep.capBytesPerSecond,
+        times: Infinity,
+      })
+    const runs = Object.fromEntries(sweep.concurrencies.map((c) => [c, []]))
+    for (let run = 0; run < SWEEP_RUNS; run += 1) {
+      for (const c of run % 2 === 0 ? sweep.concurrencies : [...sweep.concurrencies].reverse())
+        runs[c].push(await runPage(env, 'ours-page', paths, c))
+      log(`compare: concurrency, ${scenario.name}, run ${run + 1} of ${SWEEP_RUNS}`)
+    }
+    emulator.faults.clear()
+    for (const c of sweep.concurrencies) {
+      const m = medians(runs[c])
+      sweepRows.push([scenario.name, c, fixed(m.wallMs), fixed(m.busyMs), fixed(m.commits)])
+    }
+  }
+  console.log(`\nOur concurrency, medians of ${SWEEP_RUNS} runs:`)
+  printTable(['files, link', 'at once', 'wall ms', 'busy ms', 'commits'], sweepRows)
+}
+
+/**
+ * Runs the side-by-side scenarios (`compare`) and the concurrency sweep (`sweep`), printing a
+ * table for each; `bundled` is what {@link bundleCompare} made, `timed(what, step)` times a step.
+ */
+export async function runCompare({
+  browser,
+  startEmulator,
+  bundled,
+  compare = true,
+  sweep: sweeping = false,
+  timed = (_, step) => step(),
+  log = console.error,
+}) {
   // Room for every run's files in one chat, and for the 50 MiB file (Connect allows up to 100 MB
   // per instance; the chat's default is 20 MB).
   const emulator = await startEmulator({
@@ -211,85 +310,12 @@ export async function runCompare({ browser, startEmulator, log = console.error }
     maxAttachmentsPerChat: 100_000,
     maxFileSizeBytes: 100 * MiB,
   })
-  const server = await serve(await bundle())
+  const server = await serve(await (bundled ?? bundleCompare()))
   const dir = await mkdtemp(join(tmpdir(), 'connect-attachments-compare-'))
   const env = { browser, server, emulator }
   try {
-    const results = []
-    for (const scenario of scenarios) {
-      const paths = await writeFiles(dir, scenario)
-      const pages = ['ours-page', 'uppy-page', ...(scenario.bare ? ['bare-page'] : [])]
-      const runs = Object.fromEntries(pages.map((page) => [page, []]))
-      for (let run = 0; run < RUNS; run += 1) {
-        // Interleaved, and who goes first alternates, so a slow spell hurts both alike.
-        const order = run % 2 === 0 ? pages : [...pages].reverse()
-        for (const page of order) runs[page].push(await runPage(env, page, paths))
-        const line = pages.map((p) => `${p} ${fixed(runs[p].at(-1).busyMs)} ms busy`).join(', ')
-        log(`compare: ${scenario.name}, run ${run + 1} of ${RUNS}: ${line}`)
-      }
-      results.push({ scenario, ...Object.fromEntries(pages.map((p) => [p, medians(runs[p])])) })
-    }
-    console.log(`\nSide by side, medians of ${RUNS} runs (ours / Uppy 6.3 Dashboard + aws-s3):`)
-    printTable(
-      [
-        'scenario',
-        'busy ms',
-        'ratio',
-        'script ms',
-        'ratio',
-        'wall ms',
-        'ratio',
-        'commits',
-        'longest task ms',
-        'heap MiB',
-      ],
-      results.map(({ scenario, 'ours-page': o, 'uppy-page': u }) => [
-        scenario.name,
-        `${fixed(o.busyMs)} / ${fixed(u.busyMs)}`,
-        ratio(o.busyMs, u.busyMs),
-        `${fixed(o.scriptMs)} / ${fixed(u.scriptMs)}`,
-        ratio(o.scriptMs, u.scriptMs),
-        `${fixed(o.wallMs)} / ${fixed(u.wallMs)}`,
-        ratio(o.wallMs, u.wallMs),
-        `${fixed(o.commits)} / ${fixed(u.commits)}`,
-        `${fixed(o.longestTaskMs)} / ${fixed(u.longestTaskMs)}`,
-        `${fixed(o.heapMiB, 1)} / ${fixed(u.heapMiB, 1)}`,
-      ]),
-    )
-    for (const { scenario, 'ours-page': o, 'bare-page': b } of results) {
-      if (!b) continue
-      const speed = (r) => (scenario.count * scenario.bytes) / MiB / (r.wallMs / 1000)
-      console.log(
-        `${scenario.name}: ours ${fixed(speed(o))} MiB/s, bare XHR ${fixed(speed(b))} MiB/s ` +
-          `(${ratio(speed(o), speed(b))}× the bare XHR)`,
-      )
-    }
-
-    const sweepRows = []
-    for (const [link, scenario] of [
-      ['loopback', sweep.loopback],
-      ['capped', sweep.capped],
-    ]) {
-      const paths = await writeFiles(dir, scenario)
-      if (link === 'capped')
-        emulator.faults.set('PutObject', {
-          bytesPerSecond: sweep.capBytesPerSecond,
-          times: Infinity,
-        })
-      const runs = Object.fromEntries(sweep.concurrencies.map((c) => [c, []]))
-      for (let run = 0; run < SWEEP_RUNS; run += 1) {
-        for (const c of run % 2 === 0 ? sweep.concurrencies : [...sweep.concurrencies].reverse())
-          runs[c].push(await runPage(env, 'ours-page', paths, c))
-        log(`compare: concurrency, ${scenario.name}, run ${run + 1} of ${SWEEP_RUNS}`)
-      }
-      emulator.faults.clear()
-      for (const c of sweep.concurrencies) {
-        const m = medians(runs[c])
-        sweepRows.push([scenario.name, c, fixed(m.wallMs), fixed(m.busyMs), fixed(m.commits)])
-      }
-    }
-    console.log(`\nOur concurrency, medians of ${SWEEP_RUNS} runs:`)
-    printTable(['files, link', 'at once', 'wall ms', 'busy ms', 'commits'], sweepRows)
+    const results = compare ? await timed('compare', () => sideBySide(env, dir, log)) : []
+    if (sweeping) await timed('concurrency', () => concurrencySweep(env, dir, log))
     return results
   } finally {
     await server.close()

@@ -2,7 +2,9 @@
 // Each benchmark is bundled for the browser and served from a loopback server; the emulator runs
 // here in Node for the ones that upload. A slow figure is not a failure: the exit code is 1 only
 // when a benchmark could not run. `npm run bench -- storm` runs the benchmarks whose name matches;
-// `compare` is the side-by-side with Uppy (bench/compare.mjs), which runs last.
+// `compare` is the side-by-side with Uppy (bench/compare.mjs), which runs last; `concurrency`
+// (only when named) is our own sweep of 3, 4 and 6 uploads at once. Each step's time goes to
+// stderr, so that a slow run shows where it went.
 import { build } from 'esbuild'
 import { readdir } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -10,7 +12,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright'
 import { browserHelp, chromiumArgs, findBrowser } from '../scripts/browser-path.mjs'
-import { runCompare } from './compare.mjs'
+import { bundleCompare, runCompare } from './compare.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const benchDir = join(root, 'bench')
@@ -140,9 +142,26 @@ function printTable(rows) {
   }
 }
 
+/** Runs `step` and writes how long it took to stderr. */
+async function timed(what, step) {
+  const started = performance.now()
+  try {
+    return await step()
+  } finally {
+    console.error(`bench: ${what} took ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+}
+
 /** Starts the emulator, the page server and Chromium, runs the benchmarks and closes all. */
-async function runAll(executablePath, names, compare) {
-  const [bundles, { startEmulator }] = await Promise.all([bundlePages(names), importEmulator()])
+async function runAll(executablePath, names, { compare, sweep }) {
+  // Every bundle at once, before anything is measured.
+  const [bundles, { startEmulator }, compared] = await timed('bundling', () =>
+    Promise.all([
+      bundlePages(names),
+      importEmulator(),
+      compare || sweep ? bundleCompare() : undefined,
+    ]),
+  )
   const emulator = await startEmulator({ port: 0 })
   const results = { rows: [], failures: [] }
   let server
@@ -157,15 +176,16 @@ async function runAll(executablePath, names, compare) {
     const context = await browser.newContext()
     for (const name of names) {
       const config = { emulatorUrl: emulator.url }
-      await runBenchmark(context, server.url, name, config).then(
+      await timed(name, () => runBenchmark(context, server.url, name, config)).then(
         (rows) => results.rows.push(...rows),
         (error) => results.failures.push(error.message),
       )
     }
     await context.close()
-    if (compare) {
-      await runCompare({ browser, startEmulator }).catch((error) =>
-        results.failures.push(`compare: ${error instanceof Error ? error.stack : error}`),
+    if (compare || sweep) {
+      await runCompare({ browser, startEmulator, bundled: compared, compare, sweep, timed }).catch(
+        (error) =>
+          results.failures.push(`compare: ${error instanceof Error ? error.stack : error}`),
       )
     }
   } finally {
@@ -181,9 +201,15 @@ async function main() {
   if (!executablePath) throw new Error(browserHelp)
   const filters = process.argv.slice(2)
   const names = await benchmarkNames(filters)
-  const compare = filters.length === 0 || filters.some((filter) => 'compare'.includes(filter))
-  if (names.length === 0 && !compare) throw new Error('No benchmark matches the names given.')
-  const { rows, failures } = await runAll(executablePath, names, compare)
+  const named = (name) => filters.some((filter) => name.includes(filter))
+  const compare = filters.length === 0 || named('compare')
+  const sweep = filters.length > 0 && named('concurrency')
+  if (names.length === 0 && !compare && !sweep)
+    throw new Error('No benchmark matches the names given.')
+  const started = performance.now()
+  const { rows, failures } = await runAll(executablePath, names, { compare, sweep })
+  const minutes = (performance.now() - started) / 60_000
+  console.error(`bench: everything took ${minutes.toFixed(1)} min`)
   if (rows.length > 0) printTable(rows)
   for (const failure of failures) console.error(`benchmark failed: ${failure}`)
   return failures.length === 0 ? 0 : 1

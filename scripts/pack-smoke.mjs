@@ -5,12 +5,15 @@
 //    emulator's ws and @smithy/* are bundled into its entry);
 // 3. each entry imports in plain Node, and the emulator runs, from its entry and its bin;
 // 4. every ts/tsx block of README.md compiles with tsc in that app, against the packed types,
-//    amazon-connect-chatjs 5 and the AWS SDK, with both chatjs sessions accepted by the adapter.
+//    amazon-connect-chatjs 5 and the AWS SDK, with both chatjs sessions accepted by the adapter;
+// 5. the README's chat widget, bundled in that app, uploads a file in Chromium through a
+//    chatjs 5 session on the packed emulator (scripts/readme-widget.mjs).
 // Any failure fails the run. `--keep` leaves the temporary folder, to look into it.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runReadmeWidget } from './readme-widget.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const work = mkdtempSync(join(tmpdir(), 'connect-attachments-pack-'))
@@ -215,6 +218,23 @@ function compileReadme() {
   console.log(
     `README.md: ${files.length} ts/tsx blocks compile against the packed types and chatjs 5`,
   )
+  return { dir, files }
+}
+
+/** The README's chat widget (the block defining `ChatWidget`), run in Chromium. */
+async function runReadme({ dir, files }) {
+  const widgetFile = files.find((file) =>
+    readFileSync(join(dir, file), 'utf8').includes('export function ChatWidget('),
+  )
+  if (widgetFile === undefined) fail('README.md has no block defining ChatWidget')
+  try {
+    await runReadmeWidget({ consumer, dir, widgetFile })
+  } catch (error) {
+    fail(`the README's chat widget (${widgetFile}) does not run: ${error.message}`)
+  }
+  console.log(
+    "README.md's chat widget runs: a file picked in Chromium uploads once, bytes intact, through chatjs 5 on the emulator",
+  )
 }
 
 try {
@@ -245,7 +265,7 @@ try {
   writeFileSync(join(consumer, 'check.mjs'), importCheck)
   process.stdout.write(run('node', ['check.mjs'], consumer))
   await checkBin()
-  compileReadme()
+  await runReadme(compileReadme())
 } finally {
   if (process.argv.includes('--keep')) console.log(`left in ${work}`)
   else rmSync(work, { recursive: true, force: true })

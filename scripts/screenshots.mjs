@@ -45,7 +45,7 @@ const story = (base, id) => `${base}/iframe.html?id=${id}&viewMode=story`
 // Storybook's dev server runs each story's play function when the story opens: the recipes'
 // play functions send the files, and these steps wait for the state they leave.
 async function customerChat(page, { storybook, emulator }) {
-  await page.goto(story(storybook, 'recipes-customer-chat-widget--customer-chat-widget'))
+  await page.goto(story(storybook, 'recipes-customer-chat-widget--walked-through'))
   const chat = page.locator('.recipe-chat')
   const transcript = page.getByRole('log', { name: 'Conversation' })
   await transcript
@@ -81,8 +81,26 @@ async function agentCases(page, { storybook }) {
   await page.getByRole('button', { name: 'Upload a test virus file (EICAR)' }).click()
   await files.locator('.ca-attached-file-card[data-status="rejected"]').waitFor()
   await page
-    .locator('[role="tabpanel"]')
+    .getByRole('tabpanel', { name: 'Case files' })
     .screenshot({ path: join(out, 'agent-pane-case-files.png') })
+}
+
+// The chat recipe as a customer on a phone sees it: 360 px wide, in dark, after the recipe's
+// own play function has sent its files and the agent's screenshot has arrived.
+async function phoneDark(browser, { storybook }) {
+  const page = await browser.newPage({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+  })
+  page.setDefaultNavigationTimeout(180_000)
+  const id = 'recipes-customer-chat-widget--walked-through'
+  await page.goto(`${story(storybook, id)}&globals=theme:dark`)
+  await page
+    .getByRole('log', { name: 'Conversation' })
+    .getByRole('img', { name: 'annotated-screenshot.png' })
+    .waitFor({ timeout: 60_000 })
+  await page.locator('.recipe-chat').screenshot({ path: join(out, 'customer-chat-phone-dark.png') })
+  await page.close()
 }
 
 const executablePath = findBrowser()
@@ -102,8 +120,9 @@ try {
   page.setDefaultNavigationTimeout(180_000)
   await customerChat(page, servers)
   await agentCases(page, servers)
+  await phoneDark(browser, servers)
   console.log(
-    `Wrote docs/upload-list-in-progress.png, docs/customer-chat-recipe.png and docs/agent-pane-case-files.png`,
+    'Wrote docs/upload-list-in-progress.png, docs/customer-chat-recipe.png, docs/agent-pane-case-files.png and docs/customer-chat-phone-dark.png',
   )
 } finally {
   await browser.close()

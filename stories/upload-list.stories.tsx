@@ -44,6 +44,8 @@ export const Playground: Story = {
  */
 export const AllStates: Story = {
   loaders: [loadStates(lifecycleFiles)],
+  // Every state in view: more rows than the default page of 10.
+  args: { maxRows: lifecycleFiles.length },
   render: (args, { loaded }) => (
     <ThemeGrid>
       {() => <UploadList {...args} manager={(loaded as Loaded).scene.manager} />}
@@ -65,11 +67,14 @@ export const AllStates: Story = {
 /** A failed upload for every error code, each with its message tied to its row. */
 export const EveryError: Story = {
   loaders: [loadStates(failureFiles)],
+  args: { maxRows: failureFiles.length },
   render: AllStates.render,
   globals: english,
   play: async ({ canvas }) => {
     const [list] = canvas.getAllByRole('list', { name: 'Files being attached' })
-    for (const row of within(list as HTMLElement).getAllByRole('listitem')) {
+    const rows = within(list as HTMLElement).getAllByRole('listitem')
+    expect(rows).toHaveLength(failureFiles.length)
+    for (const row of rows) {
       expect(row).toHaveAttribute('data-status', 'failed')
       const retry = within(row).getByRole('button', { name: /^Retry upload of / })
       expect(retry).toHaveAccessibleDescription(/\S/)

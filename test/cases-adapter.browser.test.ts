@@ -1,11 +1,10 @@
 // The cases adapter in real Chromium: an @aws-sdk/client-connect ConnectClient bundled for the
 // browser signs every call (SigV4 with Web Crypto) and reaches the emulator across origins.
 // Test credentials only; a real agent pane would use sendViaHttpBackend instead.
-import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
+import type { CasesAdapter } from '../src/cases/index.js'
 import { settledFile, uploadThroughXhr } from './adapter-helpers.js'
-import { emulatorControls } from './emulator-controls.js'
+import { emulatorCasesAdapter, emulatorControls } from './emulator-controls.js'
 
 const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
@@ -13,14 +12,7 @@ const controls = emulatorControls(emulator)
 afterEach(() => controls.clearFaults())
 
 async function caseAdapter(): Promise<CasesAdapter> {
-  const created = await controls.createCase()
-  const client = new ConnectClient({
-    region: 'us-east-1',
-    endpoint: emulator,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  })
-  return createCasesAdapter({ ...created, send: sendViaConnectClient(client) })
+  return emulatorCasesAdapter(emulator, await controls.createCase())
 }
 
 const init = () => ({ clientToken: crypto.randomUUID(), signal: new AbortController().signal })

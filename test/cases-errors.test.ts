@@ -170,6 +170,34 @@ describe('createCasesAdapter errors without a response', () => {
     expect(isRetryable(error)).toBe(true)
   })
 
+  it('calls an answer cut off after its headers network, and the retry under the same ClientToken gets the same file', async () => {
+    // The service made the file; the connection broke after the first byte of its answer. The
+    // SDK reports the broken body with the answer's status, 200.
+    emu.faults.set('StartAttachedFileUpload', { resetAfterBytes: 1 })
+    const adapter = caseAdapter()
+    const clientToken = crypto.randomUUID()
+    const error = await attachmentErrorOf(
+      adapter.startUpload(file, { clientToken, signal: signal() }),
+    )
+    expect(error).toMatchObject({ code: 'network', status: 0 })
+    expect(error.cause).toMatchObject({ $metadata: { httpStatusCode: 200 } })
+    expect(isRetryable(error)).toBe(true)
+    const again = await adapter.startUpload(file, { clientToken, signal: signal() })
+    const [made] = emu.attachments().filter((record) => record.id === again.id)
+    expect(made).toMatchObject({ starts: 2, startTokens: [clientToken, clientToken] })
+  })
+
+  it('calls a whole answer with a success status that cannot be read invalid-response, not retried', async () => {
+    const cause = Object.assign(new SyntaxError('Unexpected token < in JSON at position 0'), {
+      $metadata: { httpStatusCode: 200 },
+    })
+    const error = await attachmentErrorOf(
+      adapterOver(() => Promise.reject(cause)).startUpload(file, init()),
+    )
+    expect(error).toMatchObject({ code: 'invalid-response', cause })
+    expect(isRetryable(error)).toBe(false)
+  })
+
   it("calls the SDK's request timeout timeout", async () => {
     emu.faults.set('GetAttachedFile', { delayMs: 2_000 })
     const client = new ConnectClient({

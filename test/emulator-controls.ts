@@ -1,5 +1,7 @@
 // The emulator's /_emulator/ HTTP controls as the browser tests drive them: create chats and
 // cases, inject faults and count how often they fired. fetch only, so it runs in a page.
+import { ConnectClient } from '@aws-sdk/client-connect'
+import { createCasesAdapter, sendViaConnectClient, type CasesAdapter } from '../src/cases/index.js'
 import type { AttachmentInfo } from '../src/emulator/index.js'
 import { connectParticipant } from './adapter-helpers.js'
 
@@ -84,4 +86,21 @@ export function emulatorControls(emulator: string): EmulatorControls {
       return (await response.json()) as AttachmentInfo[]
     },
   }
+}
+
+/**
+ * The cases adapter for a case of the emulator at `emulator`, over a ConnectClient with the
+ * emulator's test credentials that tries each call once (the engine does the retrying).
+ */
+export function emulatorCasesAdapter(
+  emulator: string,
+  created: { instanceId: string; associatedResourceArn: string },
+): CasesAdapter {
+  const client = new ConnectClient({
+    region: 'us-east-1',
+    endpoint: emulator,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  })
+  return createCasesAdapter({ ...created, send: sendViaConnectClient(client) })
 }

@@ -134,6 +134,27 @@ describe('startEmulator: faults', () => {
     expect(emu.faults.count('CreateParticipantConnection')).toBe(1)
   })
 
+  it('acts on a call before resetting its answer after resetAfterBytes: the answer is lost, not the call', async () => {
+    const token = await connectionToken()
+    const request = {
+      ConnectionToken: token,
+      AttachmentName: 'lost.pdf',
+      AttachmentSizeInBytes: 5,
+      ContentType: 'application/pdf',
+      ClientToken: 'one-token',
+    }
+    emu.faults.set('StartAttachmentUpload', { resetAfterBytes: 1 })
+    const error = await errorOf(client.send(new StartAttachmentUploadCommand(request)))
+    // The status line came (200), the body broke off after its first byte.
+    expect(error?.$metadata?.httpStatusCode).toBe(200)
+    const [made] = emu.attachments()
+    expect(made).toMatchObject({ name: 'lost.pdf', starts: 1, startTokens: ['one-token'] })
+    // The same ClientToken gets that attachment back: no second one.
+    const again = await client.send(new StartAttachmentUploadCommand(request))
+    expect(again.AttachmentId).toBe(made?.id)
+    expect(emu.attachments()).toHaveLength(1)
+  })
+
   it('caps a 5 MB PUT at bytesPerSecond', async () => {
     const token = await connectionToken()
     const body = Buffer.alloc(5 * 1024 * 1024, 1)

@@ -2,21 +2,21 @@ import type { AttachmentAdapter, FileInfo, UploadRules, UploadTarget } from '../
 import type { RemoteFile, RemoteFileStatus } from '../src/core/types.js'
 
 /** One recorded `startUpload` call. */
-export interface StartCall {
+interface StartCall {
   file: FileInfo
   clientToken: string
   signal: AbortSignal
 }
 
 /** One recorded `completeUpload` call. */
-export interface CompleteCall {
+interface CompleteCall {
   target: UploadTarget
   clientToken: string
   signal: AbortSignal
 }
 
 /** One recorded `getFile` call. */
-export interface GetFileCall {
+interface GetFileCall {
   id: string
   signal: AbortSignal | undefined
   /** When it was made, by the adapter's clock. */

@@ -4,21 +4,31 @@
 // UploadList (status text, the buttons offered), the emulator's record of the attachment (Starts,
 // their ClientTokens, Completes) and the stored bytes by SHA-256. Every console method is watched
 // across the file: no token and no presigned URL may reach the console.
-import { ConnectClient } from '@aws-sdk/client-connect'
-import { cleanup, fireEvent, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { StrictMode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import type { AttachmentAdapter } from '../src/core/types.js'
-import { createCasesAdapter, sendViaConnectClient } from '../src/cases/index.js'
+import { createUploadClient } from '../src/core/upload-client.js'
+import type { UploadManagerOptions } from '../src/core/upload-manager-options.js'
+import type { AttachmentInfo } from '../src/emulator/index.js'
 import { EICAR } from '../src/emulator/scanner.js'
 import { createParticipantAdapter, parseAttachmentItem } from '../src/participant/index.js'
 import { AttachmentButton } from '../src/react/attachment-button.js'
 import { AttachmentDropzone } from '../src/react/attachment-dropzone.js'
 import { AttachmentMessage } from '../src/react/attachment-message.js'
+import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import { UploadList } from '../src/react/upload-list.js'
-import { emulatorControls } from './emulator-controls.js'
-import { randomBytes, sha256Hex, transcriptAttachmentItems } from './emulator-inspect.js'
+import { dropFiles } from './drop-files.js'
+import { emulatorCasesAdapter, emulatorControls } from './emulator-controls.js'
+import {
+  randomBytes,
+  sha256Hex,
+  transcriptAttachmentItems,
+  transcriptAttachmentsOf,
+} from './emulator-inspect.js'
 import type { StoredObjectInfo } from './emulator-inspect.js'
-import { renderStrict } from './render.js'
+import { connectParticipant } from './adapter-helpers.js'
+import { createTestQueryClient, renderStrict } from './render.js'
 
 const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
@@ -61,6 +71,8 @@ afterAll(() => {
 })
 afterEach(async () => {
   cleanup()
+  // Back online, whatever a row left (an own onLine shadows the browser's).
+  Reflect.deleteProperty(navigator, 'onLine')
   await controls.clearFaults()
 })
 
@@ -92,27 +104,42 @@ async function chatAdapter(): Promise<{ adapter: AttachmentAdapter; connectionTo
   }
 }
 
-function renderWidget(adapter: AttachmentAdapter) {
-  return renderStrict(
-    <>
-      <UploadList />
-      <AttachmentDropzone />
-      <AttachmentButton />
-    </>,
-    { adapter, uploadOptions },
-  )
+const widget = (
+  <>
+    <UploadList />
+    <AttachmentDropzone />
+    <AttachmentButton />
+  </>
+)
+
+function renderWidget(
+  adapter: AttachmentAdapter,
+  options: Omit<UploadManagerOptions, 'adapter'> = uploadOptions,
+) {
+  return renderStrict(widget, { adapter, uploadOptions: options })
 }
+
+/**
+ * Tells the page the network went away or came back, as Chromium does: `navigator.onLine` and
+ * the window's `offline` / `online` event. Chromium's own offline emulation (DevTools' network
+ * conditions) would also cut the test runner's connection to the page; this way the emulator
+ * still answers, so a request the engine sent while "offline" would show in its records.
+ */
+function setOnline(online: boolean): void {
+  if (online) Reflect.deleteProperty(navigator, 'onLine')
+  else Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+  window.dispatchEvent(new Event(online ? 'online' : 'offline'))
+}
+
+/** The requests the page sent to a path (Resource Timing), oldest first. */
+const requestsTo = (path: string) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((entry) => new URL(entry.name).pathname.endsWith(path))
 
 /** A real drop on the dropzone, as a drag from the desktop produces it. */
 function drop(file: File): void {
-  const data = new DataTransfer()
-  data.items.add(file)
-  const target = document.querySelector('.ca-attachment-dropzone__target')!
-  for (const type of ['dragenter', 'dragover', 'drop']) {
-    target.dispatchEvent(
-      new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
-    )
-  }
+  dropFiles(document.querySelector('.ca-attachment-dropzone__target')!, file)
 }
 
 /** A pick through the attach button's file input, as the browser reports a chosen file. */
@@ -155,19 +182,50 @@ async function storedOf(key: string): Promise<StoredObjectInfo | undefined> {
   return objects.find((object) => object.key === key)
 }
 
-/** Exactly one attachment for `file`, completed once, all Starts with one ClientToken, bytes intact. */
-async function expectStoredOnce(file: File, starts = 1): Promise<void> {
+/**
+ * Exactly one attachment for `file`, completed (`completes` Completes reached the service: more
+ * than one only when an answer was lost after the service acted), all Starts with one
+ * ClientToken and all Completes with one, bytes intact.
+ */
+async function expectStoredOnce(file: File, starts = 1, completes = 1): Promise<void> {
   const records = await recordsOf(file)
   expect(records).toHaveLength(1)
   const [record] = records
-  expect(record).toMatchObject({ starts, completes: 1, stored: true })
+  expect(record).toMatchObject({ starts, completes, stored: true })
   expect(new Set(record!.startTokens).size).toBe(1)
-  const stored = await storedOf(record!.key)
+  // CompleteAttachedFileUpload takes no ClientToken: the cases adapter's list is empty.
+  expect(new Set(record!.completeTokens).size).toBeLessThanOrEqual(1)
+  await expectBytesOf(file, record!)
+}
+
+async function expectBytesOf(file: File, record: AttachmentInfo): Promise<void> {
+  const stored = await storedOf(record.key)
   expect(stored).toMatchObject({
     size: file.size,
     sha256: await sha256Hex(await file.arrayBuffer()),
   })
 }
+
+/**
+ * After fresh URLs: `file` has `started` attachments, each Started once under a ClientToken of
+ * its own, and only the last was completed and holds the bytes; the ones whose URL expired were
+ * never completed and hold nothing.
+ */
+async function expectCompletedAfterRefresh(file: File, started: number): Promise<AttachmentInfo[]> {
+  const records = await recordsOf(file)
+  expect(records).toHaveLength(started)
+  const fresh = records.at(-1)!
+  for (const abandoned of records.slice(0, -1)) {
+    expect(abandoned).toMatchObject({ starts: 1, completes: 0, stored: false })
+  }
+  expect(fresh).toMatchObject({ starts: 1, completes: 1, stored: true })
+  expect(new Set(records.flatMap((record) => record.startTokens)).size).toBe(started)
+  await expectBytesOf(file, fresh)
+  return records
+}
+
+/** The PUTs the page sent to an attachment's object (Resource Timing; the URL is not kept). */
+const putsTo = (record: AttachmentInfo) => requestsTo(`/${record.key}`).length
 
 async function expectSucceeded(file: File): Promise<void> {
   await expect.poll(() => statusOf(file), WAIT).toBe('succeeded')
@@ -329,23 +387,222 @@ describe(
       expect(record).toMatchObject({ status: 'REJECTED', completes: 1 })
     })
 
-    it('the cases adapter: a 500 on StartAttachedFileUpload twice, then uploaded once with its bytes', async () => {
-      const created = await controls.createCase()
-      const client = new ConnectClient({
-        region: 'us-east-1',
-        endpoint: emulator,
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-        maxAttempts: 1,
-      })
-      const adapter = createCasesAdapter({ ...created, send: sendViaConnectClient(client) })
-      await controls.setFault('StartAttachedFileUpload', { status: 500, times: 2 })
+    it.each([
+      ['StartAttachmentUpload', 2, 1],
+      ['CompleteAttachmentUpload', 1, 2],
+    ] as const)(
+      'the answer to %s lost after the service acted: retried under the same ClientToken, one attachment',
+      async (operation, starts, completes) => {
+        const { adapter, connectionToken } = await chatAdapter()
+        // The service runs the call (makes the attachment, or completes it), then the connection
+        // is reset after the first byte of its answer: the page has the status line and a broken
+        // body. A status fault would answer before the service acts (testing-pitfalls.md), and
+        // with the headers in, Chromium does not resend the request by itself.
+        await controls.setFault(operation, { resetAfterBytes: 1, times: 1 })
+        renderWidget(adapter)
+        const file = newFile()
+        drop(file)
+        await expectSucceeded(file)
+        expect(await controls.faultCount(operation)).toBe(1)
+        // Both requests reached the service under one ClientToken: it answered the second with
+        // the attachment the first made, or as already completed.
+        await expectStoredOnce(file, starts, completes)
+        const inChat = (await transcriptAttachmentsOf(emulator, connectionToken)).filter(
+          (attachment) => attachment.AttachmentName === file.name,
+        )
+        expect(inChat).toHaveLength(1)
+      },
+    )
+
+    it('the upload URL already expired when the PUT goes: storage refuses it, a fresh Start under a new ClientToken uploads it once', async () => {
+      const { adapter } = await chatAdapter()
+      // A URL that lives 0 s: expired before the page can PUT to it. A fresh target's first PUT
+      // goes out whatever the page's clock says (storage judges), so this is S3's 403
+      // "Request has expired", not the engine's margin.
+      await controls.setFault('StartAttachmentUpload', { urlTtlSeconds: 0, times: 1 })
+      performance.clearResourceTimings()
       renderWidget(adapter)
       const file = newFile()
-      pick(file)
+      drop(file)
       await expectSucceeded(file)
-      expect(await controls.faultCount('StartAttachedFileUpload')).toBe(2)
-      await expectStoredOnce(file)
+      // The design's rule: a fresh URL needs a new Start with a new token (the old token would
+      // return the old target); the expired attachment is never completed.
+      const [expired, fresh] = await expectCompletedAfterRefresh(file, 2)
+      expect(putsTo(expired!)).toBe(1)
+      expect(putsTo(fresh!)).toBe(1)
     })
+
+    it('the upload URL expiring during a retry backoff: the retry fetches a fresh URL first, uploaded once', async () => {
+      const { adapter } = await chatAdapter()
+      // The URL lives 1 s; the PUT's 500 comes after 2 s, so the retry after the backoff holds
+      // an expired URL. The engine replaces it before sending: no PUT with the expired URL.
+      await controls.setFault('StartAttachmentUpload', { urlTtlSeconds: 1, times: 1 })
+      await controls.setFault('PutObject', { status: 500, delayMs: 2000, times: 1 })
+      performance.clearResourceTimings()
+      renderWidget(adapter)
+      const file = newFile()
+      drop(file)
+      await expectSucceeded(file)
+      expect(await controls.faultCount('PutObject')).toBe(1)
+      const [expired, fresh] = await expectCompletedAfterRefresh(file, 2)
+      expect(putsTo(expired!)).toBe(1)
+      expect(putsTo(fresh!)).toBe(1)
+    })
+
+    it('offline mid-upload and back: the row says it waits for the network, Complete waits too, then it finishes once', async () => {
+      const { adapter } = await chatAdapter()
+      // 2 MB read at 256 KB/s: the PUT lasts about 8 s, so the network goes while it runs.
+      await controls.setFault('PutObject', { bytesPerSecond: 256 * 1024, times: 1 })
+      performance.clearResourceTimings()
+      renderWidget(adapter)
+      const file = newFile(2 * 1024 * 1024)
+      drop(file)
+      await expect.poll(() => statusOf(file), WAIT).toBe('uploading')
+      setOnline(false)
+      await expect.poll(() => statusTextOf(file), WAIT).toBe('Waiting for the network')
+      expect(rowOf(file).hasAttribute('data-offline')).toBe(true)
+      expect(within(rowOf(file)).getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
+        'Waiting for the network',
+      )
+      expect(buttonsOf(file)).toEqual(['Cancel'])
+      // The PUT already under way runs on (going offline aborts nothing by itself) and is
+      // stored; Complete is held until the network is back.
+      await expect.poll(async () => (await recordsOf(file))[0]?.stored, WAIT).toBe(true)
+      await expect.poll(() => statusOf(file), WAIT).toBe('completing')
+      expect(statusTextOf(file)).toBe('Waiting for the network')
+      expect((await recordsOf(file))[0]).toMatchObject({ completes: 0 })
+
+      const back = performance.now()
+      setOnline(true)
+      await expectSucceeded(file)
+      await expectStoredOnce(file)
+      // The one Complete left the page after the network came back, not before.
+      const completes = requestsTo('/participant/complete-attachment-upload')
+      expect(completes).toHaveLength(1)
+      expect(completes[0]!.startTime).toBeGreaterThanOrEqual(back)
+    })
+
+    it('the connection token refreshed mid-upload: Complete carries the new one (the old one has expired by then)', async () => {
+      const { participantToken } = (await (
+        await fetch(`${emulator}/_emulator/chats`, { method: 'POST' })
+      ).json()) as { participantToken: string }
+      // The first token lives 20 s: long enough for Start, even on a busy machine.
+      await controls.setFault('CreateParticipantConnection', { urlTtlSeconds: 20, times: 1 })
+      const oldToken = await connectParticipant(emulator, participantToken)
+      const newToken = await connectParticipant(emulator, participantToken)
+      secrets.push(oldToken, newToken)
+      // Storage answers the PUT 25 s after it arrived, which was after the first token was
+      // issued: Complete comes after that token has expired, whatever the machine's load.
+      await controls.setFault('PutObject', { delayMs: 25_000, times: 1 })
+      const adapterFor = (connectionToken: string) =>
+        createParticipantAdapter({ endpoint: emulator, connectionToken })
+      const client = createUploadClient()
+      const queryClient = createTestQueryClient()
+      const page = (adapter: AttachmentAdapter) => (
+        <StrictMode>
+          <AttachmentsProvider
+            adapter={adapter}
+            client={client}
+            queryClient={queryClient}
+            uploadOptions={uploadOptions}
+          >
+            {widget}
+          </AttachmentsProvider>
+        </StrictMode>
+      )
+      const view = render(page(adapterFor(oldToken)))
+      const file = newFile()
+      drop(file)
+      await expect.poll(() => statusOf(file), WAIT).toBe('uploading')
+      // The host refreshes the chat's token: a new adapter for the same chat (same key).
+      view.rerender(page(adapterFor(newToken)))
+      await expectSucceeded(file)
+      await expectStoredOnce(file)
+      // The old token is refused now, so a Complete that carried it would have failed the row.
+      const refused = await fetch(`${emulator}/participant/transcript`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-amz-bearer': oldToken },
+        body: '{}',
+      })
+      expect(refused.status).toBe(403)
+    })
+
+    it('a Start that never answers: the deadline ends each try as timeout and frees the slot; failed with the reason, Retry uploads it once', async () => {
+      const { adapter } = await chatAdapter()
+      // Every try of the first file's Start hangs (the service would answer in 10 minutes).
+      await controls.setFault('StartAttachmentUpload', {
+        delayMs: 600_000,
+        times: uploadOptions.retry.attempts,
+      })
+      renderWidget(adapter, { ...uploadOptions, callTimeoutMs: 2000, concurrency: 1 })
+      const [hung, next] = [newFile(), newFile()]
+      drop(hung)
+      await expect.poll(() => statusOf(hung), WAIT).toBe('starting')
+      pick(next)
+      await expect.poll(() => statusOf(next), WAIT).toBe('queued')
+      await expect.poll(() => statusOf(hung), WAIT).toBe('failed')
+      expect(errorTextOf(hung)).toBe('The connection stopped responding.')
+      expect(buttonsOf(hung)).toEqual(['Retry', 'Remove'])
+      expect(await controls.faultCount('StartAttachmentUpload')).toBe(uploadOptions.retry.attempts)
+      // The slot is free: the file queued behind it (concurrency 1) goes through.
+      await expectSucceeded(next)
+      await expectStoredOnce(next)
+
+      fireEvent.click(within(rowOf(hung)).getByRole('button', { name: /^Retry upload of/ }))
+      await expectSucceeded(hung)
+      // The service has acted on none of the hung Starts yet; the retry, under their ClientToken,
+      // made the one attachment (and is what they would get back, were they ever answered).
+      await expectStoredOnce(hung)
+    })
+
+    it('a Complete that never answers: the deadline ends it as timeout, the retry under the same ClientToken completes it once', async () => {
+      const { adapter } = await chatAdapter()
+      await controls.setFault('CompleteAttachmentUpload', { delayMs: 600_000, times: 1 })
+      renderWidget(adapter, { ...uploadOptions, callTimeoutMs: 2000, concurrency: 1 })
+      const [hung, next] = [newFile(), newFile()]
+      drop(hung)
+      pick(next)
+      await expectSucceeded(hung)
+      await expectSucceeded(next)
+      expect(await controls.faultCount('CompleteAttachmentUpload')).toBe(1)
+      await expectStoredOnce(hung)
+      await expectStoredOnce(next)
+    })
+
+    it.each([
+      ['a 500 on StartAttachedFileUpload twice', { StartAttachedFileUpload: 500 }, 1, 1],
+      // The service makes the file (or completes it), then the connection is reset after the
+      // first byte of its answer. The retried Start carries the first one's ClientToken;
+      // CompleteAttachedFileUpload has none, and the service answers a repeat for a completed
+      // file as done.
+      [
+        'the answers to StartAttachedFileUpload and CompleteAttachedFileUpload lost after the service acted',
+        { StartAttachedFileUpload: 'lost', CompleteAttachedFileUpload: 'lost' },
+        2,
+        2,
+      ],
+    ] as const)(
+      'the cases adapter: %s, then uploaded once with its bytes',
+      async (_, faults, starts, completes) => {
+        const adapter = emulatorCasesAdapter(emulator, await controls.createCase())
+        const entries = Object.entries(faults)
+        const times = (fault: number | string) => (fault === 'lost' ? 1 : 2)
+        for (const [operation, fault] of entries) {
+          await controls.setFault(
+            operation,
+            fault === 'lost' ? { resetAfterBytes: 1, times: 1 } : { status: fault, times: 2 },
+          )
+        }
+        renderWidget(adapter)
+        const file = newFile()
+        pick(file)
+        await expectSucceeded(file)
+        for (const [operation, fault] of entries) {
+          expect(await controls.faultCount(operation)).toBe(times(fault))
+        }
+        await expectStoredOnce(file, starts, completes)
+      },
+    )
 
     it('no token and no presigned URL reached any console method across the matrix', () => {
       expect(secrets.length).toBeGreaterThan(0)

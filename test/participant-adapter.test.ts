@@ -172,7 +172,27 @@ describe('createParticipantAdapter', () => {
     expect(urls).toEqual([
       'https://participant.connect.eu-west-2.amazonaws.com/participant/complete-attachment-upload',
     ])
-    expect(adapter.key).toBe('participant:https://participant.connect.eu-west-2.amazonaws.com')
+    // The region's endpoint, then the fixed token's fingerprint.
+    expect(adapter.key).toMatch(
+      /^participant:https:\/\/participant\.connect\.eu-west-2\.amazonaws\.com#[0-9a-z]+$/,
+    )
+  })
+
+  it('keys two chats apart by default, one chat alike, and never by the token itself', () => {
+    const endpoint = 'http://127.0.0.1:4566'
+    const token = 'AgAAAExampleConnectionTokenOfChatA'
+    const keyOf = (connectionToken: string) =>
+      createParticipantAdapter({ endpoint, connectionToken }).key
+    expect(keyOf(token)).toBe(keyOf(token))
+    expect(keyOf(token)).not.toBe(keyOf('AgAAAExampleConnectionTokenOfChatB'))
+    expect(keyOf(token)).not.toContain(token)
+    expect(createParticipantAdapter({ endpoint, connectionToken: token, key: 'c-1' }).key).toBe(
+      'c-1',
+    )
+    // A token read afresh for every call has no fixed value to tell chats apart: `key` does.
+    expect(createParticipantAdapter({ endpoint, getConnectionToken: () => token }).key).toBe(
+      `participant:${endpoint}`,
+    )
   })
 
   it('exposes the documented chat limits', async () => {

@@ -73,7 +73,8 @@ it('200 files with random faults on every call all end accounted for, once each,
   const views = adapters.map((adapter, chat) =>
     renderStrict(
       <section data-chat={chat}>
-        <UploadList />
+        {/* Every row shown: the soak reads each file's row. */}
+        <UploadList maxRows={PER_CHAT} />
         <AttachmentDropzone />
       </section>,
       { adapter, uploadOptions: { retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 1000 } } },

@@ -5,7 +5,10 @@
 export interface PageFigures {
   /** From the first file input's change event to the last Complete answered, ms. */
   wallMs: number
-  /** React commits from the change to the end, as React tells a devtools hook (see compare.mjs). */
+  /**
+   * Commits from the change to the end: React's, as React tells a devtools hook (see
+   * compare.mjs), and on Uppy's page Preact's (uppy-page.tsx).
+   */
   commits: number
   /** The longest task of the page in that time (only tasks over 50 ms are reported), ms. */
   longestTaskMs: number

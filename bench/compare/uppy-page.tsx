@@ -4,12 +4,24 @@
 import AwsS3 from '@uppy/aws-s3'
 import Uppy from '@uppy/core'
 import Dashboard from '@uppy/react/dashboard'
+import { options } from 'preact'
 import { createRoot } from 'react-dom/client'
 import { createParticipantAdapter } from '../../src/participant/index.js'
 import type { UploadTarget } from '../../src/core/index.js'
 import { createRunFigures, type PageConfig, type PageFigures } from './page-kit.js'
 
 let figures: ReturnType<typeof createRunFigures> | undefined
+
+// Uppy's Dashboard renders in Preact inside the React wrapper (which commits nothing while files
+// upload): its commits are Preact's, counted where Preact's devtools count them, the commit hook
+// `options._commit`, published as `options.__c` (preact/src/diff/index.js, commitRoot).
+const hooks = options as { __c?: (...args: unknown[]) => void }
+const commit = hooks.__c
+hooks.__c = (...args) => {
+  const page = window as { __commits?: number }
+  page.__commits = (page.__commits ?? 0) + 1
+  commit?.(...args)
+}
 
 export function mount(config: PageConfig): void {
   const run = (figures = createRunFigures(config.expected))

@@ -60,12 +60,24 @@ function codeWithoutStatus(error: unknown, name: string): AttachmentErrorCode {
   return toCoreError(error).code
 }
 
+/**
+ * The code of a failure that came with a success status: the service answered, and reading its
+ * answer failed (the SDK gives its deserializer's errors the response's status). A body cut
+ * off by the connection (Node's socket error, the browser's `TypeError`) is `network`, retried:
+ * the call may have taken effect, and a retried Start carries its ClientToken, so it gets back
+ * the file the lost answer named. A whole answer that cannot be read is `invalid-response`.
+ */
+function codeOfUnreadAnswer(error: unknown, name: string): AttachmentErrorCode {
+  const code = (error as ErrorLike | undefined)?.code
+  const cutOff = name === 'TypeError' || (typeof code === 'string' && socketFailure.test(code))
+  return cutOff ? 'network' : 'invalid-response'
+}
+
 function codeOf(error: unknown, name: string, status: number | undefined): AttachmentErrorCode {
   if (name === 'AbortError') return 'aborted'
-  return (
-    codeByName[name] ??
-    (status === undefined ? codeWithoutStatus(error, name) : codeFromStatus(status))
-  )
+  if (codeByName[name]) return codeByName[name]
+  if (status === undefined) return codeWithoutStatus(error, name)
+  return status >= 200 && status < 300 ? codeOfUnreadAnswer(error, name) : codeFromStatus(status)
 }
 
 /**

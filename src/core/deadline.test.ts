@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callWithDeadline, DEFAULT_CALL_TIMEOUT_MS, withDeadlines } from './deadline.js'
+import { callWithDeadline, DEFAULT_CALL_TIMEOUT_MS, isPastDeadline } from './deadline.js'
 import { AttachmentError, isRetryable } from './errors.js'
-import type { AttachmentAdapter } from './types.js'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -44,6 +43,18 @@ describe('callWithDeadline', () => {
     // The call is told to stop, so a fetch behind it lets its connection go.
     expect(seen[0]?.aborted).toBe(true)
     expect(seen[0]?.reason).toBe(result.error)
+    expect(isPastDeadline(result.error)).toBe(true)
+  })
+
+  it('tells its own timeout from a timeout the call reports', async () => {
+    const reported = new AttachmentError('timeout', 'Request timeout', { status: 408 })
+    const result = outcome(
+      callWithDeadline('GetFile', 1000, undefined, () => Promise.reject(reported)),
+    )
+    await vi.advanceTimersByTimeAsync(0)
+    expect(result.error).toBe(reported)
+    expect(isPastDeadline(reported)).toBe(false)
+    expect(isPastDeadline(undefined)).toBe(false)
   })
 
   it("fails at once with the caller's reason when the caller aborts, and aborts the call", async () => {
@@ -104,83 +115,5 @@ describe('callWithDeadline', () => {
     expect(vi.getTimerCount()).toBe(0)
     await vi.advanceTimersByTimeAsync(10 * DEFAULT_CALL_TIMEOUT_MS)
     expect(result.settled).toBe(false)
-  })
-})
-
-describe('withDeadlines', () => {
-  const target = { id: 'a', url: 'https://s3.test/a', headers: {}, expiresAt: 0 }
-  const file = { name: 'a.pdf', size: 1, type: 'application/pdf' }
-
-  /** An adapter whose every call hangs, recording the signal of each. */
-  function hangingAdapter(extra: Partial<AttachmentAdapter> = {}) {
-    const signals: Record<string, AbortSignal | undefined> = {}
-    const hang = (name: string, signal?: AbortSignal) => {
-      signals[name] = signal
-      return new Promise<never>(() => {})
-    }
-    let limits = { maxFiles: 3 }
-    const adapter: AttachmentAdapter = {
-      key: 'chat:1',
-      get limits() {
-        return limits
-      },
-      downloadUrlLifetimeMs: 60_000,
-      startUpload: (_, { signal }) => hang('start', signal),
-      completeUpload: (_, { signal }) => hang('complete', signal),
-      getFile: (_, init) => hang('get', init?.signal),
-      ...extra,
-    }
-    return { adapter, signals, setLimits: (next: typeof limits) => (limits = next) }
-  }
-
-  it('times out every call of the port after the default 30 s', async () => {
-    const hang = hangingAdapter()
-    hang.adapter.deleteFile = (_, init) => {
-      hang.signals.delete = init?.signal
-      return new Promise<never>(() => {})
-    }
-    const timed = withDeadlines(hang.adapter)
-    const init = { clientToken: 't', signal: new AbortController().signal }
-    const results = [
-      outcome(timed.startUpload(file, init)),
-      outcome(timed.completeUpload(target, init)),
-      outcome(timed.getFile('a')),
-      outcome(timed.deleteFile!('a')),
-    ]
-    await vi.advanceTimersByTimeAsync(DEFAULT_CALL_TIMEOUT_MS - 1)
-    expect(results.map((result) => result.settled)).toEqual([false, false, false, false])
-    await vi.advanceTimersByTimeAsync(1)
-    expect(results.map((result) => (result.error as AttachmentError).code)).toEqual([
-      'timeout',
-      'timeout',
-      'timeout',
-      'timeout',
-    ])
-    expect(Object.values(hang.signals).map((signal) => signal?.aborted)).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ])
-  })
-
-  it("keeps the adapter's identity and limits as they change, and has no deleteFile where it has none", () => {
-    const { adapter, setLimits } = hangingAdapter()
-    const timed = withDeadlines(adapter, 1000)
-    expect(timed).toMatchObject({ key: 'chat:1', limits: { maxFiles: 3 } })
-    expect(timed.downloadUrlLifetimeMs).toBe(60_000)
-    setLimits({ maxFiles: 5 })
-    expect(timed.limits).toEqual({ maxFiles: 5 })
-    expect(timed.deleteFile).toBeUndefined()
-  })
-
-  it('passes the client token and everything else on', async () => {
-    const start = vi.fn<AttachmentAdapter['startUpload']>(async () => target)
-    const timed = withDeadlines(hangingAdapter({ startUpload: start }).adapter, 1000)
-    await timed.startUpload(file, { clientToken: 'token-1', signal: new AbortController().signal })
-    expect(start).toHaveBeenCalledWith(file, {
-      clientToken: 'token-1',
-      signal: expect.any(AbortSignal),
-    })
   })
 })

@@ -1,5 +1,4 @@
 import { AttachmentError } from './errors.js'
-import type { AttachmentAdapter } from './types.js'
 
 /**
  * How long one adapter call (Start, Complete, a file's status, a delete) may go unanswered, in
@@ -8,6 +7,13 @@ import type { AttachmentAdapter } from './types.js'
  * connection no longer holds an upload slot for as long as the page stays open.
  */
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000
+
+// The errors deadlines raised: a call that waited out its whole deadline, told apart from a
+// `timeout` an adapter reports (a 408, its own client's timeout).
+const passed = new WeakSet<object>()
+
+/** Whether `error` is the `timeout` of a {@link callWithDeadline} whose deadline passed. */
+export const isPastDeadline = (error: unknown): boolean => passed.has(error as object)
 
 /**
  * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` pass, whichever
@@ -30,7 +36,9 @@ export async function callWithDeadline<T>(
   const timer =
     timeoutMs > 0
       ? setTimeout(() => {
-          controller.abort(new AttachmentError('timeout', `${operation}: no answer`, { status: 0 }))
+          const error = new AttachmentError('timeout', `${operation}: no answer`, { status: 0 })
+          passed.add(error)
+          controller.abort(error)
         }, timeoutMs)
       : undefined
   signal?.addEventListener('abort', onAbort)
@@ -44,42 +52,5 @@ export async function callWithDeadline<T>(
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)
-  }
-}
-
-/**
- * `adapter` with a deadline on every call: `startUpload`, `completeUpload`, `getFile` and
- * `deleteFile` (when it has one) each get a signal that also aborts after `timeoutMs`, and fail
- * with `timeout` then, so a request that never gets an answer frees its upload slot and is
- * retried like any other that may pass. Its `key`, `limits` and `downloadUrlLifetimeMs` are read
- * from `adapter` each time; other methods of the adapter are not carried over.
- */
-export function withDeadlines(
-  adapter: AttachmentAdapter,
-  timeoutMs: number = DEFAULT_CALL_TIMEOUT_MS,
-): AttachmentAdapter {
-  const timed = <A, I extends { signal?: AbortSignal }, T>(
-    name: string,
-    method: (arg: A, init: I) => Promise<T>,
-  ) =>
-    ((arg: A, init = {} as I) =>
-      callWithDeadline(name, timeoutMs, init.signal, (signal) =>
-        method.call(adapter, arg, { ...init, signal }),
-      )) as (arg: A, init: I) => Promise<T>
-  const { deleteFile } = adapter
-  return {
-    get key() {
-      return adapter.key
-    },
-    get limits() {
-      return adapter.limits
-    },
-    get downloadUrlLifetimeMs() {
-      return adapter.downloadUrlLifetimeMs
-    },
-    startUpload: timed('startUpload', adapter.startUpload),
-    completeUpload: timed('completeUpload', adapter.completeUpload),
-    getFile: timed('getFile', adapter.getFile),
-    ...(deleteFile && { deleteFile: timed('deleteFile', deleteFile) }),
   }
 }

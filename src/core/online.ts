@@ -12,7 +12,7 @@ export const alwaysOnline: OnlineSignal = Object.freeze({
 })
 
 /** `navigator.onLine` with the window's `online` and `offline` events. */
-export function browserOnlineSignal(): OnlineSignal {
+function browserOnlineSignal(): OnlineSignal {
   return {
     isOnline: () => navigator.onLine,
     subscribe(listener) {

@@ -66,3 +66,50 @@ describe('defaultFrameScheduler', () => {
     expect(frames.size).toBe(0)
   })
 })
+
+describe('createProgressBatcher with an interval', () => {
+  it('hands a lone report over at the next frame, and none sooner than the interval after the last', () => {
+    vi.useFakeTimers()
+    const start = performance.now()
+    const flushed: Array<[number, Record<string, number>]> = []
+    // Node has no requestAnimationFrame: a frame every 16 ms.
+    const batcher = createProgressBatcher(
+      defaultFrameScheduler,
+      (latest) => flushed.push([performance.now() - start, Object.fromEntries(latest)]),
+      100,
+    )
+    batcher.report('a', 1)
+    vi.advanceTimersByTime(16)
+    expect(flushed).toEqual([[16, { a: 1 }]])
+    // Reported at once again: the frames at 32 … 112 ms come sooner than 100 ms after 16.
+    batcher.report('a', 2)
+    vi.advanceTimersByTime(32)
+    batcher.report('b', 3)
+    vi.advanceTimersByTime(64)
+    expect(flushed).toHaveLength(1)
+    vi.advanceTimersByTime(16)
+    expect(flushed).toEqual([
+      [16, { a: 1 }],
+      [128, { a: 2, b: 3 }],
+    ])
+    // After a quiet spell longer than the interval, the next frame again.
+    vi.advanceTimersByTime(500)
+    batcher.report('a', 4)
+    vi.advanceTimersByTime(16)
+    expect(flushed.at(-1)).toEqual([644, { a: 4 }])
+  })
+
+  it('leaves no timer behind when disposed while it passes frames over', () => {
+    vi.useFakeTimers()
+    const flush = vi.fn()
+    const batcher = createProgressBatcher(defaultFrameScheduler, flush, 100)
+    batcher.report('a', 1)
+    vi.advanceTimersByTime(16)
+    batcher.report('a', 2)
+    vi.advanceTimersByTime(48)
+    batcher.dispose()
+    expect(vi.getTimerCount()).toBe(0)
+    vi.advanceTimersByTime(1000)
+    expect(flush).toHaveBeenCalledOnce()
+  })
+})

@@ -24,7 +24,18 @@ export const defaultFrameScheduler: FrameScheduler = (callback) => {
   return cancel
 }
 
-/** Collects progress reports and hands the latest of each file over once per frame. */
+/**
+ * The manager's least time between two publications of its engine's changes, with its default
+ * frames (a host's `scheduleFrame` is used as is). A status that changes alone shows at the
+ * next frame; while many change (200 small files ending one after another for seconds) the
+ * store publishes every ~100 ms rather than on every frame: within the ~100 ms in which a change
+ * still reads as instant, and the bar's 200 ms transition (styles.css) keeps its motion smooth.
+ * Uppy throttles its total progress to 500 ms. With one publication per frame, `npm run bench`
+ * measured 312 commits for 200 files of 10 KiB on a loaded machine (README, Benchmarks).
+ */
+export const PUBLISH_INTERVAL_MS = 100
+
+/** Collects progress reports and hands the latest of each file over at a frame. */
 export interface ProgressBatcher {
   report(id: string, loaded: number): void
   /** Drops a file's pending report (it was canceled or removed). */
@@ -36,15 +47,20 @@ export interface ProgressBatcher {
 /**
  * XHR fires `upload.onprogress` every ~50 ms per file; publishing each would re-render on
  * every event for every file. This keeps the last `loaded` per file and calls `flush` with
- * all of them once per frame.
+ * all of them at a frame, none sooner than `intervalMs` after the last flush (by
+ * `performance.now()`, which fake timers move with the frames): a frame before is passed over.
  */
 export function createProgressBatcher(
   scheduleFrame: FrameScheduler,
   flush: (latest: ReadonlyMap<string, number>) => void,
+  intervalMs = 0,
 ): ProgressBatcher {
   let pending = new Map<string, number>()
   let cancelFrame: (() => void) | undefined
+  let last = -Infinity
   const run = (): void => {
+    if (performance.now() - last < intervalMs) return void (cancelFrame = scheduleFrame(run))
+    last = performance.now()
     cancelFrame = undefined
     const batch = pending
     pending = new Map()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createStore, subscribeSelected } from './store.js'
+import { createStore } from './store.js'
 
 describe('createStore', () => {
   it('notifies subscribers when the state changes', () => {
@@ -28,20 +28,5 @@ describe('createStore', () => {
     unsubscribe()
     store.setState(1)
     expect(calls).toBe(0)
-  })
-})
-
-describe('subscribeSelected', () => {
-  it('calls the listener only when the selected value changes', () => {
-    const store = createStore({ a: 1, b: 1 })
-    const seen: Array<[number, number]> = []
-    subscribeSelected(
-      store,
-      (state) => state.a,
-      (value, previous) => seen.push([value, previous]),
-    )
-    store.setState((state) => ({ ...state, b: 2 }))
-    store.setState((state) => ({ ...state, a: 5 }))
-    expect(seen).toEqual([[5, 1]])
   })
 })

@@ -41,23 +41,3 @@ export function createStore<T>(initial: T): Store<T> {
     },
   }
 }
-
-/**
- * Subscribes to one slice of a store: `listener` runs only when `selector`'s result changes
- * (by `equals`, `Object.is` by default), the way a selector hook re-renders.
- */
-export function subscribeSelected<T, S>(
-  store: Pick<Store<T>, 'getSnapshot' | 'subscribe'>,
-  selector: (state: T) => S,
-  listener: (selected: S, previous: S) => void,
-  equals: (a: S, b: S) => boolean = Object.is,
-): () => void {
-  let selected = selector(store.getSnapshot())
-  return store.subscribe(() => {
-    const next = selector(store.getSnapshot())
-    if (equals(selected, next)) return
-    const previous = selected
-    selected = next
-    listener(next, previous)
-  })
-}

@@ -32,6 +32,7 @@ const events: Record<UploadEvent['type'], UploadEvent> = {
   fail: { type: 'fail', error },
   cancel: { type: 'cancel' },
   retry: { type: 'retry' },
+  network: { type: 'network', online: false },
 }
 
 // Every allowed transition: [from, event, the fields expected after it].
@@ -79,6 +80,14 @@ const allowed: Array<[UploadState, UploadEvent, Partial<UploadState>]> = [
     events.retry,
     { status: 'queued', error: undefined, progress: 0, attempts: 0, remoteId: 'att-1' },
   ],
+  [at('queued'), events.network, { status: 'queued', offline: true }],
+  [at('starting'), events.network, { status: 'starting', offline: true }],
+  [
+    at('uploading', { loaded: 80 }),
+    events.network,
+    { status: 'uploading', offline: true, loaded: 80 },
+  ],
+  [at('completing'), events.network, { status: 'completing', offline: true }],
 ]
 
 const statuses: UploadStatus[] = [
@@ -136,6 +145,26 @@ describe('transition', () => {
   it('returns the same object for resume when no target is known', () => {
     const from = at('queued')
     expect(transition(from, { type: 'resume', phase: 'completing' })).toBe(from)
+  })
+
+  it('unmarks an offline upload once online, and leaves an unmarked one the same object', () => {
+    const online = { type: 'network', online: true } as const
+    const from = at('uploading', { offline: true })
+    const next = transition(from, online)
+    expect(next).toMatchObject({ status: 'uploading' })
+    expect(next.offline).toBeUndefined()
+    expect(transition(next, online)).toBe(next)
+    expect(transition(from, events.network)).toBe(from)
+  })
+
+  it('drops the offline mark of an upload that ends', () => {
+    for (const [from, event] of [
+      [at('completing', { offline: true }), events.completed],
+      [at('uploading', { offline: true }), events.fail],
+      [at('queued', { offline: true }), events.cancel],
+    ] as const) {
+      expect(transition(from, event).offline, event.type).toBeUndefined()
+    }
   })
 
   it('clamps progress to the file size', () => {

@@ -26,6 +26,11 @@ interface UploadFields<S extends UploadStatus> {
   readonly remoteId?: string
   /** The service's ARN for the file, where it has one (Connect attached files). */
   readonly remoteArn?: string
+  /**
+   * The browser is offline and the upload is not over: nothing of it moves until the network is
+   * back, and then it goes on by itself.
+   */
+  readonly offline?: true
 }
 
 /** A step that is running: it may be waiting out a backoff before its next try. */
@@ -43,11 +48,11 @@ interface Still {
 }
 
 /** Waiting for a slot in the queue (or for the network). */
-export type QueuedUpload = UploadFields<'queued'> & Still
+type QueuedUpload = UploadFields<'queued'> & Still
 /** Start is being called. */
-export type StartingUpload = UploadFields<'starting'> & Running
+type StartingUpload = UploadFields<'starting'> & Running
 /** The bytes are being PUT. */
-export type UploadingUpload = UploadFields<'uploading'> &
+type UploadingUpload = UploadFields<'uploading'> &
   Running & {
     readonly remoteId: string
     /**
@@ -57,7 +62,7 @@ export type UploadingUpload = UploadFields<'uploading'> &
     readonly finishing: boolean
   }
 /** The bytes are stored; Complete is being called. */
-export type CompletingUpload = UploadFields<'completing'> & Running & { readonly remoteId: string }
+type CompletingUpload = UploadFields<'completing'> & Running & { readonly remoteId: string }
 /** Completed: the attachment exists on the service. */
 export type SucceededUpload = UploadFields<'succeeded'> & Still & { readonly remoteId: string }
 /** Stopped for good after its retries; `retry()` can queue it again. */
@@ -103,6 +108,8 @@ export type UploadEvent =
   | { type: 'cancel' }
   /** The user asks to try a failed upload again. */
   | { type: 'retry' }
+  /** The browser went offline or came back online. */
+  | { type: 'network'; online: boolean }
 
 /** Whether an upload in this status has reached an end (only a failed one can start again). */
 export const isFinal = (status: UploadStatus): boolean =>
@@ -135,6 +142,7 @@ const appliesIn: Record<UploadEvent['type'], string> = {
   // canceled could hide an attachment the other side will see.
   cancel: 'queued starting uploading',
   retry: 'failed',
+  network: 'queued ' + running,
 }
 
 /**
@@ -159,6 +167,8 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
       retryAt: undefined,
       error: undefined,
       finishing: to === 'uploading' ? false : undefined,
+      // An upload that is over waits for nothing, the network included.
+      offline: isFinal(to) ? undefined : state.offline,
       ...patch,
     }) as UploadState
   const step = (to: UploadStatus, loaded = 0, patch?: Partial<UploadingUpload>) =>
@@ -199,5 +209,9 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
       return enter('canceled', {})
     case 'retry':
       return enter('queued', { loaded: 0, progress: 0, attempts: 0 })
+    case 'network':
+      return !event.online === !!state.offline
+        ? state
+        : ({ ...state, offline: event.online ? undefined : true } as UploadState)
   }
 }

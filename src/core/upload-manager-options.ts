@@ -75,7 +75,10 @@ export interface UploadManagerOptions {
   random?: () => number
   /** Connectivity. @default navigator.onLine and window events in browsers, always online elsewhere */
   online?: OnlineSignal
-  /** When progress is published. @default requestAnimationFrame, else a 16 ms timer */
+  /**
+   * When the engine's changes are published: at the frame this runs, as it comes. @default the
+   * next animation frame (else a 16 ms timer) at least 100 ms after the last publication
+   */
   scheduleFrame?: FrameScheduler
   /** Called when an upload succeeds. @default none */
   onUploadSucceeded?: (details: { upload: UploadState }) => void

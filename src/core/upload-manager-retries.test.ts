@@ -302,6 +302,49 @@ describe('createUploadManager offline', () => {
     expect(statuses()).toEqual(['succeeded', 'succeeded'])
   })
 
+  it('marks every upload not yet over offline while the network is gone, and publishes it', async () => {
+    const { manager, fake, online, state } = setupManager({ concurrency: 1 })
+    const held = fake.holdNext('start')
+    const [first = '', second = ''] = manager.add([fileOf('a.pdf'), fileOf('b.pdf')]).ids
+    await settle()
+    const heard = vi.fn()
+    manager.subscribe(heard)
+    online.set(false)
+    expect(heard).toHaveBeenCalled()
+    expect(state(first)).toMatchObject({ status: 'starting', offline: true })
+    expect(state(second)).toMatchObject({ status: 'queued', offline: true })
+    // A file added meanwhile waits for the network too.
+    const [third = ''] = manager.add([fileOf('c.pdf')]).ids
+    expect(state(third)).toMatchObject({ status: 'queued', offline: true })
+    // The Start in flight answers; the PUT waits for the network, still marked.
+    held.release()
+    await settle()
+    expect(state(first)).toMatchObject({ status: 'uploading', offline: true })
+
+    online.set(true)
+    expect(state(first).offline).toBeUndefined()
+    expect(state(second).offline).toBeUndefined()
+    await settle()
+    expect(manager.getSnapshot().ids.map((id) => state(id).status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ])
+  })
+
+  it('leaves a finished upload unmarked while offline, and drops the mark from one canceled offline', async () => {
+    const { manager, online, state } = setupManager()
+    const [done = ''] = manager.add([fileOf('a.pdf')]).ids
+    await settle()
+    online.set(false)
+    const [waiting = ''] = manager.add([fileOf('b.pdf')]).ids
+    manager.cancel(waiting)
+    expect(state(done)).toMatchObject({ status: 'succeeded' })
+    expect(state(done).offline).toBeUndefined()
+    expect(state(waiting)).toMatchObject({ status: 'canceled' })
+    expect(state(waiting).offline).toBeUndefined()
+  })
+
   it('holds a retry whose backoff ends while offline until the network is back', async () => {
     const { manager, fake, online, state } = setupManager()
     fake.failNext('start', unavailable())

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AttachmentError } from './errors.js'
-import { subscribeSelected } from './store.js'
+import { onSelectedChange } from '../../test/selected-change.js'
 import { fileOf, settle, setupManager, useFakeClock } from '../../test/upload-harness.js'
 
 beforeEach(useFakeClock)
@@ -160,6 +160,39 @@ describe('createUploadManager', () => {
     expect(succeeded).toHaveBeenCalledTimes(2)
   })
 
+  it("by default publishes the engine's changes at most every 100 ms, a lone one at the next frame and the user's at once", async () => {
+    // No scheduleFrame given: the default's frames (16 ms timers in Node) on the fake clock.
+    const { manager, transport, statuses } = setupManager({
+      autoPut: false,
+      scheduleFrame: undefined,
+    })
+    const heard: number[] = []
+    const start = performance.now()
+    manager.subscribe(() => heard.push(performance.now() - start))
+    const { ids } = manager.add([fileOf('a.pdf'), fileOf('b.pdf'), fileOf('c.pdf')])
+    expect(heard).toEqual([0])
+    await settle()
+    expect(statuses()).toEqual(['uploading', 'uploading', 'uploading'])
+    // A lone change: the next frame.
+    vi.advanceTimersByTime(16)
+    expect(heard).toEqual([0, 16])
+    // Changes one after another: the first frame 100 ms after the last publication takes them all.
+    transport.puts[0]!.progress(500)
+    vi.advanceTimersByTime(16)
+    transport.puts[1]!.succeed()
+    await settle()
+    vi.advanceTimersByTime(64)
+    expect(heard).toEqual([0, 16])
+    // The snapshot does not wait.
+    expect(statuses()).toEqual(['uploading', 'succeeded', 'uploading'])
+    vi.advanceTimersByTime(32)
+    expect(heard).toEqual([0, 16, 128])
+    // A user's action is heard at once, between frames.
+    manager.cancel(ids[2]!)
+    expect(heard).toEqual([0, 16, 128, 128])
+    manager.dispose()
+  })
+
   it('tells subscribers what changed since the last frame when it is disposed', async () => {
     const { manager, transport, frames } = setupManager({ autoPut: false })
     const { ids } = manager.add([fileOf('a.pdf'), fileOf('b.pdf')])
@@ -185,8 +218,8 @@ describe('createUploadManager', () => {
     const bBefore = state(b)
     const onA = vi.fn()
     const onB = vi.fn()
-    subscribeSelected(manager, (snapshot) => snapshot.byId[a], onA)
-    subscribeSelected(manager, (snapshot) => snapshot.byId[b], onB)
+    onSelectedChange(manager, (snapshot) => snapshot.byId[a], onA)
+    onSelectedChange(manager, (snapshot) => snapshot.byId[b], onB)
     transport.puts[1]?.progress(50)
     frames.flush()
     expect(onB).toHaveBeenCalledOnce()

@@ -1,6 +1,10 @@
 import { CONNECT_DEFAULT_LIMITS } from './connect-limits.js'
 import { AttachmentError } from './errors.js'
-import { createProgressBatcher, defaultFrameScheduler } from './progress-batcher.js'
+import {
+  createProgressBatcher,
+  defaultFrameScheduler,
+  PUBLISH_INTERVAL_MS,
+} from './progress-batcher.js'
 import { createUploadJob } from './run-upload.js'
 import type { UploadRun } from './run-upload.js'
 import { createStore, isolate } from './store.js'
@@ -105,10 +109,11 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   const jobs = new Map<string, { file: File; run: UploadRun }>()
   // Removed while completing: forgotten as soon as they settle.
   const leaving = new Set<string>()
-  // Subscribers hear of the engine's own changes (a status, a percentage) once per frame, all
-  // files' at once: one render commit per frame rather than about five per file. What the user
-  // does (add, cancel, retry, remove) is published at once, with whatever was waiting. `state`
-  // runs ahead of the store between the two, so `getSnapshot()` is always the current truth.
+  // Subscribers hear of the engine's own changes (a status, a percentage) at a frame, all
+  // files' at once, and by default at most one frame per PUBLISH_INTERVAL_MS: one render commit
+  // per interval rather than about five per file. What the user does (add, cancel, retry,
+  // remove) is published at once, with whatever was waiting. `state` runs ahead of the store
+  // between the two, so `getSnapshot()` is always the current truth.
   const store = createStore<UploadSnapshot>({ ids: [], byId: {} })
   let state = store.getSnapshot()
   const snapshot = (): UploadSnapshot => state
@@ -146,6 +151,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const))
       publish()
     },
+    options.scheduleFrame ? 0 : PUBLISH_INTERVAL_MS,
   )
   const dispatch = (id: string, event: UploadEvent): void => {
     if (event.type === 'progress') return batcher.report(id, event.loaded)
@@ -192,10 +198,19 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   // Subscribed at the first pump, not at creation: a manager made and dropped during a render
   // must leave no listener behind.
   let unsubscribe: (() => void) | undefined
+  // Whether the uploads were last marked offline: once back online they are unmarked once.
+  let marked = false
   function pump(): void {
     if (disposed) return
-    unsubscribe ??= config.online.subscribe(pump)
-    if (!config.online.isOnline()) return
+    unsubscribe ??= config.online.subscribe(() => {
+      pump()
+      publish()
+    })
+    const online = config.online.isOnline()
+    // While offline, every upload not yet over (those just added or retried too) says so.
+    if (!online || marked) apply(snapshot().ids.map((id) => [id, { type: 'network', online }]))
+    marked = !online
+    if (!online) return
     const { ids, byId } = snapshot()
     for (const id of ids) {
       if (running.size >= config.concurrency) return

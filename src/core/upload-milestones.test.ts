@@ -62,6 +62,21 @@ describe('uploadMilestones', () => {
     expect(types(snapshotOf(ticked), snapshotOf(second))).toEqual(['retrying'])
   })
 
+  it('says once that the uploads wait for the network when the browser goes offline', () => {
+    const [a, b] = [uploading('a'), uploading('b')]
+    const offline = { type: 'network', online: false } as const
+    const [offA, offB] = [transition(a, offline), transition(b, offline)]
+    expect(uploadMilestones(snapshotOf(a, b), snapshotOf(offA, offB))).toEqual([
+      { type: 'offline', upload: offA },
+    ])
+    // Still offline, progress or back online: nothing more to say.
+    const ticked = transition(offA, { type: 'progress', loaded: 50 })
+    expect(types(snapshotOf(offA, offB), snapshotOf(ticked, offB))).toEqual([])
+    const back = transition(offA, { type: 'network', online: true })
+    expect(types(snapshotOf(offA), snapshotOf(back))).toEqual([])
+    expect(types(snapshotOf(back), snapshotOf(transition(back, offline)))).toEqual(['offline'])
+  })
+
   it('says nothing of progress, of steps between, of a manual retry or of a removal', () => {
     const a = uploading('a')
     const ticked = transition(a, { type: 'progress', loaded: 45 })

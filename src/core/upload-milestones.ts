@@ -19,6 +19,8 @@ export type UploadMilestone =
   /** A running step failed and waits until `retryAt` to run again. */
   | { type: 'retrying'; upload: UploadState; retryAt: number }
   | { type: 'canceled'; upload: CanceledUpload }
+  /** The browser went offline: the uploads not yet over wait for the network (said once). */
+  | { type: 'offline'; upload: UploadState }
 
 /**
  * The milestones between two snapshots of one manager, in list order, files added first. Each
@@ -31,6 +33,7 @@ export function uploadMilestones(
 ): UploadMilestone[] {
   const added: UploadState[] = []
   const changed: UploadMilestone[] = []
+  let offline: UploadMilestone | undefined
   for (const id of next.ids) {
     const after = next.byId[id]
     const before = previous.byId[id]
@@ -43,6 +46,9 @@ export function uploadMilestones(
     // A new wait (not the same one seen again after a progress tick): once per backoff.
     else if (retryAt !== undefined && retryAt !== before.retryAt)
       changed.push({ type: 'retrying', upload: after, retryAt })
+    // The manager marks every upload not yet over at once: one milestone for all of them.
+    else if (after.offline && !before.offline) offline ??= { type: 'offline', upload: after }
   }
+  if (offline) changed.push(offline)
   return added.length > 0 ? [{ type: 'added', uploads: added }, ...changed] : changed
 }

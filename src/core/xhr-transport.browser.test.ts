@@ -261,7 +261,10 @@ describe('xhrTransport', () => {
     ['Cookie', 'session=1'],
     ['Origin', 'https://evil.test'],
     ['Sec-Fetch-Site', 'same-origin'],
+    ['sec-fetch-mode', 'cors'],
+    ['Proxy-Authorization', 'Basic eDp5'],
     ['Host', 'bucket.evil.test'],
+    ['host', 'bucket.evil.test'],
     ['Content-Length', '11'],
   ])(
     'fails with {invalid-response} for a signed %s it cannot send as signed, and sends nothing',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isRetryable } from './errors.js'
-import { isForbiddenHeader, parseS3Error, s3ResponseError } from './xhr-transport.js'
+import { parseS3Error, s3ResponseError } from './xhr-transport.js'
 
 const xml = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><X-Amz-Expires>300</X-Amz-Expires><RequestId>R</RequestId></Error>`
@@ -56,16 +56,5 @@ describe('s3ResponseError', () => {
     const error = s3ResponseError(400, xml('RequestTimeout', 'Your socket connection timed out'))
     expect(isRetryable(error)).toBe(true)
     expect(error.message).toContain('RequestTimeout')
-  })
-})
-
-describe('isForbiddenHeader', () => {
-  it('refuses the names a browser keeps to itself, in any case, and allows signed S3 headers', () => {
-    expect(
-      ['Content-Length', 'host', 'Proxy-Authorization', 'Sec-Fetch-Mode'].map(isForbiddenHeader),
-    ).toEqual([true, true, true, true])
-    expect(
-      ['Content-Disposition', 'x-amz-acl', 'x-amz-meta-contact_id'].map(isForbiddenHeader),
-    ).toEqual([false, false, false])
   })
 })

@@ -17,9 +17,6 @@ import type { Transport } from './types.js'
 const forbiddenHeader =
   /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i
 
-/** Whether a browser refuses to let a page set this request header. */
-export const isForbiddenHeader = (name: string): boolean => forbiddenHeader.test(name)
-
 /** The longest answer to a PUT that is read, in bytes; S3's error documents take under 1 kB. */
 const MAX_ANSWER_BYTES = 64 * 1024
 

@@ -11,7 +11,7 @@ export interface CreatedCase {
 }
 
 /** Connect's FileStatus. */
-export type FileStatus = 'PROCESSING' | 'APPROVED' | 'REJECTED' | 'FAILED'
+type FileStatus = 'PROCESSING' | 'APPROVED' | 'REJECTED' | 'FAILED'
 
 /** One attached file. */
 export interface AttachedFileRecord {

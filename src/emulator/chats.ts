@@ -4,10 +4,10 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { UploadCalls } from './upload-ledger.js'
 
 /** A participant's role, as in transcript items. */
-export type ParticipantRole = 'CUSTOMER' | 'AGENT'
+type ParticipantRole = 'CUSTOMER' | 'AGENT'
 
 /** One participant of a chat. */
-export interface Participant {
+interface Participant {
   participantId: string
   participantToken: string
   role: ParticipantRole
@@ -16,7 +16,7 @@ export interface Participant {
 }
 
 /** Status of a chat attachment; PENDING_UPLOAD is ours (before Complete), the rest are AWS's. */
-export type ChatAttachmentStatus = 'PENDING_UPLOAD' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED'
+type ChatAttachmentStatus = 'PENDING_UPLOAD' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED'
 
 /** An attachment started in a chat. */
 export interface ChatAttachment {

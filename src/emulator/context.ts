@@ -75,7 +75,7 @@ export const BUCKET = 'amazon-connect-emulator-attachments'
 export const ACCOUNT_ID = '123456789012'
 
 /** A presigned URL and when it stops working. */
-export interface Presigned {
+interface Presigned {
   url: string
   expiresAt: number
 }

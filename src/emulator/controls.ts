@@ -36,7 +36,7 @@ const NUMBER_FIELDS = [
 const STRING_FIELDS = ['errorType', 'message', 'reason'] as const
 
 /** Reads a fault from JSON; `times` may be `"Infinity"` (JSON has no Infinity). */
-export function parseFault(body: Record<string, unknown>): Fault {
+function parseFault(body: Record<string, unknown>): Fault {
   const fault: Record<string, unknown> = {}
   for (const name of NUMBER_FIELDS) {
     const value = body[name] === 'Infinity' ? Infinity : body[name]
@@ -55,7 +55,7 @@ export function parseFault(body: Record<string, unknown>): Fault {
 }
 
 /** Reads a settings patch from JSON: known fields only, each a non-negative number. */
-export function parseSettings(body: Record<string, unknown>): Partial<EmulatorSettings> {
+function parseSettings(body: Record<string, unknown>): Partial<EmulatorSettings> {
   const patch: Partial<EmulatorSettings> = {}
   for (const [name, value] of Object.entries(body)) {
     if (name !== 'scanDelayMs') throw fail(400, 'ValidationException', `Unknown setting: ${name}`)

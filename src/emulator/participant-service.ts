@@ -17,7 +17,7 @@ export const accessDenied = () =>
   fail(403, 'AccessDeniedException', 'You do not have sufficient access to perform this action.')
 
 /** The seat of the request's ConnectionToken; AccessDeniedException (403) otherwise. */
-export function authorize(ctx: EmulatorContext, chats: Chats, ex: Exchange): Seat {
+function authorize(ctx: EmulatorContext, chats: Chats, ex: Exchange): Seat {
   const bearer = ex.req.headers['x-amz-bearer']
   const seat = typeof bearer === 'string' ? chats.byConnectionToken(bearer, ctx.now()) : undefined
   if (seat === undefined || seat.participant.disconnected) throw accessDenied()

@@ -20,7 +20,7 @@ import {
   type ServiceKind,
 } from './wire-errors.js'
 
-export type { Exchange, Reply } from './exchange.js'
+export type { Exchange } from './exchange.js'
 
 /** A route: `{Name}` matches one segment, `{Name+}` the rest of the path. */
 export interface Route {

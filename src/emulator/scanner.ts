@@ -12,10 +12,10 @@ export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST
 export const SCAN_FAILURE_MARKER = 'CONNECT-ATTACHMENTS-EMULATOR-SCAN-FAILURE'
 
 /** A chat attachment's scan verdict. */
-export type ScanVerdict = 'APPROVED' | 'REJECTED'
+type ScanVerdict = 'APPROVED' | 'REJECTED'
 
 /** An attached file's scan verdict. */
-export type FileScanVerdict = ScanVerdict | 'FAILED'
+type FileScanVerdict = ScanVerdict | 'FAILED'
 
 /** Schedules scans; `done` runs synchronously when the delay is 0, so tests need no waiting. */
 export interface Scanner {

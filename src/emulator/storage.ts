@@ -17,7 +17,7 @@ export interface StoredObjectInfo {
 }
 
 /** A stored object with its bytes. */
-export interface StoredObject extends StoredObjectInfo {
+interface StoredObject extends StoredObjectInfo {
   bytes: Buffer
   contentDisposition?: string
 }

@@ -51,7 +51,7 @@ export interface AttachmentInfo extends UploadCalls {
 }
 
 /** What a service tells the ledger about one of its attachments, read each time it is listed. */
-export type AttachmentState = Omit<AttachmentInfo, keyof UploadCalls | 'stored'>
+type AttachmentState = Omit<AttachmentInfo, keyof UploadCalls | 'stored'>
 
 /** The record of every attachment started. */
 export interface UploadLedger {

@@ -22,7 +22,13 @@ export interface ParticipantServiceOptions {
   fetch?: typeof fetch
   /** Lifetime asked for download URLs, 5–300 s (GetAttachment's UrlExpiryInSeconds). @default 300 */
   urlExpirySeconds?: number
-  /** Identity for query keys, e.g. the contact id; never a token. @default `participant:${endpoint}` */
+  /**
+   * The conversation this adapter speaks for, e.g. the contact id (never a token): uploads and
+   * links are kept per key, so give it when a page holds more than one chat, and to keep a list
+   * across a refreshed `connectionToken`. @default with a fixed `connectionToken`, the endpoint
+   * and a short fingerprint of the token (two chats never share a list; a new token is a new
+   * list); with `getConnectionToken`, `participant:${endpoint}`
+   */
   key?: string
   /** What the chat enforces. @default CHAT_LIMITS */
   limits?: Partial<UploadRules>
@@ -83,7 +89,9 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
   // At most a chat's attachments (35): no eviction needed.
   const statuses = new Map<string, ChatAttachment>()
   return {
-    key: options.key ?? `participant:${endpoint}`,
+    key:
+      options.key ??
+      `participant:${endpoint}${connectionToken === undefined ? '' : `#${fingerprint(connectionToken)}`}`,
     limits: { ...CHAT_LIMITS, ...options.limits },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
@@ -166,4 +174,11 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
       }
     },
   }
+}
+
+/** FNV-1a, 32 bits, base 36: tells tokens apart in a key without giving the token away. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(36)
 }

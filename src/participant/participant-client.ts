@@ -38,7 +38,7 @@ export interface ParticipantServiceError extends Error {
  * A field of an answer by its path (`UploadMetadata.Url`) when `check` accepts it; otherwise
  * throws `invalid-response` naming the operation and the path, never the value.
  */
-export type ReadField = <T>(path: string, check: FieldCheck<T>) => T
+type ReadField = <T>(path: string, check: FieldCheck<T>) => T
 
 /** Calls one operation and gives a reader of its answer's fields. */
 export type ParticipantCall = (

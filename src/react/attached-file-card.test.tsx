@@ -27,7 +27,9 @@ const pdf = (): Exclude<FileStep, string | Error> => ({
 })
 
 let fake: FakeAdapter
-let deleteFile: ReturnType<typeof vi.fn<(id: string) => Promise<void>>>
+let deleteFile: ReturnType<
+  typeof vi.fn<(id: string, init?: { signal?: AbortSignal }) => Promise<void>>
+>
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -84,6 +86,9 @@ describe('AttachedFileCard', () => {
     const time = card().querySelector('time')
     expect(time?.textContent).toBe('3 minutes ago')
     expect(time?.getAttribute('datetime')).toBe(new Date(createdAt).toISOString())
+    // The whole date in its title, in the provider's locale (English here): Jan 5, 2026, 8:57 AM
+    // in UTC, another day or hour in the machine's time zone.
+    expect(time?.getAttribute('title')).toMatch(/^Jan [45], 2026, \d{1,2}:\d\d\s[AP]M$/)
     expect(card().textContent).toContain('Added by Maria García')
   })
 
@@ -141,7 +146,7 @@ describe('AttachedFileCard', () => {
     fireEvent.click(within(question).getByRole('button', { name: 'Delete' }))
     await advance(0)
     expect(deleteFile).toHaveBeenCalledTimes(1)
-    expect(deleteFile).toHaveBeenCalledWith('f')
+    expect(deleteFile).toHaveBeenCalledWith('f', { signal: expect.any(AbortSignal) })
     expect(onDeleted).toHaveBeenCalledTimes(1)
     expect(onDeleted).toHaveBeenCalledWith({ fileId: 'f' })
     expect(
@@ -208,6 +213,39 @@ describe('AttachedFileCard', () => {
     )
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete report.pdf' }))
     expect(onDeleted).not.toHaveBeenCalled()
+  })
+
+  it('ends a delete that never answers at its deadline, aborted, and offers it again', async () => {
+    fake.scriptFile('f', pdf())
+    const signals: AbortSignal[] = []
+    deleteFile.mockImplementationOnce(
+      (_id: string, init?: { signal?: AbortSignal }) =>
+        new Promise<void>(() => void signals.push(init!.signal!)),
+    )
+    const onDeleted = vi.fn()
+    renderStrict(
+      <AttachedFileCard fileId="f" fileOptions={{ now: clock }} onDeleted={onDeleted} />,
+      {
+        adapter: { ...fake.adapter, deleteFile },
+        locale: 'en-US',
+        uploadOptions: { callTimeoutMs: 10_000 },
+      },
+    )
+    await advance(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
+    await advance(9_000)
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(signals.map((signal) => signal.aborted)).toEqual([false])
+    await advance(1_000)
+    expect(signals.map((signal) => signal.aborted)).toEqual([true])
+    expect(screen.getByRole('alert').textContent).toBe('The connection stopped responding.')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
+    await advance(0)
+    expect(deleteFile).toHaveBeenCalledTimes(2)
+    expect(onDeleted).toHaveBeenCalledTimes(1)
   })
 
   it('hides delete where the adapter cannot delete, or the host says not to', async () => {

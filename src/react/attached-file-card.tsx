@@ -8,11 +8,35 @@ import type { RootProps } from './class-names.js'
 import { DeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
-import { fileKindOf, visibleName } from './message-text.js'
+import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
+
+// Each unit of a relative time, and how many of it make the next.
+const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
+const relativeSteps = [60, 60, 24, 7, 4.35, 12]
+
+// The date formats of each locale, made on first use and kept. Here rather than in the
+// formatters every component gets: only a card shows a time, and a chat widget has no card.
+const dateFormats = new Map<string, [Intl.DateTimeFormat, Intl.RelativeTimeFormat]>()
+
+/** `epochMs` as a medium date with a short time, and relative to `now` (`3 minutes ago`). */
+function formatTime(locale: string, epochMs: number, now: number): [string, string] {
+  let formats = dateFormats.get(locale)
+  if (formats === undefined) {
+    formats = [
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    ]
+    dateFormats.set(locale, formats)
+  }
+  let value = (epochMs - now) / 1000
+  let step = 0
+  while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
+  return [formats[0].format(epochMs), formats[1].format(Math.round(value), relativeUnits[step]!)]
+}
 
 /**
  * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
@@ -21,22 +45,19 @@ import type { UseAttachedFileOptions } from './use-attached-file.js'
  * by the time between them, so hydration may replace the text.
  */
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
-  const { format } = useAttachmentsContext()
+  const { locale } = useAttachmentsContext()
   const [, tick] = useReducer((count: number) => count + 1, 0)
   const current = now()
   const age = Math.abs(current - at)
+  const [date, relative] = formatTime(locale, at, current)
   useEffect(() => {
     const unit = age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000
     const timer = setTimeout(tick, unit - (age % unit) + 1)
     return () => clearTimeout(timer)
   })
   return (
-    <time
-      dateTime={new Date(at).toISOString()}
-      title={format.dateTime(at)}
-      suppressHydrationWarning
-    >
-      {format.relativeTime(at, current)}
+    <time dateTime={new Date(at).toISOString()} title={date} suppressHydrationWarning>
+      {relative}
     </time>
   )
 }
@@ -119,11 +140,6 @@ function CardBody(
   const name = props.name || file.name || say(messages.unnamedFile, {})
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
-  const kind = fileExtension(name).slice(1, 6).toUpperCase()
-  const details = isolated(context, ({ format }) => {
-    const size = file.size === undefined ? '' : format.bytes(file.size)
-    return size && kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size || kind
-  })
   return (
     <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
@@ -135,7 +151,9 @@ function CardBody(
         {isolated(context, (marked) => fileStatusText(file, name, marked))}
       </span>
       <span className={part('details')}>
-        {(file.size !== undefined || kind) && <span>{details}</span>}
+        {(file.size !== undefined || fileExtension(name)) && (
+          <span>{isolated(context, (marked) => fileDetailsText(name, file.size, marked))}</span>
+        )}
         {createdAt !== undefined && <RelativeTime at={createdAt} now={fileOptions.now} />}
         {createdBy && (
           <span>{isolatedMessage(context, messages.createdBy, { name: createdBy })}</span>

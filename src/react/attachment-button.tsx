@@ -10,7 +10,7 @@ import { useController, usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 
 /** The parts of {@link AttachmentButton} that take a class name. */
-export type AttachmentButtonPart = 'button' | 'icon' | 'limits' | 'rejections'
+type AttachmentButtonPart = 'button' | 'icon' | 'limits' | 'rejections'
 
 /** The props of {@link AttachmentButton} that are its own, not its root's. */
 interface ButtonProps extends UploadSourceProps {
@@ -71,9 +71,7 @@ function Button(props: AttachmentButtonProps, ref: ForwardedRef<HTMLDivElement>)
         {children ?? (
           <Icon
             className={part('icon')}
-            d={[
-              'm20 11.5-8.2 8.2a5 5 0 0 1-7-7l8.5-8.6a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8',
-            ]}
+            d="m20 11.5-8.2 8.2a5 5 0 0 1-7-7l8.5-8.6a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8"
           />
         )}
       </button>

@@ -14,8 +14,7 @@ import type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 export type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 
 /** The parts of {@link AttachmentDropzone} that take a class name. */
-export type AttachmentDropzonePart =
-  'target' | 'icon' | 'label' | 'prompt' | 'limits' | 'rejections'
+type AttachmentDropzonePart = 'target' | 'icon' | 'label' | 'prompt' | 'limits' | 'rejections'
 
 /** The props of {@link AttachmentDropzone} that are its own, not its root's. */
 interface DropzoneProps extends UploadSourceProps {
@@ -76,7 +75,7 @@ function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivEleme
         <>
           <Icon
             className={part('icon')}
-            d={['M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z']}
+            d="M12 3 7 8h3v6h4V8h3l-5-5ZM5 18v2h14v-2H5Z"
             fill="currentColor"
             stroke="none"
           />

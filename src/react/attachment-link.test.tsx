@@ -535,6 +535,70 @@ describe('AttachmentLink while it fetches a fresh URL', () => {
   })
 })
 
+describe('AttachmentLink whose request never answers', () => {
+  /** The fake adapter with a getFile that never settles, whatever its signal does. */
+  const deadAdapter = () => {
+    const signals: AbortSignal[] = []
+    let dead = false
+    const adapter = {
+      ...fake.adapter,
+      getFile: (id: string, init: { signal?: AbortSignal } = {}) => {
+        if (!dead) return fake.adapter.getFile(id, init)
+        signals.push(init.signal!)
+        return new Promise<never>(() => {})
+      },
+    }
+    return { adapter, signals, kill: () => void (dead = true) }
+  }
+  const root = (container: HTMLElement) =>
+    container.querySelector('.ca-attachment-link') as HTMLElement
+
+  it('ends a first load at its deadline as timeout, aborted, with a retry', async () => {
+    fake.scriptFile('a', 'approved')
+    const { adapter, signals, kill } = deadAdapter()
+    kill()
+    const { container } = renderStrict(
+      <AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />,
+      { adapter },
+    )
+    await advance(29_999)
+    expect(root(container).dataset.status).toBe('loading')
+    await advance(1_000)
+    expect(root(container).dataset.status).toBe('error')
+    expect(root(container).hasAttribute('aria-busy')).toBe(false)
+    expect(root(container).textContent).toBe(
+      'report.pdf The connection stopped responding.Try again',
+    )
+    expect(signals.length).toBeGreaterThan(0)
+    expect(signals.every((signal) => signal.aborted)).toBe(true)
+  })
+
+  it('ends a click waiting for a fresh URL at the deadline set by the provider, with a retry', async () => {
+    fake.scriptFile('a', 'approved')
+    const { adapter, signals, kill } = deadAdapter()
+    const { container } = renderStrict(
+      <AttachmentLink fileId="a" name="report.pdf" fileOptions={{ now: clock }} />,
+      { adapter, uploadOptions: { callTimeoutMs: 10_000 } },
+    )
+    await advance(0)
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    vi.setSystemTime(Date.now() + 400_000) // expired
+    kill()
+    fireEvent.click(link)
+    await advance(9_999)
+    expect(root(container).dataset.status).toBe('refreshing')
+    await advance(1_000)
+    expect(followed).toEqual([])
+    expect(root(container).dataset.status).toBe('error')
+    expect(screen.queryByRole('status')).toBeNull()
+    expect(root(container).textContent).toBe(
+      'report.pdf The connection stopped responding.Try again',
+    )
+    expect(signals).toHaveLength(1)
+    expect(signals[0]?.aborted).toBe(true)
+  })
+})
+
 describe('AttachmentLink on and off screen', () => {
   let screenOf: ReturnType<typeof stubIntersectionObserver>
   beforeEach(() => {

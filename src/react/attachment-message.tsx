@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useRef, useState } from 'react'
 import type { ForwardedRef } from 'react'
-import { fileExtension, typesByExtension } from '../core/file-types.js'
+import { resolveFileType } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
 import { AttachmentLink, statusLine } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
@@ -45,11 +45,9 @@ interface MessageProps {
 export type AttachmentMessageProps = RootProps<'div', MessageProps>
 
 // Types every browser draws in an <img>; HEIC (an allowed Connect type) is left to the link.
-// The declared type, else the name's.
+// The declared type, else the name's (with nothing declared, resolveFileType always answers).
 const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
-  /^image\/(png|jpeg|gif|webp)$/i.test(
-    contentType || (typesByExtension[fileExtension(name)]?.[0] ?? ''),
-  )
+  /^image\/(png|jpeg|gif|webp)$/i.test(contentType || resolveFileType(name, '')!)
 
 /**
  * A chat transcript's attachment: the file name with its scan status while it is in progress

@@ -38,7 +38,7 @@ describe('AttachmentsProvider', () => {
       ...defaultMessages.uploadStatus,
       failed: 'Fehlgeschlagen',
     })
-    expect(result.current.messages.removeAll).toBe(defaultMessages.removeAll)
+    expect(result.current.messages.dismissRejections).toBe(defaultMessages.dismissRejections)
   })
 
   it('keeps the same context value across renders with the same props', () => {

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { createContext, useContext, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
+import { DEFAULT_CALL_TIMEOUT_MS } from '../core/deadline.js'
 import type { AttachmentAdapter } from '../core/types.js'
 import { defaultUploadClient } from '../core/upload-client.js'
 import type { UploadClient } from '../core/upload-client.js'
@@ -46,7 +47,8 @@ export interface AttachmentsProviderProps {
   locale?: string
   /**
    * How a conversation's upload manager is made (transport, clock, connectivity…), read when it
-   * is made; what a `useAttachmentUpload()` call passes is laid over it.
+   * is made; what a `useAttachmentUpload()` call passes is laid over it. Its `callTimeoutMs` is
+   * the deadline of stored files' requests too (`useAttachedFile`, the links and cards).
    */
   uploadOptions?: Omit<UploadManagerOptions, 'adapter'>
   children?: ReactNode
@@ -62,6 +64,8 @@ export interface AttachmentsContextValue {
   locale: string
   /** `Intl` formatters for `locale`. */
   format: Formatters
+  /** The deadline of a stored file's request, in ms: `uploadOptions.callTimeoutMs`, else 30000. */
+  callTimeoutMs: number
   /** The upload managers in use below this provider, where `useUpload` looks for ids. */
   uploads: UploadRegistry
   /**
@@ -82,11 +86,10 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
   const scope = props.scope ?? adapter.key
   const enclosing = useContext(QueryClientContext)
   const own = useRef<QueryClient>(undefined)
-  // A client of its own only when there is no other, and made once.
-  const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
   const [uploads] = useState(createUploadRegistry)
   const [pageClient] = useState(defaultUploadClient)
   const uploadClient = props.client ?? pageClient
+  const callTimeoutMs = uploadOptions?.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS
   const options = useRef(uploadOptions)
   options.current = uploadOptions
   // One manager per conversation, kept by the client: a new adapter object for the same scope
@@ -96,6 +99,8 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
     [uploadClient, scope, adapter],
   )
   const value = useMemo<AttachmentsContextValue>(() => {
+    // A client of its own only when there is no other, and made once.
+    const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
     const tag = resolveLocale(locale, messages ? messages.locale : defaultMessages.locale)
     return {
       adapter,
@@ -103,10 +108,11 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
       messages: mergeMessages(defaultMessages, messages),
       locale: tag,
       format: getFormatters(tag),
+      callTimeoutMs,
       uploads,
       sharedManager,
     }
-  }, [adapter, client, messages, locale, uploads, sharedManager])
+  }, [adapter, queryClient, enclosing, messages, locale, callTimeoutMs, uploads, sharedManager])
   // No QueryClientProvider: our hooks take `queryClient` from this context, and the host's
   // `useQueryClient()` below keeps answering the host's client.
   return <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>

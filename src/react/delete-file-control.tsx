@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
+import { callWithDeadline } from '../core/deadline.js'
 import { attachedFileQueryKey } from './use-attached-file.js'
 import type { AttachmentError } from '../core/errors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
@@ -31,7 +32,7 @@ type Step = 'idle' | 'confirming' | 'deleting'
 export function DeleteFileControl(props: DeleteFileControlProps) {
   const { fileId, name, onDeleted, errorClassName } = props
   const context = useAttachmentsContext()
-  const { adapter, queryClient, messages, format } = context
+  const { adapter, queryClient, messages, format, callTimeoutMs } = context
   const [step, setStep] = useState<Step>('idle')
   const [error, setError] = useState<AttachmentError>()
   const focusNext = useRef<RefObject<HTMLButtonElement | null> | null>(null)
@@ -49,12 +50,15 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
     setStep(next)
   }
   const confirm = async () => {
-    if (deleting.current || !adapter.deleteFile) return
+    if (deleting.current) return
     deleting.current = true
     setError(undefined)
     setStep('deleting')
     try {
-      await adapter.deleteFile(fileId)
+      // A delete that never answers ends as `timeout` at the deadline, and can be tried again.
+      await callWithDeadline('deleteFile', callTimeoutMs, undefined, (signal) =>
+        adapter.deleteFile!(fileId, { signal }),
+      )
       // Removed before the card's body unmounts: both happen in this task, with no render between
       // that could make an observer ask for the file again.
       queryClient.removeQueries({
@@ -70,7 +74,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
     }
   }
 
-  if (typeof adapter.deleteFile !== 'function') return null
+  if (!adapter.deleteFile) return null
   const busy = step === 'deleting' || undefined
   const say = (message: typeof messages.deleteAction) => formatMessage(message, {}, format)
   return (

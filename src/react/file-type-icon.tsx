@@ -2,15 +2,15 @@ import type { SVGProps } from 'react'
 import type { FileKind } from './messages.js'
 
 /**
- * A line icon on a 24 × 24 grid in `currentColor`, one path per string of `d`. Decorative:
- * hidden from assistive technology, since what it stands for is said in words beside it or in
- * its button's name.
+ * A line icon on a 24 × 24 grid in `currentColor`: one path, whose `d` may hold several
+ * subpaths (`M…M…`), drawn as separate paths would be. Decorative: hidden from assistive
+ * technology, since what it stands for is said in words beside it or in its button's name.
  */
 export function Icon({
   d,
   size = 24,
   ...rest
-}: { d: string[]; size?: number } & Omit<SVGProps<SVGSVGElement>, 'd'>) {
+}: { d: string; size?: number } & Omit<SVGProps<SVGSVGElement>, 'd'>) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -22,17 +22,15 @@ export function Icon({
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
-      focusable="false"
       {...rest}
     >
-      {d.map((path) => (
-        <path key={path} d={path} />
-      ))}
+      <path d={d} />
     </svg>
   )
 }
 
-// One sheet of paper with a folded corner, and a small mark per kind inside it.
+// One sheet of paper with a folded corner, and a small mark per kind inside it (a subpath of
+// the sheet's path).
 const marks: Partial<Record<FileKind, string>> = {
   image: 'M7 18l3-4 2 2.5 2-3 3 4.5z',
   video: 'M10 12v6l5-3z',
@@ -56,9 +54,6 @@ export const FileTypeIcon = ({
     className={className}
     data-kind={kind}
     strokeWidth="1.5"
-    d={[
-      'M6 2h8l5 5v13a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm8 0v5h5',
-      (kind && marks[kind]) ?? 'M8 12h8M8 15h8M8 18h5',
-    ]}
+    d={`M6 2h8l5 5v13a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm8 0v5h5${(kind && marks[kind]) ?? 'M8 12h8M8 15h8M8 18h5'}`}
   />
 )

@@ -1,5 +1,5 @@
 /**
- * Locale-aware formatting for messages: sizes, percentages, durations, dates and lists through
+ * Locale-aware formatting for messages: sizes, percentages, durations, counts and lists through
  * `Intl`, with the formatters built once per locale (constructing an `Intl` formatter costs far
  * more than using one, and a progress row formats on every percent).
  */
@@ -18,10 +18,6 @@ export interface Formatters {
   percent(fraction: number): string
   /** A duration in whole seconds, spelled out: `5 seconds`. */
   seconds(milliseconds: number): string
-  /** A date and time, medium date and short time. */
-  dateTime(epochMs: number): string
-  /** A time relative to `now`: `3 minutes ago`, `yesterday`. */
-  relativeTime(epochMs: number, now?: number): string
   /** Items joined the locale's way: `PDF, Word and images`. */
   list(items: readonly string[]): string
   /** The plural category of a count (`one`, `other`, …) for the locale. */
@@ -49,10 +45,6 @@ function scaleOf(bytes: number): number {
   return power
 }
 
-// Each unit of a relative time, and how many of it make the next.
-const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
-const relativeSteps = [60, 60, 24, 7, 4.35, 12]
-
 function createFormatters(locale: string): Formatters {
   // One NumberFormat per set of options, made on first use and kept.
   const numberFormats = new Map<string, Intl.NumberFormat>()
@@ -73,8 +65,6 @@ function createFormatters(locale: string): Formatters {
       unit: units[power],
       unitDisplay: power ? 'short' : 'long',
     })
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   const list = new Intl.ListFormat(locale)
   const plural = new Intl.PluralRules(locale)
   return {
@@ -94,13 +84,6 @@ function createFormatters(locale: string): Formatters {
         unit: 'second',
         unitDisplay: 'long',
       }),
-    dateTime: (epochMs) => dateTime.format(epochMs),
-    relativeTime(epochMs, now = Date.now()) {
-      let value = (epochMs - now) / 1000
-      let step = 0
-      while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
-      return relative.format(Math.round(value), relativeUnits[step]!)
-    },
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
     isolate: (text) => (bidi.test(text) ? `\u2068${text}\u2069` : text),

@@ -36,8 +36,6 @@ export function isolated(
     bytes: marked(given.bytes),
     percent: marked(given.percent),
     seconds: marked(given.seconds),
-    dateTime: marked(given.dateTime),
-    relativeTime: marked(given.relativeTime),
     byteRange(loaded, total) {
       const range = given.byteRange(loaded, total)
       return { loaded: mark(range.loaded), total: mark(range.total) }

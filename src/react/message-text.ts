@@ -1,5 +1,5 @@
 import type { AttachmentErrorCode } from '../core/errors.js'
-import { resolveFileType } from '../core/file-types.js'
+import { fileExtension, resolveFileType } from '../core/file-types.js'
 import type { UploadRules } from '../core/types.js'
 import type { FileRejection, FileValidationCode, FileLike } from '../core/validate-files.js'
 import type { Formatters } from './format.js'
@@ -51,8 +51,24 @@ export function fileKindOf(name: string): FileKind | undefined {
   return kinds.find(([, pattern]) => pattern.test(type))?.[0]
 }
 
+/**
+ * A file's size and type as its row in the upload list and its card show them (`3.2 MB, PDF`),
+ * either alone where the other is not known, `''` where neither is.
+ */
+export function fileDetailsText(
+  name: string,
+  size: number | undefined,
+  { messages, format }: MessageContext,
+): string {
+  const kind = fileExtension(name).slice(1).toUpperCase()
+  const bytes = size === undefined ? '' : format.bytes(size)
+  return bytes && kind
+    ? formatMessage(messages.fileDetails, { size: bytes, kind }, format)
+    : bytes || kind
+}
+
 /** The names of the kinds of file the extensions allow, each once, known kinds first. */
-export function allowedKindsText(extensions: readonly string[], context: MessageContext): string {
+function allowedKindsText(extensions: readonly string[], context: MessageContext): string {
   const { messages, format } = context
   const found = new Set(extensions.map(fileKindOf))
   const names = kinds

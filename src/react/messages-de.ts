@@ -49,6 +49,7 @@ export const messagesDe: Messages = {
     canceled: 'Abgebrochen',
   },
   uploadRetrying: 'Neuer Versuch in {seconds}',
+  uploadOffline: 'Wartet auf das Netzwerk',
   fileStatus: {
     loading: 'Wird geladen…',
     processing: 'Wird auf Viren geprüft…',
@@ -106,15 +107,10 @@ export const messagesDe: Messages = {
   rejectionsMore: ({ count }, format) => `und ${format.number(count)} weitere`,
   rejectionsShared: ({ count }, format) => `(${dateien(format, count)})`,
   dismissRejections: 'Schließen',
-  removeAll: 'Alle entfernen',
   announceAdded: ({ count, name }, format) =>
     count === 1 ? `${name} hinzugefügt` : `${dateien(format, count)} hinzugefügt`,
   announceFinished: '{name} hochgeladen',
   announceFailed: '{name} fehlgeschlagen: {reason}',
   announceRetrying: 'Neuer Versuch für {name} in {seconds}',
   announceCanceled: 'Upload von {name} abgebrochen',
-  announceRejected: ({ count, name }, format) =>
-    count === 1
-      ? `${name} konnte nicht angehängt werden`
-      : `${dateien(format, count)} konnten nicht angehängt werden`,
 }

@@ -13,7 +13,7 @@ import {
   localizeRejection,
   progressText,
 } from './message-text.js'
-import { defaultMessages, formatMessage, knownErrorCodes, mergeMessages } from './messages.js'
+import { defaultMessages, formatMessage, mergeMessages } from './messages.js'
 import type { KnownErrorCode, Messages } from './messages.js'
 import { messagesDe } from './messages-de.js'
 
@@ -65,6 +65,8 @@ const everyRemoteStatus = {
   failed: true,
 } satisfies Record<RemoteFileStatus, true>
 
+/** Every known error code, in the order of the English catalog. */
+const knownErrorCodes = Object.keys(defaultMessages.errors) as KnownErrorCode[]
 // A known code is not the open `string & {}` part of the union.
 const _known: AttachmentErrorCode[] = Object.keys(everyErrorCode) as KnownErrorCode[]
 

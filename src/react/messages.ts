@@ -36,7 +36,7 @@ export interface ValidationValues {
 }
 
 /** The messages of every error code. */
-export type ErrorMessages = {
+type ErrorMessages = {
   [C in KnownErrorCode]: C extends FileValidationCode
     ? Message<ValidationValues[C]>
     : Message<ErrorValues>
@@ -47,7 +47,7 @@ export type FileKind =
   'pdf' | 'word' | 'spreadsheet' | 'presentation' | 'text' | 'image' | 'video' | 'audio'
 
 /** A status a stored file's link or card shows (`useAttachedFile`). */
-export type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
+type AttachedFileStatus = 'loading' | RemoteFileStatus | 'error'
 
 /** Every string the React layer and the components show; override any subset. */
 export interface Messages {
@@ -61,6 +61,8 @@ export interface Messages {
   uploadStatus: Record<UploadStatus, Message>
   /** A working upload waiting to try a step again, `seconds` until it does (formatted). */
   uploadRetrying: Message<{ seconds: string }>
+  /** An upload not yet over while the browser is offline: it goes on once the network is back. */
+  uploadOffline: Message
   /** A stored file's status. */
   fileStatus: Record<AttachedFileStatus, Message>
   /** Names of the kinds of file in the limits text. */
@@ -130,14 +132,12 @@ export interface Messages {
   /** After a reason that several files were refused for: how many. */
   rejectionsShared: Message<{ count: number }>
   dismissRejections: Message
-  removeAll: Message
   /** Live announcements: milestones only, never each percent. */
   announceAdded: Message<{ count: number; name: string }>
   announceFinished: Message<{ name: string }>
   announceFailed: Message<{ name: string; reason: string }>
   announceRetrying: Message<{ name: string; seconds: string }>
   announceCanceled: Message<{ name: string }>
-  announceRejected: Message<{ count: number; name: string }>
 }
 
 /** A subset of {@link Messages}; the groups (`errors`, `uploadStatus`, …) merge key by key. */
@@ -146,10 +146,6 @@ export type MessagesOverrides = { [K in keyof Messages]?: Partial<Messages[K]> }
 /** `1 file`, `3 files`. */
 const files = (format: Formatters, count: number): string =>
   `${format.number(count)} ${format.plural(count) === 'one' ? 'file' : 'files'}`
-
-/** One file by its name, several by their count. */
-const nameOrFiles = (values: { count: number; name: string }, format: Formatters): string =>
-  values.count === 1 ? values.name : files(format, values.count)
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
@@ -189,6 +185,7 @@ export const defaultMessages: Messages = {
     canceled: 'Canceled',
   },
   uploadRetrying: 'Retrying in {seconds}',
+  uploadOffline: 'Waiting for the network',
   fileStatus: {
     loading: 'Loading…',
     processing: 'Checking for viruses…',
@@ -246,17 +243,12 @@ export const defaultMessages: Messages = {
   rejectionsMore: ({ count }, format) => `and ${format.number(count)} more`,
   rejectionsShared: ({ count }, format) => `(${files(format, count)})`,
   dismissRejections: 'Dismiss',
-  removeAll: 'Remove all',
-  announceAdded: (values, format) => `${nameOrFiles(values, format)} added`,
+  announceAdded: ({ count, name }, format) => `${count === 1 ? name : files(format, count)} added`,
   announceFinished: '{name} uploaded',
   announceFailed: '{name} failed: {reason}',
   announceRetrying: 'Retrying {name} in {seconds}',
   announceCanceled: 'Upload of {name} canceled',
-  announceRejected: (values, format) => `${nameOrFiles(values, format)} could not be attached`,
 }
-
-/** Every known error code, in the order of {@link defaultMessages}. */
-export const knownErrorCodes = Object.keys(defaultMessages.errors) as KnownErrorCode[]
 
 /** `defaults` with `overrides` laid over it, group by group. */
 export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides): Messages {

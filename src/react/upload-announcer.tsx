@@ -15,6 +15,7 @@ const announcements = {
   failed: 'announceFailed',
   retrying: 'announceRetrying',
   canceled: 'announceCanceled',
+  offline: 'uploadOffline',
 } as const
 
 /** The words for one milestone, in the provider's language. */

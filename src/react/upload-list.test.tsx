@@ -129,6 +129,26 @@ describe('UploadList', () => {
     expect(screen.getByRole('list', { name: 'Files being attached' }).children).toHaveLength(1)
   }, 20_000)
 
+  it('says a file waits for the network while the browser is offline, then goes on', async () => {
+    const setup = setupUploads({ autoPut: false })
+    renderUploadList(setup).add(fileOf('report.pdf', 5000))
+    await waitFor(() => expect(setup.transport.puts).toHaveLength(1))
+    act(() => setup.online.set(false))
+    await waitFor(() => expect(rowState('report.pdf').text).toBe('Waiting for the network'))
+    // Said once in the list's live region, as well as shown in the row.
+    expect(screen.getByRole('status').textContent).toBe('Waiting for the network')
+    expect(rowState('report.pdf')).toMatchObject({
+      ...{ status: 'uploading', now: '0' },
+      buttons: ['Cancel upload of report.pdf'],
+    })
+    expect(rowOf('report.pdf').hasAttribute('data-offline')).toBe(true)
+    act(() => setup.online.set(true))
+    await waitFor(() => expect(rowState('report.pdf').text).toBe('0%, 0 of 5 kB'))
+    expect(rowOf('report.pdf').hasAttribute('data-offline')).toBe(false)
+    act(() => setup.transport.last().succeed())
+    await waitFor(() => expect(rowState('report.pdf').status).toBe('succeeded'))
+  })
+
   it('cancels a running upload from its button: the PUT is aborted and nothing is completed', async () => {
     const setup = setupUploads({ autoPut: false })
     renderUploadList(setup).add(fileOf('report.pdf', 5000))

@@ -17,7 +17,7 @@ import { useRegisteredManager } from './use-attachment-upload.js'
 import { useSelected } from './use-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
-export type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
+export type { UploadRowRenderProps } from './upload-row.js'
 
 /** The props of {@link UploadList} that are its own, not its root's. */
 interface ListProps {
@@ -36,9 +36,9 @@ interface ListProps {
    */
   getFile?: (id: string) => Blob | undefined
   /**
-   * How many rows show at once: more files than that are summed up below the rows, with a
-   * button that shows as many again, so that a drop of thousands of files (a Case has no count
-   * limit) never renders thousands of rows. @default 100
+   * How many rows show at once: more files than that are summed up below the rows (the totals
+   * count them all), with a button that shows as many again. Rows past the page are not
+   * rendered, so their changes cost nothing. @default 10
    */
   maxRows?: number
   /** Leaves out the totals line above the list. @default false */
@@ -107,7 +107,9 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   // host's onUploadSucceeded / onUploadFailed with this list's none.
   useRegisteredManager(manager, uploads, !controller && !props.manager)
   const ids = useSelected(manager.subscribe, manager.getSnapshot, (state) => state.ids, Object.is)
-  const page = Math.max(1, maxRows ?? 100)
+  // Ten rows are a few photos or documents without a Show more, and already taller than a chat
+  // widget's panel; a drop of 35 files (a chat's limit) or 10,000 (a Case has none) renders ten.
+  const page = Math.max(1, maxRows ?? 10)
   const [shown, setShown] = useState(page)
   const hidden = ids.length - shown
   const part = partClasses<UploadListPart>('upload-list', classNames)
@@ -143,7 +145,7 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
           className={part('items')}
           aria-label={formatMessage(messages.uploadListLabel, {}, format)}
         >
-          {(hidden > 0 ? ids.slice(0, shown) : ids).map((id) => (
+          {ids.slice(0, shown).map((id) => (
             <UploadRow
               key={id}
               id={id}

@@ -19,7 +19,7 @@ import { useUpload } from './use-upload.js'
 export type UploadProgress = UploadProgressData
 
 /** The parts of {@link UploadProgress} that take a class name. */
-export type UploadProgressPart = 'bar'
+type UploadProgressPart = 'bar'
 
 /** The props of {@link UploadProgress} that are its own, not its root's. */
 interface ProgressProps {
@@ -46,12 +46,16 @@ interface ProgressProps {
  */
 export type UploadProgressProps = RootProps<'div', ProgressProps>
 
-/** An upload's `data-status`, `data-finishing` and `data-retrying`, for the styles of a bar or a row. */
+/**
+ * An upload's `data-status`, `data-finishing`, `data-retrying` and `data-offline`, for the styles
+ * of a bar or a row.
+ */
 export const stateAttributes = (upload: UploadState) => ({
   'data-status': upload.status,
   'data-finishing': upload.status === 'uploading' && upload.finishing ? '' : undefined,
   // A running step waiting out a backoff before it tries again.
   'data-retrying': upload.retryAt === undefined ? undefined : '',
+  'data-offline': upload.offline && '',
 })
 
 /**
@@ -69,8 +73,10 @@ export function useRetryCountdown(retryAt: number | undefined): void {
 
 /**
  * One upload's state as words, for a progress bar's `aria-valuetext` and a row's status:
- * `45%, 3.2 of 7 MB` while bytes move, `7 MB sent, finishing` once all have left the page and
- * storage has not answered, `Retrying in 4 seconds` during a backoff, else the status.
+ * `Waiting for the network` while the browser is offline (whatever the upload was doing, it
+ * goes on only once the network is back), `45%, 3.2 of 7 MB` while bytes move,
+ * `7 MB sent, finishing` once all have left the page and storage has not answered,
+ * `Retrying in 4 seconds` during a backoff, else the status.
  */
 export function uploadStatusText(
   upload: UploadState,
@@ -78,6 +84,7 @@ export function uploadStatusText(
   now: number = Date.now(),
 ): string {
   const { messages, format } = context
+  if (upload.offline) return formatMessage(messages.uploadOffline, {}, format)
   if (upload.retryAt !== undefined) {
     return formatMessage(
       messages.uploadRetrying,
@@ -93,7 +100,7 @@ export function uploadStatusText(
 }
 
 /** The bar's value, 0–100: full once the bytes are stored, what was sent while they move. */
-export function uploadPercent(upload: UploadState): number {
+function uploadPercent(upload: UploadState): number {
   if (upload.status === 'uploading') return upload.progress
   return upload.status === 'succeeded' || upload.status === 'completing' ? 100 : 0
 }

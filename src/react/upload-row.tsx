@@ -1,6 +1,5 @@
 import { memo, useId, useState } from 'react'
 import type { ReactNode } from 'react'
-import { fileExtension } from '../core/file-types.js'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import { canCancel, canRemove, canRetry } from '../core/upload-selectors.js'
@@ -8,7 +7,7 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { partClasses } from './class-names.js'
 import { FileTypeIcon, Icon } from './file-type-icon.js'
 import { isolated } from './isolated.js'
-import { errorText, fileKindOf, visibleName } from './message-text.js'
+import { errorText, fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import {
   stateAttributes,
@@ -64,8 +63,8 @@ export interface UploadRowProps {
 }
 
 // A cross for cancel and remove, a circular arrow for retry and for adding again.
-const cross = ['M7 7l10 10M17 7L7 17']
-const again = ['M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4']
+const cross = 'M7 7l10 10M17 7L7 17'
+const again = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
 const icons = { retry: again, addAgain: again, cancel: cross, remove: cross }
 
 /**
@@ -110,7 +109,6 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const nameId = `${base}-name`
   const errorId = error && `${base}-error`
   const showBar = status !== 'failed' && status !== 'canceled'
-  const kind = fileExtension(name).slice(1).toUpperCase()
   const buttons = [
     ['retry', row.canRetry, messages.retryUpload],
     ['cancel', row.canCancel, messages.cancelUpload],
@@ -137,10 +135,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         <bdi>{visibleName(name)}</bdi>
       </span>
       <span className={part('details')}>
-        {isolated(context, ({ format }) => {
-          const size = format.bytes(upload.size)
-          return kind ? formatMessage(messages.fileDetails, { size, kind }, format) : size
-        })}
+        {isolated(context, (marked) => fileDetailsText(name, upload.size, marked))}
       </span>
       {/* Stopped, the row draws its track alone (styles.css): not a bar that would read 0 %. */}
       {showBar && (

@@ -309,26 +309,73 @@ describe('useAttachedFile', () => {
     expect(requestTimes()).toHaveLength(2)
   })
 
-  it('aborts a request that hangs on refresh and asks again', async () => {
-    const signals: AbortSignal[] = []
-    let hang = true
+  /**
+   * The fake adapter with a getFile that never settles while `hang` is set, whatever its signal
+   * does (a service lost in a dead connection), and the signals it was given.
+   */
+  const hangingAdapter = () => {
+    const control = { hang: true, signals: [] as AbortSignal[] }
     const adapter = {
       ...fake.adapter,
       getFile: (id: string, init: { signal?: AbortSignal } = {}) => {
-        if (init.signal) signals.push(init.signal)
-        return hang ? new Promise<never>(() => {}) : fake.adapter.getFile(id, init)
+        if (init.signal) control.signals.push(init.signal)
+        return control.hang ? new Promise<never>(() => {}) : fake.adapter.getFile(id, init)
       },
     }
+    return { adapter, control }
+  }
+
+  it('aborts a request that hangs on refresh and asks again', async () => {
+    const { adapter, control } = hangingAdapter()
     fake.scriptFile('a', 'approved')
     const { result } = renderHookStrict(() => useAttachedFile('a', { now: clock }), { adapter })
-    await advance(60_000)
+    await advance(20_000) // within its 30 s deadline
     expect(result.current).toMatchObject({ status: 'loading', isFetching: true })
-    const hung = signals.filter((signal) => !signal.aborted)
+    const hung = control.signals.filter((signal) => !signal.aborted)
     expect(hung).toHaveLength(1)
-    hang = false
+    control.hang = false
     await act(() => result.current.refresh())
     expect(hung[0]?.aborted).toBe(true)
     expect(result.current).toMatchObject({ status: 'ready', isFetching: false })
+  })
+
+  it('ends a getFile that never answers as timeout at its deadline, aborted, and asks again on refresh', async () => {
+    const { adapter, control } = hangingAdapter()
+    fake.scriptFile('a', 'approved')
+    const { result } = renderHookStrict(() => useAttachedFile('a', { now: clock }), { adapter })
+    await advance(29_999)
+    expect(result.current).toMatchObject({ status: 'loading', isFetching: true })
+    await advance(1_001)
+    expect(result.current).toMatchObject({
+      status: 'error',
+      error: { code: 'timeout' },
+      isFetching: false,
+    })
+    expect(control.signals.length).toBeGreaterThan(0)
+    expect(control.signals.every((signal) => signal.aborted)).toBe(true)
+    control.hang = false
+    await act(() => result.current.refresh())
+    expect(result.current).toMatchObject({ status: 'ready', isFetching: false })
+  })
+
+  it('takes its deadline from callTimeoutMs, else from uploadOptions of the provider', async () => {
+    const { adapter } = hangingAdapter()
+    const own = renderHookStrict(() => useAttachedFile('a', { now: clock, callTimeoutMs: 5_000 }), {
+      adapter,
+      uploadOptions: { callTimeoutMs: 60_000 },
+    })
+    const provided = renderHookStrict(() => useAttachedFile('b', { now: clock }), {
+      adapter,
+      uploadOptions: { callTimeoutMs: 10_000 },
+    })
+    await advance(4_999)
+    expect(own.result.current.status).toBe('loading')
+    await advance(1)
+    expect(own.result.current.error?.code).toBe('timeout')
+    await advance(4_999)
+    expect(provided.result.current.status).toBe('loading')
+    await advance(1)
+    expect(provided.result.current.error?.code).toBe('timeout')
   })
 
   it('spreads the refreshes of stale URLs that components mount with together', async () => {

@@ -1,21 +1,20 @@
 import { focusManager, useQuery } from '@tanstack/react-query'
 import type { QueryFunctionContext, QueryState, UseQueryOptions } from '@tanstack/react-query'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { callWithDeadline, isPastDeadline } from '../core/deadline.js'
 import {
   createFileReport,
   downloadUrlOf,
-  isRetryable,
   nextCheckMs,
   reportStaleInMs,
   resolveDownloadTiming,
-  toAttachmentError,
+  retryCheckMs,
   viewOfFile,
-  type AttachmentError,
   type DownloadTiming,
   type FileReport,
   type RemoteFileView,
-} from '../core/index.js'
-import { retryCheckMs } from '../core/download-url.js'
+} from '../core/download-url.js'
+import { isRetryable, toAttachmentError, type AttachmentError } from '../core/errors.js'
 import { abortable } from '../core/online.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 
@@ -35,6 +34,11 @@ export interface UseAttachedFileOptions extends Partial<DownloadTiming> {
    * `getFreshUrl`, which a link calls on intent. @default true
    */
   refreshOnMount?: boolean
+  /**
+   * A request for the file unanswered for this many ms is aborted and fails with `timeout`
+   * (0: never). @default the provider's `uploadOptions.callTimeoutMs`, else 30000
+   */
+  callTimeoutMs?: number
 }
 
 /** What {@link useAttachedFile} returns. `url` is only ever `https:` (or `http:` on loopback). */
@@ -84,13 +88,14 @@ export function useAttachedFile(
   id: string,
   options: UseAttachedFileOptions = {},
 ): AttachedFileResult {
-  const { adapter, queryClient } = useAttachmentsContext()
+  const { adapter, queryClient, callTimeoutMs: provided } = useAttachmentsContext()
   const { now = Date.now, enabled = true, refreshOnMount = true } = options
+  const { callTimeoutMs = provided } = options
   const { marginMs, pollBaseMs, pollMaxMs } = options
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
   const { query, staleIn } = useMemo(() => {
-    const timing = resolveDownloadTiming(options)
+    const timing = resolveDownloadTiming({ marginMs, pollBaseMs, pollMaxMs })
     const queryKey = attachedFileQueryKey(adapter.key, id)
     const staleIn = (data: FileReport) => reportStaleInMs(data, now(), timing.marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
@@ -109,7 +114,11 @@ export function useAttachedFile(
             return () => clearTimeout(timer)
           })
         }
-        const file = await adapter.getFile(id, { signal })
+        // Its own deadline, as the upload manager gives Start and Complete: a request lost in a
+        // dead connection ends as `timeout`, and the link says so and offers a retry.
+        const file = await callWithDeadline('getFile', callTimeoutMs, signal, (signal) =>
+          adapter.getFile(id, { signal }),
+        )
         const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
         return {
           ...createFileReport(file, data, now(), adapter.downloadUrlLifetimeMs),
@@ -140,11 +149,14 @@ export function useAttachedFile(
               !data?.file.download &&
               isRetryable(error) &&
               retryCheckMs(errorUpdateCount - (data?.errors ?? 0)),
-        // A couple of retries for what may pass (throttling, a network blip); none for the rest.
-        retry: (failures: number, error: unknown) => failures < 2 && isRetryable(error),
+        // A couple of retries for what may pass (throttling, a network blip); none for the rest,
+        // nor for a request that waited out its deadline: tried again in the same fetch, it would
+        // keep the file `loading` for three deadlines (93 s) instead of saying that it hangs.
+        retry: (failures: number, error: unknown) =>
+          failures < 2 && isRetryable(error) && !isPastDeadline(error),
       } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>,
     }
-  }, [adapter, id, queryClient, now, marginMs, pollBaseMs, pollMaxMs])
+  }, [adapter, id, queryClient, now, marginMs, pollBaseMs, pollMaxMs, callTimeoutMs])
   const { data, error, status, isFetching, refetch } = useQuery(
     {
       ...query,

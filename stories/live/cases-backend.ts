@@ -32,7 +32,7 @@ async function emulatorInstanceId(emulatorUrl: string): Promise<string> {
 }
 
 /** The handler as the recipe shows it. */
-export function casesHandler(emulatorUrl: string): (request: Request) => Promise<Response> {
+function casesHandler(emulatorUrl: string): (request: Request) => Promise<Response> {
   const client = new ConnectClient({
     region: 'us-east-1',
     endpoint: emulatorUrl,

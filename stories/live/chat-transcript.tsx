@@ -7,7 +7,7 @@ import { AttachmentMessage } from '../../src/react/index.js'
 import type { ChatJsSession, TranscriptItem } from './chatjs-session.js'
 
 /** The transcript of `session`, oldest first. */
-export function useTranscript(session: ChatJsSession): TranscriptItem[] {
+function useTranscript(session: ChatJsSession): TranscriptItem[] {
   const [items, setItems] = useState<ReadonlyMap<string, TranscriptItem>>(new Map())
   useEffect(() => {
     let live = true

@@ -27,7 +27,7 @@ let loaded: Promise<ChatJs> | undefined
  * Loads chatjs once (it sets the global `connect`) and points it at the emulator; the endpoint
  * must be set before the first session, as chatjs caches its client per region.
  */
-export function loadChatJs(): Promise<ChatJs> {
+function loadChatJs(): Promise<ChatJs> {
   return (loaded ??= (async () => {
     // @ts-expect-error chatjs's types are an ambient namespace, not a module; it sets `connect`.
     await import('amazon-connect-chatjs')

@@ -25,7 +25,7 @@ interface Preset {
 const always = 'Infinity'
 
 /** The presets, exported for the docs. */
-export const FAULT_PRESETS: Preset[] = [
+const FAULT_PRESETS: Preset[] = [
   {
     label: 'Slow network (1 MB/s)',
     detail:

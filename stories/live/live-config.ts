@@ -7,7 +7,7 @@
 export const DEMO_AGENT_TOKEN = 'demo-agent'
 
 /** Default ports of `npm start`. */
-export const DEFAULT_PORTS = { emulator: 4566, casesBackend: 4567, storybook: 6006 } as const
+const DEFAULT_PORTS = { emulator: 4566, casesBackend: 4567, storybook: 6006 } as const
 
 // `import.meta.env` is Vite's; it is absent when Node runs this file in `npm start`.
 const env: Record<string, string | undefined> = import.meta.env ?? {}

@@ -47,7 +47,10 @@ export function useLive<T>(
   release: (value: T) => void,
 ): { value?: T; error?: Error } {
   const [state, setState] = useState<{ value?: T; error?: Error }>({})
+  // Made once per mount, by design: the first render's `make` and `release`, kept for it.
+  const [once] = useState(() => ({ make, release }))
   useEffect(() => {
+    const { make, release } = once
     let live = true
     let made: T | undefined
     make().then(
@@ -62,8 +65,7 @@ export function useLive<T>(
       live = false
       if (made !== undefined) release(made)
     }
-    // Made once per mount, by design: `make` and `release` are read on mount only.
-  }, [])
+  }, [once])
   return state
 }
 

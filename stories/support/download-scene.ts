@@ -24,7 +24,7 @@ export const storedFiles = {
 export type StoredFileId = keyof typeof storedFiles
 
 /** What {@link createDownloadScene} returns. */
-export interface DownloadScene {
+interface DownloadScene {
   adapter: AttachmentAdapter
   fake: FakeAdapter
   /** Ids `deleteFile` was called with, in order. */
@@ -35,7 +35,7 @@ export interface DownloadScene {
  * The fake adapter with a scripted answer for each of {@link storedFiles}; `now` is the clock
  * its URLs expire by (a story moves it to age a link).
  */
-export function createDownloadScene(now: () => number = Date.now): DownloadScene {
+function createDownloadScene(now: () => number = Date.now): DownloadScene {
   const fake = createFakeAdapter({ now })
   const url = (id: string) => `https://files.example.com/${id}?X-Amz-Signature=story`
   const ready = (id: StoredFileId, size: number) => ({
@@ -81,7 +81,7 @@ export function createDownloadScene(now: () => number = Date.now): DownloadScene
 }
 
 /** A clock a story can move, starting now. */
-export function createClock() {
+function createClock() {
   let time = Date.now()
   return {
     now: () => time,

@@ -17,7 +17,7 @@ export const rejectedFiles = (): File[] => [
 ]
 
 /** A `DataTransfer` holding `files`, as a drop or a paste carries it. */
-export function transferOf(files: File[]): DataTransfer {
+function transferOf(files: File[]): DataTransfer {
   const transfer = new DataTransfer()
   for (const file of files) transfer.items.add(file)
   return transfer

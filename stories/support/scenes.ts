@@ -1,8 +1,11 @@
 // The files of the upload stories, one per state, named after what they show.
-import { knownErrorCodes } from '../../src/react/index.js'
+import { defaultMessages } from '../../src/react/messages.js'
+import type { KnownErrorCode } from '../../src/react/messages.js'
 import type { FilePlan } from './state-manager.js'
 
 const KB = 1024
+/** Every error code the library produces, in the order of the English catalog. */
+const knownErrorCodes = Object.keys(defaultMessages.errors) as KnownErrorCode[]
 const MB = 1024 * KB
 
 /** Every state of the upload lifecycle, with the failures a user meets most. */

@@ -2,7 +2,8 @@
 // transport from test/ (plain modules, no test runner, so a static build bundles them). Nothing
 // runs on a timer: each PUT is moved by hand to its percentage, and the helper waits only for
 // the engine's promise chains to settle, then checks every file reached the state it was given.
-import { AttachmentError, alwaysOnline, createUploadManager } from '../../src/core/index.js'
+import { AttachmentError, createUploadManager } from '../../src/core/index.js'
+import { alwaysOnline } from '../../src/core/online.js'
 import type {
   AttachmentAdapter,
   AttachmentErrorCode,
@@ -19,7 +20,7 @@ import type { FakePut, FakeTransport } from '../../test/fake-transport.js'
 const MB = 1024 * 1024
 
 /** Where one file is left: a state of the upload lifecycle. */
-export type UploadPlan =
+type UploadPlan =
   | { state: 'queued' | 'starting' | 'completing' | 'succeeded' | 'canceled' }
   | { state: 'uploading'; percent: number }
   /** Every byte has left the page; storage has not answered. */
