@@ -32,9 +32,10 @@ export interface CaseRef {
   associatedResourceArn: string
 }
 
-/** Short backoffs and scan polls, so that rows stay quick; the policies are tested in core. */
-const uploadOptions = { retry: { attempts: 4, baseDelayMs: 40, maxDelayMs: 200 } }
-const fileOptions = { pollBaseMs: 100, pollMaxMs: 400 }
+/** Short backoffs, so retried rows stay quick; the policy itself is tested in core. */
+export const uploadOptions = { retry: { attempts: 4, baseDelayMs: 40, maxDelayMs: 200 } }
+/** Quick scan polls: a row waits for the emulator's scan, not for the default backoff. */
+export const fileOptions = { pollBaseMs: 100, pollMaxMs: 400 }
 
 /** The chat adapter on the emulator at `endpoint`. */
 export const chatAdapterOn = (endpoint: string, connectionToken: string) =>

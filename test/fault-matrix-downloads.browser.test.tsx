@@ -20,7 +20,14 @@ import { AttachmentMessage } from '../src/react/attachment-message.js'
 import type { ChatAttachmentItem } from '../src/react/attachment-message.js'
 import { UploadList } from '../src/react/upload-list.js'
 import { visibleName } from '../src/react/message-text.js'
-import { casesAdapterOn, chatAdapterOn, componentsPage, StaticList } from './components-page.js'
+import {
+  casesAdapterOn,
+  chatAdapterOn,
+  componentsPage,
+  fileOptions,
+  StaticList,
+  uploadOptions,
+} from './components-page.js'
 import { emulatorControls } from './emulator-controls.js'
 import { randomBytes, sha256Hex, transcriptAttachmentItems } from './emulator-inspect.js'
 import { hostileName } from './hostile-name.js'
@@ -40,10 +47,6 @@ const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
 // Sized for a loaded 2-core machine: a poll ends as soon as the page shows what it waits for.
 const WAIT = { timeout: 60_000 }
-/** Short backoffs, so retried rows stay quick; the policy itself is tested in core. */
-const uploadOptions = { retry: { attempts: 4, baseDelayMs: 40, maxDelayMs: 200 } }
-/** Quick scan polls: a row waits for the emulator's scan, not for the default backoff. */
-const fileOptions = { pollBaseMs: 100, pollMaxMs: 400 }
 
 /** What every console method of the page and of the frames was given. */
 const consoleLines: string[] = []
