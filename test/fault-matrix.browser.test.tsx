@@ -483,9 +483,9 @@ describe(
     })
 
     it('the connection token refreshed mid-upload: Complete carries the new one (the old one has expired by then)', async () => {
-      const { participantToken } = (await (
+      const { participantToken, contactId } = (await (
         await fetch(`${emulator}/_emulator/chats`, { method: 'POST' })
-      ).json()) as { participantToken: string }
+      ).json()) as { participantToken: string; contactId: string }
       // The first token lives 20 s: long enough for Start, even on a busy machine.
       await controls.setFault('CreateParticipantConnection', { urlTtlSeconds: 20, times: 1 })
       const oldToken = await connectParticipant(emulator, participantToken)
@@ -494,8 +494,10 @@ describe(
       // Storage answers the PUT 25 s after it arrived, which was after the first token was
       // issued: Complete comes after that token has expired, whatever the machine's load.
       await controls.setFault('PutObject', { delayMs: 25_000, times: 1 })
+      // Keyed by the contact, as a host that refreshes tokens keys it (a fixed token's default
+      // key is the token's fingerprint: the new token would be a new list).
       const adapterFor = (connectionToken: string) =>
-        createParticipantAdapter({ endpoint: emulator, connectionToken })
+        createParticipantAdapter({ endpoint: emulator, connectionToken, key: contactId })
       const client = createUploadClient()
       const queryClient = createTestQueryClient()
       const page = (adapter: AttachmentAdapter) => (
