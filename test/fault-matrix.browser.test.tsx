@@ -336,6 +336,30 @@ describe(
       expect(records.filter((record) => record.completes > 0)).toHaveLength(1)
     })
 
+    it('cancel while queued, and none once completing: the queued file never starts, the completing one ends uploaded', async () => {
+      const { adapter } = await chatAdapter()
+      // One upload at a time, its 512 KB PUT at 128 KB/s (the second file waits in the queue
+      // behind it) and its Complete answered 3 s after it arrives (long enough to look at it).
+      await controls.setFault('PutObject', { bytesPerSecond: 128 * 1024, times: 1 })
+      await controls.setFault('CompleteAttachmentUpload', { delayMs: 3000, times: 1 })
+      renderWidget(adapter, { ...uploadOptions, concurrency: 1 })
+      const [first, second] = [newFile(512 * 1024), newFile()]
+      drop(first)
+      await expect.poll(() => statusOf(first), WAIT).toBe('uploading')
+      pick(second)
+      await expect.poll(() => statusOf(second), WAIT).toBe('queued')
+      fireEvent.click(within(rowOf(second)).getByRole('button', { name: /^Cancel upload of/ }))
+      await expect.poll(() => statusOf(second), WAIT).toBe('canceled')
+      expect(buttonsOf(second)).toEqual(['Remove', 'Add'])
+      // Completing: the service has the file's bytes and is finishing it; nothing to cancel.
+      await expect.poll(() => statusOf(first), WAIT).toBe('completing')
+      expect(buttonsOf(first)).toEqual([])
+      await expectSucceeded(first)
+      await expectStoredOnce(first)
+      // The canceled file never reached the service.
+      expect(await recordsOf(second)).toEqual([])
+    })
+
     it('cancel and remove during the PUT: no Remove while it runs, nothing completed, added again it succeeds once', async () => {
       const { adapter } = await chatAdapter()
       // 8 MB at 256 KB/s: the PUT outlasts loopback's socket buffers by many seconds.
