@@ -190,7 +190,7 @@ async function runStory(context, origin, story, pass) {
       (target) => !target.href.startsWith(`${origin}/`),
       (route) => route.abort('connectionrefused'),
     )
-    await page.goto(url)
+    await page.goto(url, { timeout: STORY_TIMEOUT_MS })
     const done = await page
       .waitForFunction(
         () =>
@@ -213,6 +213,12 @@ async function runStory(context, origin, story, pass) {
     if (errorScreen) {
       const shown = await page.locator('#error-message').textContent()
       problems.push(`Storybook's error screen is shown: ${oneLine(shown)}`)
+    }
+    // With no emulator, a live recipe says what to run (stories/live/live-recipe.tsx).
+    if (story.tags?.includes('live')) {
+      const notice = page.getByRole('heading', { name: 'This recipe needs the local emulator' })
+      if (!(await notice.isVisible()))
+        problems.push('does not show its "needs the emulator" notice')
     }
   } catch (error) {
     problems.push(`could not be opened: ${error.message}`)
@@ -271,7 +277,11 @@ async function main() {
   const stories = Object.values(index.entries)
     .filter((entry) => entry.type === 'story')
     .filter((entry) => !options.only || entry.id.includes(options.only))
-  if (stories.length === 0) throw new Error('storybook-static/index.json lists no story')
+  if (stories.length === 0) {
+    throw new Error(
+      `storybook-static/index.json lists no story${options.only ? ` whose id contains ${options.only}` : ''}`,
+    )
+  }
 
   const server = await serve(outDir)
   const browser = await chromium.launch({ executablePath, args: [...chromiumArgs] })
