@@ -65,11 +65,13 @@ afterEach(() => controls.clearFaults())
 describe('startEmulator: S3 from a browser page', () => {
   it('passes the cross-origin preflight and shows upload progress for a bandwidth-capped PUT', async () => {
     expect(new URL(base).origin).not.toBe(location.origin)
-    // Loopback socket buffers swallow the first megabytes at once, so the body must be larger than
-    // them for Chromium to report progress more than once.
-    const size = 6 * 1024 * 1024
+    // Loopback socket buffers swallow the first megabytes at once (about 4 MB here), so the body
+    // must outlast them by seconds for Chromium to report progress more than once: 8 MB at
+    // 1 MB/s leaves about 4 s of steps the kernel paces, whatever the machine's load (6 MB at
+    // 2 MB/s left 1 s, and on a machine loaded by four CPU-bound processes one event came).
+    const size = 8 * 1024 * 1024
     const { url, headers } = await startUpload(size)
-    await controls.setFault('PutObject', { bytesPerSecond: 2 * 1024 * 1024 })
+    await controls.setFault('PutObject', { bytesPerSecond: 1024 * 1024 })
     const result = await xhrPut(
       url,
       headers,
