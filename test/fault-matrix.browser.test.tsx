@@ -18,8 +18,8 @@ import { AttachmentDropzone } from '../src/react/attachment-dropzone.js'
 import { AttachmentMessage } from '../src/react/attachment-message.js'
 import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import { UploadList } from '../src/react/upload-list.js'
-import { dropFiles } from './drop-files.js'
 import { emulatorCasesAdapter, emulatorControls } from './emulator-controls.js'
+import { drop, pick, rowOf, statusOf, statusTextOf } from './widget-driver.js'
 import {
   randomBytes,
   sha256Hex,
@@ -137,37 +137,11 @@ const requestsTo = (path: string) =>
     .getEntriesByType('resource')
     .filter((entry) => new URL(entry.name).pathname.endsWith(path))
 
-/** A real drop on the dropzone, as a drag from the desktop produces it. */
-function drop(file: File): void {
-  dropFiles(document.querySelector('.ca-attachment-dropzone__target')!, file)
-}
-
-/** A pick through the attach button's file input, as the browser reports a chosen file. */
-function pick(file: File): void {
-  const data = new DataTransfer()
-  data.items.add(file)
-  const input = document.querySelector<HTMLInputElement>('.ca-attachment-button input[type=file]')!
-  input.files = data.files
-  fireEvent.change(input)
-}
-
-/** The newest UploadList row of `file` (a file added again has two). */
-function rowOf(file: File): HTMLElement {
-  const rows = Array.from(document.querySelectorAll<HTMLElement>('.ca-upload-list__row')).filter(
-    (row) => row.textContent?.includes(file.name),
-  )
-  if (rows.length === 0) throw new Error(`no row for ${file.name}`)
-  return rows.at(-1)!
-}
-
-const statusOf = (file: File) => rowOf(file).getAttribute('data-status')
-const statusTextOf = (file: File) =>
-  rowOf(file).querySelector('.ca-upload-list__status')?.textContent ?? ''
 const errorTextOf = (file: File) =>
-  rowOf(file).querySelector('.ca-upload-list__error')?.textContent ?? ''
+  rowOf(file.name).querySelector('.ca-upload-list__error')?.textContent ?? ''
 /** The buttons the row offers, by their first word (Retry, Cancel, Remove). */
 const buttonsOf = (file: File) =>
-  within(rowOf(file))
+  within(rowOf(file.name))
     .queryAllByRole('button')
     .map((button) => (button.getAttribute('aria-label') ?? '').split(' ')[0])
 
@@ -228,8 +202,8 @@ async function expectCompletedAfterRefresh(file: File, started: number): Promise
 const putsTo = (record: AttachmentInfo) => requestsTo(`/${record.key}`).length
 
 async function expectSucceeded(file: File): Promise<void> {
-  await expect.poll(() => statusOf(file), WAIT).toBe('succeeded')
-  expect(statusTextOf(file)).toBe('Uploaded')
+  await expect.poll(() => statusOf(file.name), WAIT).toBe('succeeded')
+  expect(statusTextOf(file.name)).toBe('Uploaded')
   expect(buttonsOf(file)).toEqual(['Remove'])
 }
 
@@ -272,15 +246,15 @@ describe(
         renderWidget(adapter)
         const file = newFile()
         drop(file)
-        await expect.poll(() => statusOf(file), WAIT).toBe('failed')
-        expect(statusTextOf(file)).toBe('Failed')
+        await expect.poll(() => statusOf(file.name), WAIT).toBe('failed')
+        expect(statusTextOf(file.name)).toBe('Failed')
         expect(errorTextOf(file)).toBe(message)
         expect(buttonsOf(file)).toEqual(['Retry', 'Remove'])
         expect(await controls.faultCount(operation)).toBe(uploadOptions.retry.attempts)
         expect((await recordsOf(file)).every((record) => record.completes === 0)).toBe(true)
 
         await controls.clearFaults()
-        fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Retry upload of/ }))
+        fireEvent.click(within(rowOf(file.name)).getByRole('button', { name: /^Retry upload of/ }))
         await expectSucceeded(file)
         expect(document.querySelectorAll('.ca-upload-list__row')).toHaveLength(1)
         const [record] = await recordsOf(file)
@@ -297,7 +271,7 @@ describe(
       renderWidget(adapter)
       const file = newFile(1024 * 1024)
       drop(file)
-      await expect.poll(() => statusOf(file), WAIT).toBe('failed')
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('failed')
       expect(errorTextOf(file)).toBe('The connection was lost.')
       expect(buttonsOf(file)).toEqual(['Retry', 'Remove'])
       expect(await controls.faultCount('PutObject')).toBeGreaterThanOrEqual(
@@ -307,7 +281,7 @@ describe(
       expect(before).toMatchObject({ completes: 0, stored: false })
 
       await controls.clearFaults()
-      fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Retry upload of/ }))
+      fireEvent.click(within(rowOf(file.name)).getByRole('button', { name: /^Retry upload of/ }))
       await expectSucceeded(file)
       await expectStoredOnce(file, before!.starts)
     })
@@ -318,11 +292,11 @@ describe(
       renderWidget(adapter)
       const file = newFile()
       drop(file)
-      await expect.poll(() => statusOf(file), WAIT).toBe('starting')
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('starting')
       expect(buttonsOf(file)).toEqual(['Cancel'])
-      fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Cancel upload of/ }))
-      await expect.poll(() => statusOf(file), WAIT).toBe('canceled')
-      expect(statusTextOf(file)).toBe('Canceled')
+      fireEvent.click(within(rowOf(file.name)).getByRole('button', { name: /^Cancel upload of/ }))
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('canceled')
+      expect(statusTextOf(file.name)).toBe('Canceled')
       // A cancel is the user's choice: the row offers no Retry; Add again (or adding the file anew).
       expect(buttonsOf(file)).toEqual(['Remove', 'Add'])
 
@@ -345,14 +319,14 @@ describe(
       renderWidget(adapter, { ...uploadOptions, concurrency: 1 })
       const [first, second] = [newFile(512 * 1024), newFile()]
       drop(first)
-      await expect.poll(() => statusOf(first), WAIT).toBe('uploading')
+      await expect.poll(() => statusOf(first.name), WAIT).toBe('uploading')
       pick(second)
-      await expect.poll(() => statusOf(second), WAIT).toBe('queued')
-      fireEvent.click(within(rowOf(second)).getByRole('button', { name: /^Cancel upload of/ }))
-      await expect.poll(() => statusOf(second), WAIT).toBe('canceled')
+      await expect.poll(() => statusOf(second.name), WAIT).toBe('queued')
+      fireEvent.click(within(rowOf(second.name)).getByRole('button', { name: /^Cancel upload of/ }))
+      await expect.poll(() => statusOf(second.name), WAIT).toBe('canceled')
       expect(buttonsOf(second)).toEqual(['Remove', 'Add'])
       // Completing: the service has the file's bytes and is finishing it; nothing to cancel.
-      await expect.poll(() => statusOf(first), WAIT).toBe('completing')
+      await expect.poll(() => statusOf(first.name), WAIT).toBe('completing')
       expect(buttonsOf(first)).toEqual([])
       await expectSucceeded(first)
       await expectStoredOnce(first)
@@ -367,15 +341,15 @@ describe(
       renderWidget(adapter)
       const file = newFile(8 * 1024 * 1024)
       drop(file)
-      await expect.poll(() => statusOf(file), WAIT).toBe('uploading')
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('uploading')
       // Remove is offered only once an upload is over: removing a running one is cancel's job.
       expect(buttonsOf(file)).toEqual(['Cancel'])
-      fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Cancel upload of/ }))
-      await expect.poll(() => statusOf(file), WAIT).toBe('canceled')
+      fireEvent.click(within(rowOf(file.name)).getByRole('button', { name: /^Cancel upload of/ }))
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('canceled')
       const [canceled] = await recordsOf(file)
       expect(canceled).toMatchObject({ starts: 1, completes: 0, stored: false })
       expect(buttonsOf(file)).toEqual(['Remove', 'Add'])
-      fireEvent.click(within(rowOf(file)).getByRole('button', { name: /^Remove/ }))
+      fireEvent.click(within(rowOf(file.name)).getByRole('button', { name: /^Remove/ }))
       await expect
         .poll(() => document.querySelectorAll('.ca-upload-list__row').length, WAIT)
         .toBe(0)
@@ -481,19 +455,19 @@ describe(
       renderWidget(adapter)
       const file = newFile(2 * 1024 * 1024)
       drop(file)
-      await expect.poll(() => statusOf(file), WAIT).toBe('uploading')
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('uploading')
       setOnline(false)
-      await expect.poll(() => statusTextOf(file), WAIT).toBe('Waiting for the network')
-      expect(rowOf(file).hasAttribute('data-offline')).toBe(true)
-      expect(within(rowOf(file)).getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
+      await expect.poll(() => statusTextOf(file.name), WAIT).toBe('Waiting for the network')
+      expect(rowOf(file.name).hasAttribute('data-offline')).toBe(true)
+      expect(within(rowOf(file.name)).getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
         'Waiting for the network',
       )
       expect(buttonsOf(file)).toEqual(['Cancel'])
       // The PUT already under way runs on (going offline aborts nothing by itself) and is
       // stored; Complete is held until the network is back.
       await expect.poll(async () => (await recordsOf(file))[0]?.stored, WAIT).toBe(true)
-      await expect.poll(() => statusOf(file), WAIT).toBe('completing')
-      expect(statusTextOf(file)).toBe('Waiting for the network')
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('completing')
+      expect(statusTextOf(file.name)).toBe('Waiting for the network')
       expect((await recordsOf(file))[0]).toMatchObject({ completes: 0 })
 
       const back = performance.now()
@@ -539,7 +513,7 @@ describe(
       const view = render(page(adapterFor(oldToken)))
       const file = newFile()
       drop(file)
-      await expect.poll(() => statusOf(file), WAIT).toBe('uploading')
+      await expect.poll(() => statusOf(file.name), WAIT).toBe('uploading')
       // The host refreshes the chat's token: a new adapter for the same chat (same key).
       view.rerender(page(adapterFor(newToken)))
       await expectSucceeded(file)
@@ -563,10 +537,10 @@ describe(
       renderWidget(adapter, { ...uploadOptions, callTimeoutMs: 2000, concurrency: 1 })
       const [hung, next] = [newFile(), newFile()]
       drop(hung)
-      await expect.poll(() => statusOf(hung), WAIT).toBe('starting')
+      await expect.poll(() => statusOf(hung.name), WAIT).toBe('starting')
       pick(next)
-      await expect.poll(() => statusOf(next), WAIT).toBe('queued')
-      await expect.poll(() => statusOf(hung), WAIT).toBe('failed')
+      await expect.poll(() => statusOf(next.name), WAIT).toBe('queued')
+      await expect.poll(() => statusOf(hung.name), WAIT).toBe('failed')
       expect(errorTextOf(hung)).toBe('The connection stopped responding.')
       expect(buttonsOf(hung)).toEqual(['Retry', 'Remove'])
       expect(await controls.faultCount('StartAttachmentUpload')).toBe(uploadOptions.retry.attempts)
@@ -574,7 +548,7 @@ describe(
       await expectSucceeded(next)
       await expectStoredOnce(next)
 
-      fireEvent.click(within(rowOf(hung)).getByRole('button', { name: /^Retry upload of/ }))
+      fireEvent.click(within(rowOf(hung.name)).getByRole('button', { name: /^Retry upload of/ }))
       await expectSucceeded(hung)
       // The service has acted on none of the hung Starts yet; the retry, under their ClientToken,
       // made the one attachment (and is what they would get back, were they ever answered).

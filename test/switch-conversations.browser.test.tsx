@@ -10,11 +10,11 @@ import { createParticipantAdapter } from '../src/participant/index.js'
 import { AttachmentDropzone } from '../src/react/attachment-dropzone.js'
 import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import { UploadList } from '../src/react/upload-list.js'
-import { dropFiles } from './drop-files.js'
 import { emulatorControls } from './emulator-controls.js'
 import { randomBytes, sha256Hex, transcriptAttachmentsOf } from './emulator-inspect.js'
 import type { StoredObjectInfo } from './emulator-inspect.js'
 import { createTestQueryClient } from './render.js'
+import { drop } from './widget-driver.js'
 
 const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
@@ -77,7 +77,7 @@ describe('a pane switching chats while a file uploads', { timeout: 180_000 }, ()
       const file = new File([bytes], `switch-${crypto.randomUUID()}.pdf`, {
         type: 'application/pdf',
       })
-      dropFiles(document.querySelector('.ca-attachment-dropzone__target')!, file)
+      drop(file)
       await expect.poll(() => rows()[0]?.status, WAIT).toBe('uploading')
 
       pane.show(chatB)
