@@ -3,8 +3,8 @@
 // their own background, or their light text lands on the host's white (1.2:1).
 import { act, cleanup, screen } from '@testing-library/react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cdp } from 'vitest/browser'
 import { createFakeAdapter } from './fake-adapter.js'
+import { emulateMedia, libraryStyles } from './library-styles.js'
 import { createFakeTransport } from './fake-transport.js'
 import { axeViolations } from './axe.js'
 import { renderStrict } from './render.js'
@@ -15,26 +15,12 @@ import { useAttachmentUpload } from '../src/react/use-attachment-upload.js'
 import type { AttachmentUploadController } from '../src/react/use-attachment-upload.js'
 import { wholeText } from './whole-text.js'
 
-// The stylesheet as `connect-attachments/styles.css` concatenates it: the tokens first.
-const sheets = import.meta.glob<string>('../src/react/styles/*.css', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
-const styles = Object.entries(sheets)
-  .sort(([a], [b]) => Number(!a.endsWith('/tokens.css')) - Number(!b.endsWith('/tokens.css')))
-  .map(([, css]) => css)
-  .join('\n')
-
-const colorScheme = (value: string) =>
-  cdp().send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'prefers-color-scheme', value }],
-  })
+const colorScheme = (value: string) => emulateMedia('prefers-color-scheme', value)
 
 let style: HTMLStyleElement
 beforeAll(async () => {
   style = document.head.appendChild(document.createElement('style'))
-  style.textContent = styles
+  style.textContent = libraryStyles
   // The host page: white, black text, no data-theme and no dark styles of its own.
   document.body.style.background = '#ffffff'
   document.body.style.color = '#000000'

@@ -2,32 +2,18 @@
 // value moves), growing from the inline start in both directions, still under reduced motion.
 import { cleanup, screen } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cdp } from 'vitest/browser'
 import { createFakeAdapter } from './fake-adapter.js'
+import { emulateMedia, libraryStyles } from './library-styles.js'
 import { renderStrict } from './render.js'
 import { createStaticManager, uploadsInEveryState } from './static-uploads.js'
 import { UploadProgress } from '../src/react/upload-progress.js'
 
-// The stylesheet as `connect-attachments/styles.css` concatenates it: the tokens first.
-const sheets = import.meta.glob<string>('../src/react/styles/*.css', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
-const styles = Object.entries(sheets)
-  .sort(([a], [b]) => Number(!a.endsWith('/tokens.css')) - Number(!b.endsWith('/tokens.css')))
-  .map(([, css]) => css)
-  .join('\n')
-
-const reducedMotion = (value: string) =>
-  cdp().send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'prefers-reduced-motion', value }],
-  })
+const reducedMotion = (value: string) => emulateMedia('prefers-reduced-motion', value)
 
 let style: HTMLStyleElement
 beforeAll(() => {
   style = document.head.appendChild(document.createElement('style'))
-  style.textContent = styles
+  style.textContent = libraryStyles
 })
 afterEach(async () => {
   cleanup()
