@@ -46,44 +46,33 @@ function scaleOf(bytes: number): number {
 }
 
 function createFormatters(locale: string): Formatters {
-  // One NumberFormat per set of options, made on first use and kept.
-  const numberFormats = new Map<string, Intl.NumberFormat>()
-  const num = (value: number, digits: number, options?: Intl.NumberFormatOptions): string => {
-    const key = `${digits} ${JSON.stringify(options)}`
-    let format = numberFormats.get(key)
-    if (format === undefined) {
-      format = new Intl.NumberFormat(locale, { ...options, maximumFractionDigits: digits })
-      numberFormats.set(key, format)
-    }
-    return format.format(value)
-  }
+  // Every NumberFormat the figures need, made once with the locale's formatters (`format` is a
+  // bound function).
+  const numbers = (digits: number, options?: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(locale, { ...options, maximumFractionDigits: digits }).format
   // Whole bytes and kilobytes; one decimal for megabytes and gigabytes. Bytes in the long form:
   // CLDR's short English form is "22 byte", where "kB" and "MB" read well short.
-  const inUnit = (value: number, power: number): string =>
-    num(value / 1024 ** power, power < 2 ? 0 : 1, {
-      style: 'unit',
-      unit: units[power],
-      unitDisplay: power ? 'short' : 'long',
-    })
+  const digits = (power: number): number => (power < 2 ? 0 : 1)
+  const inUnits = units.map((unit, power) =>
+    numbers(digits(power), { style: 'unit', unit, unitDisplay: power ? 'short' : 'long' }),
+  )
+  const inUnit = (value: number, power: number): string => inUnits[power]!(value / 1024 ** power)
+  const plain = [numbers(0), numbers(1)]
+  const percent = numbers(0, { style: 'percent' })
+  const seconds = numbers(0, { style: 'unit', unit: 'second', unitDisplay: 'long' })
   const list = new Intl.ListFormat(locale)
   const plural = new Intl.PluralRules(locale)
   return {
     locale,
-    number: (value) => num(value, 1),
+    number: plain[1]!,
     bytes: (value) => inUnit(value, scaleOf(value)),
     byteRange(loaded, total) {
       const power = scaleOf(total)
-      return { loaded: num(loaded / 1024 ** power, power < 2 ? 0 : 1), total: inUnit(total, power) }
+      return { loaded: plain[digits(power)]!(loaded / 1024 ** power), total: inUnit(total, power) }
     },
     // Floored, never rounded up: 99.6 % sent is not "100%" while bytes are still on their way.
-    percent: (fraction) =>
-      num(Math.floor(Math.min(Math.max(fraction, 0), 1) * 100) / 100, 0, { style: 'percent' }),
-    seconds: (milliseconds) =>
-      num(Math.max(0, Math.ceil(milliseconds / 1000)), 0, {
-        style: 'unit',
-        unit: 'second',
-        unitDisplay: 'long',
-      }),
+    percent: (fraction) => percent(Math.floor(Math.min(Math.max(fraction, 0), 1) * 100) / 100),
+    seconds: (milliseconds) => seconds(Math.max(0, Math.ceil(milliseconds / 1000))),
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
     isolate: (text) => (bidi.test(text) ? `\u2068${text}\u2069` : text),
