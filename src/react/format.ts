@@ -45,11 +45,19 @@ function scaleOf(bytes: number): number {
   return power
 }
 
+/**
+ * While `isolated` (isolated.ts) writes a text for the page, what marks each figure the
+ * formatters make and each value `isolate` gets, in place of bidi controls; else `undefined`.
+ */
+export const marking: { mark?: ((text: string) => string) | undefined } = {}
+
 function createFormatters(locale: string): Formatters {
-  // Every NumberFormat the figures need, made once with the locale's formatters (`format` is a
-  // bound function).
-  const numbers = (digits: number, options?: Intl.NumberFormatOptions) =>
-    new Intl.NumberFormat(locale, { ...options, maximumFractionDigits: digits }).format
+  // Every NumberFormat the figures need, made once with the locale's formatters; each figure
+  // goes out marked while `isolated` writes.
+  const numbers = (digits: number, options?: Intl.NumberFormatOptions) => {
+    const { format } = new Intl.NumberFormat(locale, { ...options, maximumFractionDigits: digits })
+    return (value: number): string => marking.mark?.(format(value)) ?? format(value)
+  }
   // Whole bytes and kilobytes; one decimal for megabytes and gigabytes. Bytes in the long form:
   // CLDR's short English form is "22 byte", where "kB" and "MB" read well short.
   const digits = (power: number): number => (power < 2 ? 0 : 1)
@@ -75,7 +83,7 @@ function createFormatters(locale: string): Formatters {
     seconds: (milliseconds) => seconds(Math.max(0, Math.ceil(milliseconds / 1000))),
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
-    isolate: (text) => (bidi.test(text) ? `\u2068${text}\u2069` : text),
+    isolate: (text) => marking.mark?.(text) ?? (bidi.test(text) ? `\u2068${text}\u2069` : text),
   }
 }
 

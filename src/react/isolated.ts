@@ -1,6 +1,6 @@
 import { createElement } from 'react'
 import type { ReactNode } from 'react'
-import type { Formatters } from './format.js'
+import { marking } from './format.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
@@ -12,8 +12,9 @@ const marker = /\uE000(\d+)\uE001/
  * What `write` writes for the page, with each figure (size, percentage, count, time) and each
  * value (a name) in a `<bdi>`, so that on a right-to-left page `3.2 MB` and `45 %` keep their
  * order and a name cannot reorder the sentence, while the text stays free of bidi controls
- * (copied, searched and read as it is). `write` gets a context whose formatters mark what they
- * make, and `formatMessage` marks the values it puts in; the marks become elements.
+ * (copied, searched and read as it is). While `write` runs, the locale's formatters mark what
+ * they make and the values `formatMessage` puts in (`marking` in format.ts); the marks become
+ * elements. One place decides isolation: `write` gets the context as it is.
  */
 export function isolated(
   context: MessageContext,
@@ -22,26 +23,15 @@ export function isolated(
   const values: string[] = []
   // A figure made here and put in a message as a value stays one element. Values are text
   // (a name with marks in it stays as it is): sentences of the catalog are never values here.
-  const mark = (text: string) =>
+  marking.mark = (text) =>
     /^\uE000\d+\uE001$/.test(text) ? text : `\uE000${values.push(text) - 1}\uE001`
-  const marked =
-    <A extends unknown[]>(make: (...args: A) => string) =>
-    (...args: A) =>
-      mark(make(...args))
-  const given = context.format
-  const format: Formatters = {
-    ...given,
-    isolate: mark,
-    number: marked(given.number),
-    bytes: marked(given.bytes),
-    percent: marked(given.percent),
-    seconds: marked(given.seconds),
-    byteRange(loaded, total) {
-      const range = given.byteRange(loaded, total)
-      return { loaded: mark(range.loaded), total: mark(range.total) }
-    },
+  let text: string
+  try {
+    text = write(context)
+  } finally {
+    marking.mark = undefined
   }
-  return write({ ...context, format })
+  return text
     .split(marker)
     .map((piece, index) =>
       index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
