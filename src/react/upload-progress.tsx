@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useReducer } from 'react'
-import type { ForwardedRef } from 'react'
+import type { ComponentPropsWithoutRef, ForwardedRef, ReactElement } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import type { UploadProgress as UploadProgressData } from '../core/upload-selectors.js'
@@ -106,30 +106,22 @@ function uploadPercent(upload: UploadState): number {
 }
 
 /**
- * A progress bar for one upload (`role="progressbar"`), usable anywhere below the provider:
- * its value in `aria-valuenow`, its state in words in `aria-valuetext` (never a live region:
- * a percentage is not news), and `data-status` / `data-finishing` / `data-retrying` for styles.
- * The value is in the custom properties `--ca-progress` (`45%`) and `--ca-progress-scale`
- * (`0.45`, for a `scaleX()` that needs no layout), so a stylesheet decides how to draw it.
- * Renders nothing for an unknown id.
+ * The bar of `upload` as {@link UploadProgress} and a row of `UploadList` draw it: `dom` (names,
+ * descriptions, the host's DOM props) first, then what the bar itself decides, its value and
+ * its state in words and attributes.
  */
-export const UploadProgress = named(forwardRef(Progress), 'UploadProgress')
-
-function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>) {
-  const { id, manager, labelledBy, describedBy, className, classNames, ...rest } = props
-  const context = useAttachmentsContext()
-  // A manager given here is followed even when no list or hook below uses it.
-  useRegisteredManager(manager, context.uploads)
-  const upload = useUpload(id) ?? manager?.getSnapshot().byId[id]
-  useRetryCountdown(upload?.retryAt)
-  if (upload === undefined) return null
+export function progressBar(
+  upload: UploadState,
+  context: MessageContext,
+  dom: ComponentPropsWithoutRef<'div'>,
+  className: string,
+  barClassName?: string,
+  ref?: ForwardedRef<HTMLDivElement>,
+): ReactElement {
   const percent = uploadPercent(upload)
   return (
     <div
-      aria-label={labelledBy === undefined ? upload.name : undefined}
-      aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
-      {...rest}
+      {...dom}
       // The value goes in through the CSSOM as the bar is committed, before the paint, not as a
       // `style` attribute: a strict Content Security Policy (style-src without 'unsafe-inline')
       // blocks style attributes in server HTML, and hydration does not put them back, so every
@@ -146,10 +138,48 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
       aria-valuemax={100}
       aria-valuenow={percent}
       aria-valuetext={uploadStatusText(upload, context)}
-      className={cx('ca ca-upload-progress', className)}
+      className={className}
       {...stateAttributes(upload)}
     >
-      <div className={cx('ca-upload-progress__bar', classNames?.bar)} />
+      <div className={cx('ca-upload-progress__bar', barClassName)} />
     </div>
+  )
+}
+
+/**
+ * A progress bar for one upload (`role="progressbar"`), usable anywhere below the provider:
+ * its value in `aria-valuenow`, its state in words in `aria-valuetext` (never a live region:
+ * a percentage is not news), and `data-status` / `data-finishing` / `data-retrying` for styles.
+ * The value is in the custom properties `--ca-progress` (`45%`) and `--ca-progress-scale`
+ * (`0.45`, for a `scaleX()` that needs no layout), so a stylesheet decides how to draw it.
+ * Renders nothing for an unknown id. Marked pure, so that a bundle that does not import it
+ * (one with the list alone, whose rows draw their bar with `progressBar`) leaves it out.
+ */
+export const UploadProgress = /* @__PURE__ */ named(
+  /* @__PURE__ */ forwardRef(Progress),
+  'UploadProgress',
+)
+
+function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>) {
+  const { id, manager, labelledBy, describedBy, className, classNames, ...rest } = props
+  const context = useAttachmentsContext()
+  // A manager given here is followed even when no list or hook below uses it.
+  useRegisteredManager(manager, context.uploads)
+  const upload = useUpload(id) ?? manager?.getSnapshot().byId[id]
+  useRetryCountdown(upload?.retryAt)
+  if (upload === undefined) return null
+  const dom = {
+    'aria-label': labelledBy === undefined ? upload.name : undefined,
+    'aria-labelledby': labelledBy,
+    'aria-describedby': describedBy,
+    ...rest,
+  }
+  return progressBar(
+    upload,
+    context,
+    dom,
+    cx('ca ca-upload-progress', className),
+    classNames?.bar,
+    ref,
   )
 }

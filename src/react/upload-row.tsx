@@ -10,8 +10,8 @@ import { isolated } from './isolated.js'
 import { errorText, fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
 import {
+  progressBar,
   stateAttributes,
-  UploadProgress,
   uploadStatusText,
   useRetryCountdown,
 } from './upload-progress.js'
@@ -138,15 +138,13 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         {isolated(context, (marked) => fileDetailsText(name, upload.size, marked))}
       </span>
       {/* Stopped, the row draws its track alone (styles.css): not a bar that would read 0 %. */}
-      {showBar && (
-        <UploadProgress
-          id={id}
-          manager={manager}
-          labelledBy={nameId}
-          describedBy={errorId}
-          className={part('progress')}
-        />
-      )}
+      {showBar &&
+        progressBar(
+          upload,
+          context,
+          { 'aria-labelledby': nameId, 'aria-describedby': errorId },
+          `ca ca-upload-progress ${part('progress')}`,
+        )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
       <span className={part('status')} aria-hidden={showBar || undefined}>
         {isolated(context, (marked) => uploadStatusText(upload, marked))}
