@@ -11,7 +11,7 @@ import { progressText } from './message-text.js'
 import { formatMessage } from './messages.js'
 import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
-import { addedFrom, focusable, useKeptFocus } from './use-kept-focus.js'
+import { focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
 import { useRegisteredManager } from './use-attachment-upload.js'
 import { useSelected } from './use-upload.js'
@@ -118,11 +118,7 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   // says that it is empty (a focused empty box would be nothing to see or hear) until left.
   const root = useRef<HTMLDivElement>(null)
   const [emptied, setEmptied] = useState(false)
-  useKeptFocus(root, () => {
-    const source = addedFrom.get(manager) as HTMLButtonElement | undefined
-    if (source?.isConnected && !source.disabled) return source
-    flushSync(() => setEmptied(true))
-  })
+  useKeptFocus(root, manager, setEmptied)
   useImperativeHandle(ref, () => root.current!, [])
 
   return (

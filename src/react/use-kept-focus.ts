@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
+import { flushSync } from 'react-dom'
 import type { RefObject } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 
@@ -27,19 +28,17 @@ function focusIn(row: Element): HTMLElement | undefined {
  * control of the same row (an `<li>`) if the row stays, else of the row that took its place or
  * the one before it; a row with no control for the moment takes focus itself and hands it to
  * the first control that appears in it (Remove, once a retried upload is done). With no row
- * left, focus goes where `lastRowGone` says (the control that added the files), else to `root`
- * (give it `tabIndex={-1}`). Only focus lost with the element is moved: once the user has moved
- * it elsewhere, nothing is taken back. Works for custom rows too, as it watches the DOM rather
- * than the rows' code.
+ * left, focus goes to the control that last added files to `manager` (`addedFrom`) while it is
+ * there and enabled, else to `root` (give it `tabIndex={-1}`), after `setEmpty(true)` has been
+ * rendered (a focused empty box would be nothing to see or hear). Only focus lost with the
+ * element is moved: once the user has moved it elsewhere, nothing is taken back. Works for
+ * custom rows too, as it watches the DOM rather than the rows' code.
  */
 export function useKeptFocus(
   root: RefObject<HTMLElement | null>,
-  lastRowGone: () => HTMLElement | null | undefined,
+  manager: UploadManager,
+  setEmpty: (empty: boolean) => void,
 ): void {
-  const latest = useRef(lastRowGone)
-  useEffect(() => {
-    latest.current = lastRowGone
-  })
   useEffect(() => {
     const element = root.current!
     // The element focused last inside `root`, and its row (an element removed alone has none
@@ -70,8 +69,11 @@ export function useKeptFocus(
       const next = [row, removal?.nextSibling, removal?.previousSibling].find(
         (node): node is Element => node instanceof Element && node.isConnected,
       )
-      if (next) parked = focusIn(next)
-      else (latest.current() ?? element).focus()
+      if (next) return void (parked = focusIn(next))
+      const source = addedFrom.get(manager) as HTMLButtonElement | undefined
+      const target = source?.isConnected && !source.disabled ? source : element
+      if (target === element) flushSync(() => setEmpty(true))
+      target.focus()
     })
     const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
       element[method]('focusin', onFocusIn)
@@ -83,5 +85,5 @@ export function useKeptFocus(
       listen('removeEventListener')
       observer.disconnect()
     }
-  }, [root])
+  }, [root, manager, setEmpty])
 }
