@@ -1,10 +1,10 @@
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react'
+import { forwardRef, useRef, useState } from 'react'
 import type { ForwardedRef, ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import type { UploadManager } from '../core/upload-manager.js'
 import { sameTotals, selectTotals } from '../core/upload-selectors.js'
 import { useAttachmentsContext } from './attachments-provider.js'
-import { cx, named, partClasses } from './class-names.js'
+import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { progressText } from './message-text.js'
@@ -119,12 +119,11 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   const root = useRef<HTMLDivElement>(null)
   const [emptied, setEmptied] = useState(false)
   useKeptFocus(root, manager, setEmptied)
-  useImperativeHandle(ref, () => root.current!, [])
 
   return (
     <div
       {...dom}
-      ref={root}
+      ref={bothRefs(root, ref)}
       tabIndex={-1}
       className={cx('ca ca-upload-list', className)}
       onBlur={(event) => {
