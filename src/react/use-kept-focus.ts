@@ -47,18 +47,28 @@ export function useKeptFocus(
     let last: Element | undefined
     let row: Element | null = null
     let parked: HTMLElement | undefined
-    const onFocusIn = (event: Event): void => {
-      last = event.target as Element
-      row = last.closest('li')
-      if (last !== parked) parked = undefined
-    }
+    // Both listeners go with the effect's cleanup.
+    const listening = new AbortController()
+    const { signal } = listening
+    element.addEventListener(
+      'focusin',
+      (event) => {
+        last = event.target as Element
+        row = last.closest('li')
+        if (last !== parked) parked = undefined
+      },
+      { signal },
+    )
     // Focus moved to another element, or the element is still in the page a moment later: the
     // user moved it (an element being removed is not).
-    const onFocusOut = (event: Event): void => {
-      const { target, relatedTarget } = event as FocusEvent
-      if (relatedTarget !== null) last = undefined
-      else queueMicrotask(() => void (last === target && last.isConnected && (last = undefined)))
-    }
+    element.addEventListener(
+      'focusout',
+      ({ target, relatedTarget }) => {
+        if (relatedTarget !== null) last = undefined
+        else queueMicrotask(() => void (last === target && last.isConnected && (last = undefined)))
+      },
+      { signal },
+    )
     const observer = new MutationObserver((records) => {
       const active = document.activeElement
       if (parked && active === parked && parked.querySelector(focusable)) focusIn(parked)
@@ -75,14 +85,9 @@ export function useKeptFocus(
       if (target === element) flushSync(() => setEmpty(true))
       target.focus()
     })
-    const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
-      element[method]('focusin', onFocusIn)
-      element[method]('focusout', onFocusOut)
-    }
-    listen('addEventListener')
     observer.observe(element, { childList: true, subtree: true })
     return () => {
-      listen('removeEventListener')
+      listening.abort()
       observer.disconnect()
     }
   }, [root, manager, setEmpty])
