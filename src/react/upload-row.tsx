@@ -100,7 +100,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
       if (again && manager.add([again]).ids.length > 0) manager.remove(id)
     },
   }
-  if (renderRow !== undefined) return <>{renderRow(row)}</>
+  if (renderRow !== undefined) return renderRow(row)
 
   const { name, status } = upload
   // Only a failed upload says what went wrong: beside "Retrying in 4 seconds" the last attempt's
