@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useReducer } from 'react'
-import type { ComponentPropsWithoutRef, ForwardedRef, ReactElement } from 'react'
+import type { ComponentPropsWithoutRef, ForwardedRef, ReactElement, RefCallback } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import type { UploadState } from '../core/upload-machine.js'
 import type { UploadProgress as UploadProgressData } from '../core/upload-selectors.js'
@@ -116,7 +116,7 @@ export function progressBar(
   dom: ComponentPropsWithoutRef<'div'>,
   className: string,
   barClassName?: string,
-  ref?: ForwardedRef<HTMLDivElement>,
+  ref?: RefCallback<HTMLDivElement>,
 ): ReactElement {
   const percent = uploadPercent(upload)
   return (
@@ -128,8 +128,7 @@ export function progressBar(
       // bar would read 0. (A server has no uploads to draw: they live in the page.) A new
       // callback each render, so React gives it the element again whenever it renders.
       ref={(element) => {
-        if (typeof ref === 'function') ref(element)
-        else if (ref) ref.current = element
+        ref?.(element)
         element?.style.setProperty('--ca-progress', `${percent}%`)
         element?.style.setProperty('--ca-progress-scale', `${percent / 100}`)
       }}
@@ -180,6 +179,9 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
     dom,
     cx('ca ca-upload-progress', className),
     classNames?.bar,
-    ref,
+    (element) => {
+      if (typeof ref === 'function') ref(element)
+      else if (ref) ref.current = element
+    },
   )
 }
