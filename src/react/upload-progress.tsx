@@ -99,12 +99,6 @@ export function uploadStatusText(
     : progressText(upload.loaded, upload.size, context)
 }
 
-/** The bar's value, 0–100: full once the bytes are stored, what was sent while they move. */
-function uploadPercent(upload: UploadState): number {
-  if (upload.status === 'uploading') return upload.progress
-  return upload.status === 'succeeded' || upload.status === 'completing' ? 100 : 0
-}
-
 /**
  * The bar of `upload` as {@link UploadProgress} and a row of `UploadList` draw it: `dom` (names,
  * descriptions, the host's DOM props) first, then what the bar itself decides, its value and
@@ -118,7 +112,14 @@ export function progressBar(
   barClassName?: string,
   ref?: RefCallback<HTMLDivElement>,
 ): ReactElement {
-  const percent = uploadPercent(upload)
+  // The value, 0–100: full once the bytes are stored, what was sent while they move.
+  const { status } = upload
+  const percent =
+    status === 'uploading'
+      ? upload.progress
+      : status === 'succeeded' || status === 'completing'
+        ? 100
+        : 0
   return (
     <div
       {...dom}
