@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  checkRemoteFile,
   DEFAULT_DOWNLOAD_TIMING,
   downloadUrlOf,
-  freshForMs,
   isSafeDownloadUrl,
-  pollDelayMs,
   createFileReport,
   nextCheckMs,
   reportStaleInMs,
@@ -62,17 +59,18 @@ describe('isSafeDownloadUrl', () => {
   })
 })
 
-describe('checkRemoteFile', () => {
+describe('createFileReport checks the answer', () => {
   const approved = (url: string, expiresAt = 1_000): RemoteFile => ({
     id: 'f',
     status: 'approved',
     download: { url, expiresAt },
   })
+  const check = (file: RemoteFile) => createFileReport(file, undefined, 0).file
 
   it('passes an approved file with a safe URL and files that carry none', () => {
     const file = approved('https://example.com/a')
-    expect(checkRemoteFile(file)).toBe(file)
-    expect(checkRemoteFile({ id: 'f', status: 'processing' }).status).toBe('processing')
+    expect(check(file)).toBe(file)
+    expect(check({ id: 'f', status: 'processing' }).status).toBe('processing')
   })
 
   it('turns an unsafe or missing URL into invalid-url without repeating it', () => {
@@ -80,16 +78,14 @@ describe('checkRemoteFile', () => {
       approved('javascript:alert(1)'),
       { id: 'f', status: 'approved' as const },
     ]) {
-      const error = thrownBy(() => checkRemoteFile(file))
+      const error = thrownBy(() => check(file))
       expect(error).toMatchObject({ name: 'AttachmentError', code: 'invalid-url' })
       expect((error as Error).message).not.toContain('javascript')
     }
   })
 
   it('turns an expiry that is not a number into invalid-response', () => {
-    expect(codeOf(() => checkRemoteFile(approved('https://example.com/a', NaN)))).toBe(
-      'invalid-response',
-    )
+    expect(codeOf(() => check(approved('https://example.com/a', NaN)))).toBe('invalid-response')
   })
 })
 
@@ -103,7 +99,23 @@ describe('downloadUrlOf', () => {
   })
 })
 
-describe('freshForMs', () => {
+describe('how long a URL counts as fresh (reportStaleInMs)', () => {
+  // How long a URL that lives `lifetimeMs` from its arrival stays fresh with this margin.
+  const freshForMs = (lifetimeMs: number, marginMs: number) =>
+    reportStaleInMs(
+      {
+        file: {
+          id: 'f',
+          status: 'approved',
+          download: { url: 'https://x.test/a', expiresAt: lifetimeMs },
+        },
+        fetchedAt: 0,
+        polls: 0,
+      },
+      0,
+      marginMs,
+    )
+
   it('keeps a URL fresh until the margin before it expires', () => {
     expect(freshForMs(300_000, 60_000)).toBe(240_000)
   })
@@ -119,7 +131,13 @@ describe('freshForMs', () => {
   })
 })
 
-describe('pollDelayMs', () => {
+describe('the waits between polls of a file being scanned (nextCheckMs)', () => {
+  const pollDelayMs = (polls: number, timing: Omit<typeof DEFAULT_DOWNLOAD_TIMING, 'marginMs'>) =>
+    nextCheckMs(
+      { file: { id: 'f', status: 'processing' }, fetchedAt: 0, polls },
+      { ...DEFAULT_DOWNLOAD_TIMING, ...timing },
+    )
+
   it('doubles from the base and stops growing at the cap', () => {
     const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, DEFAULT_DOWNLOAD_TIMING))
     expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000])

@@ -53,22 +53,6 @@ export function isSafeDownloadUrl(url: unknown): url is string {
 }
 
 /**
- * `file` as the service reported it, checked: an approved file must carry a safe URL and a
- * finite expiry. Throws `invalid-url` (whose message never repeats the URL) or
- * `invalid-response`.
- */
-export function checkRemoteFile(file: RemoteFile): RemoteFile {
-  if (file.status !== 'approved') return file
-  if (!isSafeDownloadUrl(file.download?.url)) {
-    throw new AttachmentError('invalid-url', 'Unsafe download URL')
-  }
-  if (!Number.isFinite(file.download?.expiresAt)) {
-    throw new AttachmentError('invalid-response', 'Invalid download expiry')
-  }
-  return file
-}
-
-/**
  * An approved file's download URL; for any other file an error saying why there is none:
  * `rejected` for a file the scan rejected, `invalid-request` (reason `PROCESSING` or `FAILED`)
  * otherwise, as the service answers GetAttachment for such a file.
@@ -82,27 +66,6 @@ export function downloadUrlOf(file: RemoteFile): string {
       })
 }
 
-/**
- * How long a URL that lives `lifetimeMs` from the moment it arrived counts as fresh: its
- * lifetime less the margin, but at least half its lifetime, so that a URL shorter-lived than
- * the margin (Connect allows 5 s) is neither stale on arrival nor refreshed in a loop.
- */
-export function freshForMs(lifetimeMs: number, marginMs: number): number {
-  const lifetime = Math.max(0, lifetimeMs)
-  return Math.max(lifetime - marginMs, lifetime / 2)
-}
-
-/**
- * The wait before poll number `poll` (0 for the first) of a file still being scanned: doubling
- * from `pollBaseMs` up to `pollMaxMs`. No jitter: polls are spread by when each file was added.
- */
-export function pollDelayMs(
-  poll: number,
-  timing: Pick<DownloadTiming, 'pollBaseMs' | 'pollMaxMs'>,
-): number {
-  return Math.min(timing.pollMaxMs, timing.pollBaseMs * 2 ** Math.max(0, poll))
-}
-
 /** One answer of `getFile`, checked, with when it arrived and how many polls came before it. */
 export interface FileReport {
   file: RemoteFile
@@ -114,8 +77,9 @@ export interface FileReport {
 
 /**
  * The report on an answer of `getFile` that arrived at `now`, `previous` being the report before
- * it, with its URL expiring at the latest `lifetimeMs` after `now`. Throws as
- * {@link checkRemoteFile} does.
+ * it, with its URL expiring at the latest `lifetimeMs` after `now`. The answer is checked: an
+ * approved file must carry a safe URL and a finite expiry, else this throws `invalid-url` (whose
+ * message never repeats the URL) or `invalid-response`.
  */
 export function createFileReport(
   file: RemoteFile,
@@ -124,7 +88,15 @@ export function createFileReport(
   lifetimeMs = Infinity,
 ): FileReport {
   const polling = file.status === 'processing' && previous?.file.status === 'processing'
-  const { download } = checkRemoteFile(file)
+  const { download } = file
+  if (file.status === 'approved') {
+    if (!isSafeDownloadUrl(download?.url)) {
+      throw new AttachmentError('invalid-url', 'Unsafe download URL')
+    }
+    if (!Number.isFinite(download?.expiresAt)) {
+      throw new AttachmentError('invalid-response', 'Invalid download expiry')
+    }
+  }
   // `expiresAt` is the service's clock read as the page's: on a page whose clock runs behind, a
   // URL would be followed after its end. The lifetime asked for, counted on the page's clock
   // from the answer's arrival (a little after the service signed it, which the margin covers),
@@ -154,7 +126,8 @@ export function reportStaleInMs(report: FileReport, now: number, marginMs: numbe
   const { file, fetchedAt } = report
   if (file.status === 'processing') return 0
   if (file.download === undefined) return Infinity
-  return fetchedAt + freshForMs(file.download.expiresAt - fetchedAt, marginMs) - now
+  const lifetime = Math.max(0, file.download.expiresAt - fetchedAt)
+  return fetchedAt + Math.max(lifetime - marginMs, lifetime / 2) - now
 }
 
 /**
@@ -162,7 +135,10 @@ export function reportStaleInMs(report: FileReport, now: number, marginMs: numbe
  * otherwise. An approved file's URL is asked for again when one is wanted, not on a timer.
  */
 export function nextCheckMs(report: FileReport, timing: DownloadTiming): number | false {
-  return report.file.status === 'processing' && pollDelayMs(report.polls, timing)
+  return (
+    report.file.status === 'processing' &&
+    Math.min(timing.pollMaxMs, timing.pollBaseMs * 2 ** report.polls)
+  )
 }
 
 // Each check is already the try and two retries, 1 s and 2 s apart (react-query's retryDelay);
