@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_DOWNLOAD_TIMING,
   downloadUrlOf,
   isSafeDownloadUrl,
   createFileReport,
   nextCheckMs,
   reportStaleInMs,
-  resolveDownloadTiming,
   retryCheckMs,
   viewOfFile,
 } from './download-url.js'
@@ -20,6 +18,8 @@ const thrownBy = (run: () => unknown): unknown => {
   }
   return undefined
 }
+// The timing useAttachedFile uses when none is given.
+const timing = { marginMs: 60_000, pollBaseMs: 1_000, pollMaxMs: 16_000 }
 const codeOf = (run: () => unknown) => (thrownBy(run) as { code?: string } | undefined)?.code
 
 describe('isSafeDownloadUrl', () => {
@@ -132,14 +132,14 @@ describe('how long a URL counts as fresh (reportStaleInMs)', () => {
 })
 
 describe('the waits between polls of a file being scanned (nextCheckMs)', () => {
-  const pollDelayMs = (polls: number, timing: Omit<typeof DEFAULT_DOWNLOAD_TIMING, 'marginMs'>) =>
+  const pollDelayMs = (polls: number, polling: Omit<typeof timing, 'marginMs'>) =>
     nextCheckMs(
       { file: { id: 'f', status: 'processing' }, fetchedAt: 0, polls },
-      { ...DEFAULT_DOWNLOAD_TIMING, ...timing },
+      { ...timing, ...polling },
     )
 
   it('doubles from the base and stops growing at the cap', () => {
-    const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, DEFAULT_DOWNLOAD_TIMING))
+    const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, timing))
     expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000])
   })
 
@@ -201,7 +201,6 @@ describe('createFileReport', () => {
 })
 
 describe('reportStaleInMs and nextCheckMs', () => {
-  const timing = { ...DEFAULT_DOWNLOAD_TIMING }
   const report = (file: Omit<RemoteFile, 'id'>, polls = 0) => ({
     file: { id: 'f', ...file },
     fetchedAt: 1_000,
@@ -263,15 +262,6 @@ describe('viewOfFile', () => {
       status: 'rejected',
       type: undefined,
       url: undefined,
-    })
-  })
-})
-
-describe('resolveDownloadTiming', () => {
-  it('fills in the defaults for what is left out or undefined', () => {
-    expect(resolveDownloadTiming({ marginMs: 10_000, pollMaxMs: undefined })).toEqual({
-      ...DEFAULT_DOWNLOAD_TIMING,
-      marginMs: 10_000,
     })
   })
 })

@@ -3,7 +3,6 @@
 // scanned is asked about. Pure functions of their arguments, so the clock is the caller's.
 import { AttachmentError } from './errors.js'
 import { fileExtension, typesByExtension } from './file-types.js'
-import { defined } from './upload-manager-options.js'
 import type { RemoteFile } from './types.js'
 
 /** How download URLs are kept fresh and scanned files are polled. */
@@ -15,20 +14,6 @@ export interface DownloadTiming {
   /** Longest wait between two polls of a file still being scanned, in ms. @default 16000 */
   pollMaxMs: number
 }
-
-// marginMs: chatjs refreshes its connection token a minute before it expires; a minute also
-//   covers a browser clock that runs some seconds off the service's (expiresAt is the service's
-//   time) and a user who hovers before clicking. A URL is only asked for again when one is about
-//   to be followed or shown (see useAttachedFile), never on a timer.
-// pollBaseMs / pollMaxMs: the scanner Lambda may run up to 60 s and is retried up to 3 times
-//   (Admin Guide, "Set up attachment scanning"); most scans end within seconds. Polls at 1, 2, 4,
-//   8 and then every 16 s answer a quick scan quickly and cost ~15 requests for the slowest one.
-/** The timing used when none is given. */
-export const DEFAULT_DOWNLOAD_TIMING: Readonly<DownloadTiming> = Object.freeze({
-  marginMs: 60_000,
-  pollBaseMs: 1_000,
-  pollMaxMs: 16_000,
-})
 
 // The loopback host names as the URL parser leaves them: `127.1` reads `127.0.0.1`.
 const loopback = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/
@@ -171,9 +156,4 @@ export function viewOfFile(file: RemoteFile): RemoteFileView {
   const type = typesByExtension[fileExtension(name ?? '')]?.[0]
   const status = file.status === 'approved' ? 'ready' : file.status
   return { status, name, size, type, createdAt, url: download?.url, expiresAt: download?.expiresAt }
-}
-
-/** The timing with the defaults for what `options` leaves out (or gives as `undefined`). */
-export function resolveDownloadTiming(options: Partial<DownloadTiming>): DownloadTiming {
-  return { ...DEFAULT_DOWNLOAD_TIMING, ...defined(options) }
 }

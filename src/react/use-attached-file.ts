@@ -7,7 +7,6 @@ import {
   downloadUrlOf,
   nextCheckMs,
   reportStaleInMs,
-  resolveDownloadTiming,
   retryCheckMs,
   viewOfFile,
   type DownloadTiming,
@@ -89,13 +88,24 @@ export function useAttachedFile(
   options: UseAttachedFileOptions = {},
 ): AttachedFileResult {
   const { adapter, queryClient, callTimeoutMs: provided } = useAttachmentsContext()
-  const { now = Date.now, enabled = true, refreshOnMount = true } = options
-  const { callTimeoutMs = provided } = options
-  const { marginMs, pollBaseMs, pollMaxMs } = options
+  const {
+    now = Date.now,
+    enabled = true,
+    refreshOnMount = true,
+    callTimeoutMs = provided,
+  } = options
+  // marginMs: chatjs refreshes its connection token a minute before it expires; a minute also
+  //   covers a browser clock that runs some seconds off the service's (expiresAt is the
+  //   service's time) and a user who hovers before clicking. A URL is only asked for again when
+  //   one is about to be followed or shown, never on a timer.
+  // pollBaseMs / pollMaxMs: the scanner Lambda may run up to 60 s and is retried up to 3 times
+  //   (Admin Guide, "Set up attachment scanning"); most scans end within seconds. Polls at 1, 2,
+  //   4, 8 and then every 16 s answer a quick scan quickly and cost ~15 requests for the slowest.
+  const { marginMs = 60_000, pollBaseMs = 1_000, pollMaxMs = 16_000 } = options
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
   const { query, staleIn } = useMemo(() => {
-    const timing = resolveDownloadTiming({ marginMs, pollBaseMs, pollMaxMs })
+    const timing = { marginMs, pollBaseMs, pollMaxMs }
     const queryKey = attachedFileQueryKey(adapter.key, id)
     const staleIn = (data: FileReport) => reportStaleInMs(data, now(), timing.marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
