@@ -132,10 +132,11 @@ describe('how long a URL counts as fresh (reportStaleInMs)', () => {
 })
 
 describe('the waits between polls of a file being scanned (nextCheckMs)', () => {
-  const pollDelayMs = (polls: number, polling: Omit<typeof timing, 'marginMs'>) =>
+  const pollDelayMs = (polls: number, polling: { pollBaseMs: number; pollMaxMs: number }) =>
     nextCheckMs(
       { file: { id: 'f', status: 'processing' }, fetchedAt: 0, polls },
-      { ...timing, ...polling },
+      polling.pollBaseMs,
+      polling.pollMaxMs,
     )
 
   it('doubles from the base and stops growing at the cap', () => {
@@ -217,20 +218,22 @@ describe('reportStaleInMs and nextCheckMs', () => {
   })
 
   it('never asks about an approved file by itself: its URL is asked for when one is wanted', () => {
-    expect(nextCheckMs(approved, timing)).toBe(false)
+    expect(nextCheckMs(approved, timing.pollBaseMs, timing.pollMaxMs)).toBe(false)
   })
 
   it('polls a processing file with backoff and counts it stale at once', () => {
     expect(reportStaleInMs(report({ status: 'processing' }), 1_000, timing.marginMs)).toBe(0)
     expect(
-      [0, 1, 2].map((polls) => nextCheckMs(report({ status: 'processing' }, polls), timing)),
+      [0, 1, 2].map((polls) =>
+        nextCheckMs(report({ status: 'processing' }, polls), timing.pollBaseMs, timing.pollMaxMs),
+      ),
     ).toEqual([1_000, 2_000, 4_000])
   })
 
   it('never checks a rejected or failed file again by itself', () => {
     for (const status of ['rejected', 'failed'] as const) {
       expect(reportStaleInMs(report({ status }), 1_000, timing.marginMs)).toBe(Infinity)
-      expect(nextCheckMs(report({ status }), timing)).toBe(false)
+      expect(nextCheckMs(report({ status }), timing.pollBaseMs, timing.pollMaxMs)).toBe(false)
     }
   })
 })

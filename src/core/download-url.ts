@@ -105,7 +105,10 @@ export function createFileReport(
 /**
  * How long from `now` until a report goes stale; 0 or less once it is. A processing file's is
  * stale at once, a rejected or failed file's never is (scan verdicts are final), an approved
- * file's goes stale with its URL.
+ * file's goes stale with its URL: a URL that lives `lifetime` from the moment it arrived counts
+ * as fresh for its lifetime less the margin, but at least half its lifetime, so that a URL
+ * shorter-lived than the margin (Connect allows 5 s) is neither stale on arrival nor refreshed
+ * in a loop.
  */
 export function reportStaleInMs(report: FileReport, now: number, marginMs: number): number {
   const { file, fetchedAt } = report
@@ -116,14 +119,16 @@ export function reportStaleInMs(report: FileReport, now: number, marginMs: numbe
 }
 
 /**
- * When to ask about a file again by itself: the next poll while it is being scanned; never
- * otherwise. An approved file's URL is asked for again when one is wanted, not on a timer.
+ * When to ask about a file again by itself: while it is being scanned, the next poll, doubling
+ * from `pollBaseMs` up to `pollMaxMs` (no jitter: polls are spread by when each file was added);
+ * never otherwise. An approved file's URL is asked for again when one is wanted, not on a timer.
  */
-export function nextCheckMs(report: FileReport, timing: DownloadTiming): number | false {
-  return (
-    report.file.status === 'processing' &&
-    Math.min(timing.pollMaxMs, timing.pollBaseMs * 2 ** report.polls)
-  )
+export function nextCheckMs(
+  report: FileReport,
+  pollBaseMs: number,
+  pollMaxMs: number,
+): number | false {
+  return report.file.status === 'processing' && Math.min(pollMaxMs, pollBaseMs * 2 ** report.polls)
 }
 
 // Each check is already the try and two retries, 1 s and 2 s apart (react-query's retryDelay);

@@ -105,9 +105,8 @@ export function useAttachedFile(
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
   const { query, staleIn } = useMemo(() => {
-    const timing = { marginMs, pollBaseMs, pollMaxMs }
     const queryKey = attachedFileQueryKey(adapter.key, id)
-    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), timing.marginMs)
+    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
       // A refresh holds a place among those in flight until it ends or is aborted.
       let held = !!queryClient.getQueryData<Report>(queryKey)?.file.download
@@ -154,7 +153,7 @@ export function useAttachedFile(
         // a refusal (access-denied, not-found, invalid-url…) is final.
         refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
           status === 'success'
-            ? nextCheckMs(data!, timing)
+            ? nextCheckMs(data!, pollBaseMs, pollMaxMs)
             : status === 'error' &&
               !data?.file.download &&
               isRetryable(error) &&
