@@ -143,7 +143,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
     clicked.current = Date.now()
     setBusy(true)
     const link = event.currentTarget
-    const { button, ctrlKey, metaKey, shiftKey } = event
+    const ownTab = event.button || event.ctrlKey || event.metaKey || event.shiftKey
     file
       .getFreshUrl()
       // A URL whose refresh failed is still good until it expires; then the error shows.
@@ -155,7 +155,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
         if (!fresh || !link.isConnected) return
         link.href = fresh
         if (late) return
-        if (button || ctrlKey || metaKey || shiftKey) {
+        if (ownTab) {
           window.open(fresh, '_blank', 'noopener,noreferrer')
         } else {
           following.current = true
