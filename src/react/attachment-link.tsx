@@ -105,7 +105,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
   const { messages, format } = context
   const root = useRef<HTMLSpanElement>(null)
   const onScreen = useOnScreen(root)
-  const file = useAttachedFile(props.fileId, {
+  const file = useAttachedFile(fileId, {
     ...fileOptions,
     enabled: onScreen && fileOptions.enabled !== false,
     refreshOnMount: false,
@@ -113,7 +113,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
   const { status, url } = file
   const now = fileOptions.now ?? Date.now
   const say = (message: Message) => formatMessage(message, {}, format)
-  const name = props.name || file.name || say(messages.unnamedFile)
+  const name = given || file.name || say(messages.unnamedFile)
   // A click waiting for a fresh URL, from when it (or a retry) was made; the click the link then
   // makes itself goes through.
   const [busy, setBusy] = useState(false)

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef, useState } from 'react'
+import { forwardRef, useRef, useState } from 'react'
 import type { ForwardedRef } from 'react'
 import { resolveFileType } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
@@ -101,7 +101,8 @@ function ImagePreview(props: MessageProps & { alt: string; onScreen: boolean }) 
   // fresh: a stale one (the preview mounted or came on screen late) is asked for again first.
   const fresh = props.onScreen && file.status === 'ready' && !file.isStale()
   const src = kept ?? (fresh ? file.url : undefined)
-  useEffect(() => void (src && keep(src)), [src])
+  // Kept as soon as it is rendered (state set in render, as React allows for a component's own).
+  if (src !== kept) keep(src)
   if (src === undefined || broken) return null
   return (
     <img
