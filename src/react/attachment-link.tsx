@@ -9,7 +9,6 @@ import { isolated } from './isolated.js'
 import { errorText, visibleName } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
-import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { AttachedFileResult, UseAttachedFileOptions } from './use-attached-file.js'
 import { useOnScreen } from './use-on-screen.js'
@@ -112,8 +111,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
   })
   const { status, url } = file
   const now = fileOptions.now ?? Date.now
-  const say = (message: Message) => formatMessage(message, {}, format)
-  const name = given || file.name || say(messages.unnamedFile)
+  const name = given || file.name || formatMessage(messages.unnamedFile, {}, format)
   // A click waiting for a fresh URL, from when it (or a retry) was made; the click the link then
   // makes itself goes through.
   const [busy, setBusy] = useState(false)
@@ -211,7 +209,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
       )}
       {busy && (
         <span className={part('status')} role="status">
-          {slow ? hung() : say(messages.fileStatus.loading)}
+          {slow ? hung() : formatMessage(messages.fileStatus.loading, {}, format)}
         </span>
       )}
       {(slow || (status === 'error' && isRetryable(file.error))) && (
@@ -221,7 +219,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
           aria-label={formatMessage(messages.retryFile, { name }, format)}
           onClick={retry}
         >
-          {say(messages.retryAction)}
+          {formatMessage(messages.retryAction, {}, format)}
         </button>
       )}
     </span>
