@@ -110,7 +110,6 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
     refreshOnMount: false,
   })
   const { status, url } = file
-  const now = fileOptions.now ?? Date.now
   const name = given || file.name || formatMessage(messages.unnamedFile, {}, format)
   // A click waiting for a fresh URL, from when it (or a retry) was made; the click the link then
   // makes itself goes through.
@@ -145,7 +144,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
     file
       .getFreshUrl()
       // A URL whose refresh failed is still good until it expires; then the error shows.
-      .catch(() => (file.expiresAt! > now() ? url : ''))
+      .catch(() => (file.expiresAt! > (fileOptions.now ?? Date.now)() ? url : ''))
       .then((fresh) => {
         const late = Date.now() - clicked.current >= SLOW_MS
         clicked.current = 0
