@@ -177,7 +177,8 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
       data-status={busy ? 'refreshing' : status}
       aria-busy={busy || status === 'loading' || status === 'processing' || undefined}
     >
-      {status === 'ready' && url !== undefined ? (
+      {/* A ready file always has its URL: the hook checked it. */}
+      {status === 'ready' ? (
         <a
           className={part('link')}
           href={url}
@@ -192,7 +193,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
           onTouchStart={prefetch}
         >
           {typeof children === 'function'
-            ? children({ name, size: file.size, type: file.type, url })
+            ? children({ name, size: file.size, type: file.type, url: url! })
             : (children ?? (
                 <bdi className={part('name')} title={name}>
                   {visibleName(name)}
