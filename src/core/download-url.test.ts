@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  checkRemoteFile,
-  DEFAULT_DOWNLOAD_TIMING,
   downloadUrlOf,
-  freshForMs,
   isSafeDownloadUrl,
-  pollDelayMs,
   createFileReport,
   nextCheckMs,
   reportStaleInMs,
-  resolveDownloadTiming,
   retryCheckMs,
   viewOfFile,
 } from './download-url.js'
@@ -23,6 +18,8 @@ const thrownBy = (run: () => unknown): unknown => {
   }
   return undefined
 }
+// The timing useAttachedFile uses when none is given.
+const timing = { marginMs: 60_000, pollBaseMs: 1_000, pollMaxMs: 16_000 }
 const codeOf = (run: () => unknown) => (thrownBy(run) as { code?: string } | undefined)?.code
 
 describe('isSafeDownloadUrl', () => {
@@ -62,17 +59,18 @@ describe('isSafeDownloadUrl', () => {
   })
 })
 
-describe('checkRemoteFile', () => {
+describe('createFileReport checks the answer', () => {
   const approved = (url: string, expiresAt = 1_000): RemoteFile => ({
     id: 'f',
     status: 'approved',
     download: { url, expiresAt },
   })
+  const check = (file: RemoteFile) => createFileReport(file, undefined, 0).file
 
   it('passes an approved file with a safe URL and files that carry none', () => {
     const file = approved('https://example.com/a')
-    expect(checkRemoteFile(file)).toBe(file)
-    expect(checkRemoteFile({ id: 'f', status: 'processing' }).status).toBe('processing')
+    expect(check(file)).toBe(file)
+    expect(check({ id: 'f', status: 'processing' }).status).toBe('processing')
   })
 
   it('turns an unsafe or missing URL into invalid-url without repeating it', () => {
@@ -80,16 +78,14 @@ describe('checkRemoteFile', () => {
       approved('javascript:alert(1)'),
       { id: 'f', status: 'approved' as const },
     ]) {
-      const error = thrownBy(() => checkRemoteFile(file))
+      const error = thrownBy(() => check(file))
       expect(error).toMatchObject({ name: 'AttachmentError', code: 'invalid-url' })
       expect((error as Error).message).not.toContain('javascript')
     }
   })
 
   it('turns an expiry that is not a number into invalid-response', () => {
-    expect(codeOf(() => checkRemoteFile(approved('https://example.com/a', NaN)))).toBe(
-      'invalid-response',
-    )
+    expect(codeOf(() => check(approved('https://example.com/a', NaN)))).toBe('invalid-response')
   })
 })
 
@@ -103,7 +99,23 @@ describe('downloadUrlOf', () => {
   })
 })
 
-describe('freshForMs', () => {
+describe('how long a URL counts as fresh (reportStaleInMs)', () => {
+  // How long a URL that lives `lifetimeMs` from its arrival stays fresh with this margin.
+  const freshForMs = (lifetimeMs: number, marginMs: number) =>
+    reportStaleInMs(
+      {
+        file: {
+          id: 'f',
+          status: 'approved',
+          download: { url: 'https://x.test/a', expiresAt: lifetimeMs },
+        },
+        fetchedAt: 0,
+        polls: 0,
+      },
+      0,
+      marginMs,
+    )
+
   it('keeps a URL fresh until the margin before it expires', () => {
     expect(freshForMs(300_000, 60_000)).toBe(240_000)
   })
@@ -119,9 +131,16 @@ describe('freshForMs', () => {
   })
 })
 
-describe('pollDelayMs', () => {
+describe('the waits between polls of a file being scanned (nextCheckMs)', () => {
+  const pollDelayMs = (polls: number, polling: { pollBaseMs: number; pollMaxMs: number }) =>
+    nextCheckMs(
+      { file: { id: 'f', status: 'processing' }, fetchedAt: 0, polls },
+      polling.pollBaseMs,
+      polling.pollMaxMs,
+    )
+
   it('doubles from the base and stops growing at the cap', () => {
-    const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, DEFAULT_DOWNLOAD_TIMING))
+    const delays = [0, 1, 2, 3, 4, 5, 9].map((poll) => pollDelayMs(poll, timing))
     expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000])
   })
 
@@ -183,7 +202,6 @@ describe('createFileReport', () => {
 })
 
 describe('reportStaleInMs and nextCheckMs', () => {
-  const timing = { ...DEFAULT_DOWNLOAD_TIMING }
   const report = (file: Omit<RemoteFile, 'id'>, polls = 0) => ({
     file: { id: 'f', ...file },
     fetchedAt: 1_000,
@@ -200,20 +218,22 @@ describe('reportStaleInMs and nextCheckMs', () => {
   })
 
   it('never asks about an approved file by itself: its URL is asked for when one is wanted', () => {
-    expect(nextCheckMs(approved, timing)).toBe(false)
+    expect(nextCheckMs(approved, timing.pollBaseMs, timing.pollMaxMs)).toBe(false)
   })
 
   it('polls a processing file with backoff and counts it stale at once', () => {
     expect(reportStaleInMs(report({ status: 'processing' }), 1_000, timing.marginMs)).toBe(0)
     expect(
-      [0, 1, 2].map((polls) => nextCheckMs(report({ status: 'processing' }, polls), timing)),
+      [0, 1, 2].map((polls) =>
+        nextCheckMs(report({ status: 'processing' }, polls), timing.pollBaseMs, timing.pollMaxMs),
+      ),
     ).toEqual([1_000, 2_000, 4_000])
   })
 
   it('never checks a rejected or failed file again by itself', () => {
     for (const status of ['rejected', 'failed'] as const) {
       expect(reportStaleInMs(report({ status }), 1_000, timing.marginMs)).toBe(Infinity)
-      expect(nextCheckMs(report({ status }), timing)).toBe(false)
+      expect(nextCheckMs(report({ status }), timing.pollBaseMs, timing.pollMaxMs)).toBe(false)
     }
   })
 })
@@ -245,15 +265,6 @@ describe('viewOfFile', () => {
       status: 'rejected',
       type: undefined,
       url: undefined,
-    })
-  })
-})
-
-describe('resolveDownloadTiming', () => {
-  it('fills in the defaults for what is left out or undefined', () => {
-    expect(resolveDownloadTiming({ marginMs: 10_000, pollMaxMs: undefined })).toEqual({
-      ...DEFAULT_DOWNLOAD_TIMING,
-      marginMs: 10_000,
     })
   })
 })

@@ -3,7 +3,6 @@
 // scanned is asked about. Pure functions of their arguments, so the clock is the caller's.
 import { AttachmentError } from './errors.js'
 import { fileExtension, typesByExtension } from './file-types.js'
-import { defined } from './upload-manager-options.js'
 import type { RemoteFile } from './types.js'
 
 /** How download URLs are kept fresh and scanned files are polled. */
@@ -15,20 +14,6 @@ export interface DownloadTiming {
   /** Longest wait between two polls of a file still being scanned, in ms. @default 16000 */
   pollMaxMs: number
 }
-
-// marginMs: chatjs refreshes its connection token a minute before it expires; a minute also
-//   covers a browser clock that runs some seconds off the service's (expiresAt is the service's
-//   time) and a user who hovers before clicking. A URL is only asked for again when one is about
-//   to be followed or shown (see useAttachedFile), never on a timer.
-// pollBaseMs / pollMaxMs: the scanner Lambda may run up to 60 s and is retried up to 3 times
-//   (Admin Guide, "Set up attachment scanning"); most scans end within seconds. Polls at 1, 2, 4,
-//   8 and then every 16 s answer a quick scan quickly and cost ~15 requests for the slowest one.
-/** The timing used when none is given. */
-export const DEFAULT_DOWNLOAD_TIMING: Readonly<DownloadTiming> = Object.freeze({
-  marginMs: 60_000,
-  pollBaseMs: 1_000,
-  pollMaxMs: 16_000,
-})
 
 // The loopback host names as the URL parser leaves them: `127.1` reads `127.0.0.1`.
 const loopback = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/
@@ -53,22 +38,6 @@ export function isSafeDownloadUrl(url: unknown): url is string {
 }
 
 /**
- * `file` as the service reported it, checked: an approved file must carry a safe URL and a
- * finite expiry. Throws `invalid-url` (whose message never repeats the URL) or
- * `invalid-response`.
- */
-export function checkRemoteFile(file: RemoteFile): RemoteFile {
-  if (file.status !== 'approved') return file
-  if (!isSafeDownloadUrl(file.download?.url)) {
-    throw new AttachmentError('invalid-url', 'Unsafe download URL')
-  }
-  if (!Number.isFinite(file.download?.expiresAt)) {
-    throw new AttachmentError('invalid-response', 'Invalid download expiry')
-  }
-  return file
-}
-
-/**
  * An approved file's download URL; for any other file an error saying why there is none:
  * `rejected` for a file the scan rejected, `invalid-request` (reason `PROCESSING` or `FAILED`)
  * otherwise, as the service answers GetAttachment for such a file.
@@ -82,27 +51,6 @@ export function downloadUrlOf(file: RemoteFile): string {
       })
 }
 
-/**
- * How long a URL that lives `lifetimeMs` from the moment it arrived counts as fresh: its
- * lifetime less the margin, but at least half its lifetime, so that a URL shorter-lived than
- * the margin (Connect allows 5 s) is neither stale on arrival nor refreshed in a loop.
- */
-export function freshForMs(lifetimeMs: number, marginMs: number): number {
-  const lifetime = Math.max(0, lifetimeMs)
-  return Math.max(lifetime - marginMs, lifetime / 2)
-}
-
-/**
- * The wait before poll number `poll` (0 for the first) of a file still being scanned: doubling
- * from `pollBaseMs` up to `pollMaxMs`. No jitter: polls are spread by when each file was added.
- */
-export function pollDelayMs(
-  poll: number,
-  timing: Pick<DownloadTiming, 'pollBaseMs' | 'pollMaxMs'>,
-): number {
-  return Math.min(timing.pollMaxMs, timing.pollBaseMs * 2 ** Math.max(0, poll))
-}
-
 /** One answer of `getFile`, checked, with when it arrived and how many polls came before it. */
 export interface FileReport {
   file: RemoteFile
@@ -114,8 +62,9 @@ export interface FileReport {
 
 /**
  * The report on an answer of `getFile` that arrived at `now`, `previous` being the report before
- * it, with its URL expiring at the latest `lifetimeMs` after `now`. Throws as
- * {@link checkRemoteFile} does.
+ * it, with its URL expiring at the latest `lifetimeMs` after `now`. The answer is checked: an
+ * approved file must carry a safe URL and a finite expiry, else this throws `invalid-url` (whose
+ * message never repeats the URL) or `invalid-response`.
  */
 export function createFileReport(
   file: RemoteFile,
@@ -124,7 +73,15 @@ export function createFileReport(
   lifetimeMs = Infinity,
 ): FileReport {
   const polling = file.status === 'processing' && previous?.file.status === 'processing'
-  const { download } = checkRemoteFile(file)
+  const { download } = file
+  if (file.status === 'approved') {
+    if (!isSafeDownloadUrl(download?.url)) {
+      throw new AttachmentError('invalid-url', 'Unsafe download URL')
+    }
+    if (!Number.isFinite(download?.expiresAt)) {
+      throw new AttachmentError('invalid-response', 'Invalid download expiry')
+    }
+  }
   // `expiresAt` is the service's clock read as the page's: on a page whose clock runs behind, a
   // URL would be followed after its end. The lifetime asked for, counted on the page's clock
   // from the answer's arrival (a little after the service signed it, which the margin covers),
@@ -148,21 +105,30 @@ export function createFileReport(
 /**
  * How long from `now` until a report goes stale; 0 or less once it is. A processing file's is
  * stale at once, a rejected or failed file's never is (scan verdicts are final), an approved
- * file's goes stale with its URL.
+ * file's goes stale with its URL: a URL that lives `lifetime` from the moment it arrived counts
+ * as fresh for its lifetime less the margin, but at least half its lifetime, so that a URL
+ * shorter-lived than the margin (Connect allows 5 s) is neither stale on arrival nor refreshed
+ * in a loop.
  */
 export function reportStaleInMs(report: FileReport, now: number, marginMs: number): number {
   const { file, fetchedAt } = report
   if (file.status === 'processing') return 0
   if (file.download === undefined) return Infinity
-  return fetchedAt + freshForMs(file.download.expiresAt - fetchedAt, marginMs) - now
+  const lifetime = Math.max(0, file.download.expiresAt - fetchedAt)
+  return fetchedAt + Math.max(lifetime - marginMs, lifetime / 2) - now
 }
 
 /**
- * When to ask about a file again by itself: the next poll while it is being scanned; never
- * otherwise. An approved file's URL is asked for again when one is wanted, not on a timer.
+ * When to ask about a file again by itself: while it is being scanned, the next poll, doubling
+ * from `pollBaseMs` up to `pollMaxMs` (no jitter: polls are spread by when each file was added);
+ * never otherwise. An approved file's URL is asked for again when one is wanted, not on a timer.
  */
-export function nextCheckMs(report: FileReport, timing: DownloadTiming): number | false {
-  return report.file.status === 'processing' && pollDelayMs(report.polls, timing)
+export function nextCheckMs(
+  report: FileReport,
+  pollBaseMs: number,
+  pollMaxMs: number,
+): number | false {
+  return report.file.status === 'processing' && Math.min(pollMaxMs, pollBaseMs * 2 ** report.polls)
 }
 
 // Each check is already the try and two retries, 1 s and 2 s apart (react-query's retryDelay);
@@ -195,9 +161,4 @@ export function viewOfFile(file: RemoteFile): RemoteFileView {
   const type = typesByExtension[fileExtension(name ?? '')]?.[0]
   const status = file.status === 'approved' ? 'ready' : file.status
   return { status, name, size, type, createdAt, url: download?.url, expiresAt: download?.expiresAt }
-}
-
-/** The timing with the defaults for what `options` leaves out (or gives as `undefined`). */
-export function resolveDownloadTiming(options: Partial<DownloadTiming>): DownloadTiming {
-  return { ...DEFAULT_DOWNLOAD_TIMING, ...defined(options) }
 }

@@ -9,7 +9,6 @@ import { isolated } from './isolated.js'
 import { errorText, visibleName } from './message-text.js'
 import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
-import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { AttachedFileResult, UseAttachedFileOptions } from './use-attached-file.js'
 import { useOnScreen } from './use-on-screen.js'
@@ -105,15 +104,13 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
   const { messages, format } = context
   const root = useRef<HTMLSpanElement>(null)
   const onScreen = useOnScreen(root)
-  const file = useAttachedFile(props.fileId, {
+  const file = useAttachedFile(fileId, {
     ...fileOptions,
     enabled: onScreen && fileOptions.enabled !== false,
     refreshOnMount: false,
   })
   const { status, url } = file
-  const now = fileOptions.now ?? Date.now
-  const say = (message: Message) => formatMessage(message, {}, format)
-  const name = props.name || file.name || say(messages.unnamedFile)
+  const name = given || file.name || formatMessage(messages.unnamedFile, {}, format)
   // A click waiting for a fresh URL, from when it (or a retry) was made; the click the link then
   // makes itself goes through.
   const [busy, setBusy] = useState(false)
@@ -143,11 +140,11 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
     clicked.current = Date.now()
     setBusy(true)
     const link = event.currentTarget
-    const { button, ctrlKey, metaKey, shiftKey } = event
+    const ownTab = event.button || event.ctrlKey || event.metaKey || event.shiftKey
     file
       .getFreshUrl()
       // A URL whose refresh failed is still good until it expires; then the error shows.
-      .catch(() => (file.expiresAt! > now() ? url : ''))
+      .catch(() => (file.expiresAt! > (fileOptions.now ?? Date.now)() ? url : ''))
       .then((fresh) => {
         const late = Date.now() - clicked.current >= SLOW_MS
         clicked.current = 0
@@ -155,7 +152,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
         if (!fresh || !link.isConnected) return
         link.href = fresh
         if (late) return
-        if (button || ctrlKey || metaKey || shiftKey) {
+        if (ownTab) {
           window.open(fresh, '_blank', 'noopener,noreferrer')
         } else {
           following.current = true
@@ -180,7 +177,8 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
       data-status={busy ? 'refreshing' : status}
       aria-busy={busy || status === 'loading' || status === 'processing' || undefined}
     >
-      {status === 'ready' && url !== undefined ? (
+      {/* A ready file always has its URL: the hook checked it. */}
+      {status === 'ready' ? (
         <a
           className={part('link')}
           href={url}
@@ -195,7 +193,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
           onTouchStart={prefetch}
         >
           {typeof children === 'function'
-            ? children({ name, size: file.size, type: file.type, url })
+            ? children({ name, size: file.size, type: file.type, url: url! })
             : (children ?? (
                 <bdi className={part('name')} title={name}>
                   {visibleName(name)}
@@ -211,7 +209,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
       )}
       {busy && (
         <span className={part('status')} role="status">
-          {slow ? hung() : say(messages.fileStatus.loading)}
+          {slow ? hung() : formatMessage(messages.fileStatus.loading, {}, format)}
         </span>
       )}
       {(slow || (status === 'error' && isRetryable(file.error))) && (
@@ -221,7 +219,7 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
           aria-label={formatMessage(messages.retryFile, { name }, format)}
           onClick={retry}
         >
-          {say(messages.retryAction)}
+          {formatMessage(messages.retryAction, {}, format)}
         </button>
       )}
     </span>

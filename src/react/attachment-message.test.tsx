@@ -78,6 +78,20 @@ describe('AttachmentMessage', () => {
     expect(fake.getFileCalls.filter((c) => !c.signal?.aborted)).toHaveLength(1)
   })
 
+  it.each([
+    ['photo.avif', 'image/avif'],
+    ['scan.bmp', 'image/bmp'],
+  ])(
+    'previews %s, as an upload row draws its thumbnail (declared %j)',
+    async (name, contentType) => {
+      renderMessage({ id: 'a', name, contentType, status: 'approved' })
+      await advance(0)
+      expect(screen.getByRole('img', { name }).getAttribute('src')).toBe(
+        screen.getByRole('link', { name: `Download ${name}` }).getAttribute('href'),
+      )
+    },
+  )
+
   it('shows no preview for a file that is not an image a browser draws', async () => {
     renderMessage({ id: 'a', name: 'scan.heic', contentType: 'image/heic', status: 'approved' })
     await advance(0)

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef, useState } from 'react'
+import { forwardRef, useRef, useState } from 'react'
 import type { ForwardedRef } from 'react'
 import { resolveFileType } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
@@ -10,6 +10,7 @@ import { formatMessage } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
 import { useOnScreen } from './use-on-screen.js'
+import { isDrawableType } from './use-thumbnail.js'
 
 /**
  * A chat attachment as `parseAttachmentItem` (connect-attachments/participant) returns it from a
@@ -44,11 +45,6 @@ interface MessageProps {
 /** Props of {@link AttachmentMessage}: its own, and the DOM props of its root `<div>`. */
 export type AttachmentMessageProps = RootProps<'div', MessageProps>
 
-// Types every browser draws in an <img>; HEIC (an allowed Connect type) is left to the link.
-// The declared type, else the name's (with nothing declared, resolveFileType always answers).
-const isDrawable = ({ contentType, name }: ChatAttachmentItem) =>
-  /^image\/(png|jpeg|gif|webp)$/i.test(contentType || resolveFileType(name, '')!)
-
 /**
  * A chat transcript's attachment: the file name with its scan status while it is in progress
  * or once rejected, a download link once approved, and for an approved image a preview with
@@ -72,9 +68,12 @@ function Message(props: AttachmentMessageProps, ref: ForwardedRef<HTMLDivElement
       className={cx('ca ca-attachment-message', dom.className)}
       data-status={status}
     >
-      {approved && preview !== false && isDrawable(attachment) && (
-        <ImagePreview {...props} alt={name} className={classNames.preview} onScreen={onScreen} />
-      )}
+      {/* An image: its declared type, else its name's (resolveFileType answers for no type). */}
+      {approved &&
+        preview !== false &&
+        isDrawableType(attachment.contentType || resolveFileType(attachment.name, '')!) && (
+          <ImagePreview {...props} alt={name} className={classNames.preview} onScreen={onScreen} />
+        )}
       {approved ? (
         <AttachmentLink fileId={id} name={name} fileOptions={fileOptions} classNames={classNames} />
       ) : (
@@ -102,7 +101,8 @@ function ImagePreview(props: MessageProps & { alt: string; onScreen: boolean }) 
   // fresh: a stale one (the preview mounted or came on screen late) is asked for again first.
   const fresh = props.onScreen && file.status === 'ready' && !file.isStale()
   const src = kept ?? (fresh ? file.url : undefined)
-  useEffect(() => void (src && keep(src)), [src])
+  // Kept as soon as it is rendered (state set in render, as React allows for a component's own).
+  if (src !== kept) keep(src)
   if (src === undefined || broken) return null
   return (
     <img

@@ -59,6 +59,20 @@ describe('useAttachedFile', () => {
     expect(requestTimes()).toHaveLength(7)
   })
 
+  it('fills in the default timing for what is left out or undefined', async () => {
+    fake.scriptFile('a', ...Array.from({ length: 6 }, () => 'processing' as const), 'approved')
+    const { result } = renderFile('a', { marginMs: 10_000, pollMaxMs: undefined })
+    await advance(47_000)
+    // Polls at the default base and cap: 1, 2, 4, 8, then every 16 s.
+    expect(gaps(requestTimes())).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000])
+    expect(result.current.status).toBe('ready')
+    // The URL of 300 s counts as stale 10 s before its end: the margin given.
+    vi.setSystemTime(Date.now() + 289_999)
+    expect(result.current.isStale()).toBe(false)
+    vi.setSystemTime(Date.now() + 1)
+    expect(result.current.isStale()).toBe(true)
+  })
+
   it('refreshes a URL inside its margin before getFreshUrl resolves, and only then', async () => {
     fake.scriptFile('a', 'approved')
     const { result } = renderFile('a')

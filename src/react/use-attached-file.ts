@@ -1,5 +1,10 @@
 import { focusManager, useQuery } from '@tanstack/react-query'
-import type { QueryFunctionContext, QueryState, UseQueryOptions } from '@tanstack/react-query'
+import type {
+  Query,
+  QueryFunctionContext,
+  QueryState,
+  UseQueryOptions,
+} from '@tanstack/react-query'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { callWithDeadline, isPastDeadline } from '../core/deadline.js'
 import {
@@ -7,7 +12,6 @@ import {
   downloadUrlOf,
   nextCheckMs,
   reportStaleInMs,
-  resolveDownloadTiming,
   retryCheckMs,
   viewOfFile,
   type DownloadTiming,
@@ -69,10 +73,13 @@ export const attachedFileQueryKey = (adapterKey: string, id: string): Key => [
 
 // Connect documents no request rate for GetAttachment or GetAttachedFile. URL refreshes that
 // start together (previews scrolled into view, a page shown again after the URLs expired) are
-// spread: the n-th one in flight first waits a random time up to n × 250 ms, so ten go out over
-// about 2 s, and one alone (most often one asked for by a click or a hover) goes at once.
+// spread: one first waits a random time up to 250 ms for each other refresh in flight (a file
+// with a URL whose request is out: react-query's count, per client), so ten go out over about
+// 2 s, and one alone (most often one asked for by a click or a hover) goes at once. First loads
+// and scan polls go at once and hold no one back.
 const SPREAD_MS = 250
-let refreshing = 0
+const FILES = ['connect-attachments', 'file']
+const hasUrl = (query: Query) => !!(query.state.data as Report | undefined)?.file.download
 
 const watchPage = (onChange: () => void) => focusManager.subscribe(onChange)
 const pageShown = () => focusManager.isFocused()
@@ -89,24 +96,32 @@ export function useAttachedFile(
   options: UseAttachedFileOptions = {},
 ): AttachedFileResult {
   const { adapter, queryClient, callTimeoutMs: provided } = useAttachmentsContext()
-  const { now = Date.now, enabled = true, refreshOnMount = true } = options
-  const { callTimeoutMs = provided } = options
-  const { marginMs, pollBaseMs, pollMaxMs } = options
+  const {
+    now = Date.now,
+    enabled = true,
+    refreshOnMount = true,
+    callTimeoutMs = provided,
+  } = options
+  // marginMs: chatjs refreshes its connection token a minute before it expires; a minute also
+  //   covers a browser clock that runs some seconds off the service's (expiresAt is the
+  //   service's time) and a user who hovers before clicking. A URL is only asked for again when
+  //   one is about to be followed or shown, never on a timer.
+  // pollBaseMs / pollMaxMs: the scanner Lambda may run up to 60 s and is retried up to 3 times
+  //   (Admin Guide, "Set up attachment scanning"); most scans end within seconds. Polls at 1, 2,
+  //   4, 8 and then every 16 s answer a quick scan quickly and cost ~15 requests for the slowest.
+  const { marginMs = 60_000, pollBaseMs = 1_000, pollMaxMs = 16_000 } = options
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
   const { query, staleIn } = useMemo(() => {
-    const timing = resolveDownloadTiming({ marginMs, pollBaseMs, pollMaxMs })
     const queryKey = attachedFileQueryKey(adapter.key, id)
-    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), timing.marginMs)
+    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
-      // A refresh holds a place among those in flight until it ends or is aborted.
-      let held = !!queryClient.getQueryData<Report>(queryKey)?.file.download
-      const waitMs = held ? Math.random() * refreshing++ * SPREAD_MS : 0
-      const leave = () => {
-        if (held) refreshing -= 1
-        held = false
-      }
-      signal.addEventListener('abort', leave)
+      // This file's request counts among those in flight from the moment its function runs.
+      const waitMs = queryClient.getQueryData<Report>(queryKey)?.file.download
+        ? Math.random() *
+          (queryClient.isFetching({ queryKey: FILES, predicate: hasUrl }) - 1) *
+          SPREAD_MS
+        : 0
       try {
         if (waitMs > 0) {
           await abortable(signal, (done) => {
@@ -126,8 +141,6 @@ export function useAttachedFile(
         }
       } catch (error) {
         throw toAttachmentError(error)
-      } finally {
-        leave()
       }
     }
     return {
@@ -144,7 +157,7 @@ export function useAttachedFile(
         // a refusal (access-denied, not-found, invalid-url…) is final.
         refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
           status === 'success'
-            ? nextCheckMs(data!, timing)
+            ? nextCheckMs(data!, pollBaseMs, pollMaxMs)
             : status === 'error' &&
               !data?.file.download &&
               isRetryable(error) &&

@@ -4,18 +4,19 @@ import type { RefObject } from 'react'
 /**
  * Whether the element in `ref` is on screen (in the viewport, not hidden). Off screen until the
  * browser says otherwise, so that a long transcript asks nothing for what nobody sees; on screen
- * where IntersectionObserver is missing (jsdom, old browsers).
+ * where IntersectionObserver is missing (jsdom, old browsers). The caller puts `ref` on the root
+ * it always renders.
  */
 export function useOnScreen(ref: RefObject<Element | null>): boolean {
-  const [onScreen, setOnScreen] = useState(() => typeof IntersectionObserver === 'undefined')
+  const noObserver = typeof IntersectionObserver === 'undefined'
+  const [onScreen, setOnScreen] = useState(noObserver)
   useEffect(() => {
-    const element = ref.current
-    if (!element || typeof IntersectionObserver === 'undefined') return
+    if (noObserver) return
     const observer = new IntersectionObserver((entries) =>
       entries.forEach((entry) => setOnScreen(entry.isIntersecting)),
     )
-    observer.observe(element)
+    observer.observe(ref.current!)
     return () => observer.disconnect()
-  }, [ref])
+  }, [ref, noObserver])
   return onScreen
 }

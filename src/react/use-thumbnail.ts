@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react'
 
-// Types every browser draws in an <img>; HEIC (allowed by Connect) is left to the type icon,
-// since only Safari can show it.
-const drawable = /^image\/(?:png|jpeg|gif|webp|avif|bmp)$/i
+/**
+ * Whether every browser draws a file of this MIME type in an `<img>`: an upload row's thumbnail
+ * and a transcript's preview are made for these. HEIC (allowed by Connect) is not: only Safari
+ * can show it, so it is left to the type icon and the link.
+ */
+export const isDrawableType = (type: string): boolean =>
+  /^image\/(?:png|jpeg|gif|webp|avif|bmp)$/i.test(type)
 
 /**
  * `image` decoded at `width` pixels wide (its height in proportion) and encoded again, so that a
@@ -37,7 +41,7 @@ export function useThumbnail(
   const [get] = useState(() => getFile)
   useEffect(() => {
     const file = get()
-    if (file === undefined || !drawable.test(type ?? file.type)) return
+    if (file === undefined || !isDrawableType(type ?? file.type)) return
     let live = true
     let created: string | undefined
     const density = Math.min(3, Math.ceil(globalThis.devicePixelRatio || 1))
