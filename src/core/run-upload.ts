@@ -8,7 +8,7 @@ import { withRetry } from './with-retry.js'
 
 /**
  * Runs an upload from where it stands to `succeeded` or `failed`, with the manager's options as
- * they are when it begins. Once `signal` aborts (cancel, remove, dispose) it dispatches nothing
+ * they are when it begins (their `adapter` read at each call: the manager's of the moment). Once `signal` aborts (cancel, remove, dispose) it dispatches nothing
  * more, whatever arrives late.
  */
 export type UploadRun = (config: ResolvedUploadManagerOptions, signal: AbortSignal) => Promise<void>
@@ -32,7 +32,6 @@ export function createUploadJob(
   let completeToken: string | undefined
 
   return async (config, signal) => {
-    const { adapter } = config
     const retrying = <T>(call: () => Promise<T>) => withRetry(call, config, signal, dispatch)
     /**
      * An adapter call, retried, each try with its deadline: an answer that never comes fails as
@@ -67,7 +66,7 @@ export function createUploadJob(
       const clientToken = (startToken ??= randomToken())
       try {
         const started = await calling('StartUpload', (timed) =>
-          adapter.startUpload(info, { clientToken, signal: timed }),
+          config.adapter.startUpload(info, { clientToken, signal: timed }),
         )
         // Checked here for every adapter, by the rule for download URLs: a relative URL would
         // PUT the file to the page's own origin, `data:` would "succeed" with no byte sent, and
@@ -122,7 +121,7 @@ export function createUploadJob(
       const stored = uploaded ?? (await upload())
       const clientToken = (completeToken ??= randomToken())
       await calling('CompleteUpload', (timed) =>
-        adapter.completeUpload(stored, { clientToken, signal: timed }),
+        config.adapter.completeUpload(stored, { clientToken, signal: timed }),
       )
       dispatch({ type: 'completed' })
     } catch (cause) {

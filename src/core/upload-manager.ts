@@ -15,7 +15,7 @@ import type { UploadManagerOptions, UploadManagerSettings } from './upload-manag
 import type { UploadSnapshot } from './upload-store.js'
 import { validateFiles } from './validate-files.js'
 import type { FileRejection } from './validate-files.js'
-import type { AttachmentAdapter, UploadRules } from './types.js'
+import type { UploadRules } from './types.js'
 
 /** What {@link UploadManager.add} did with the files it was given. */
 export interface AddResult {
@@ -87,24 +87,15 @@ let sequence = 0
 /** Creates an {@link UploadManager}; see {@link UploadManagerOptions} for the knobs. */
 export function createUploadManager(options: UploadManagerOptions): UploadManager {
   let settings = options
-  // Every call goes through `port` to the adapter of the moment, so that a running upload's next
-  // request carries the token of an adapter handed over since it started.
+  // A running upload reads `adapter` from its options at every call, and this getter gives the
+  // adapter of the moment: the next request carries the token of one handed over since it began.
   let adapter = options.adapter
-  const port: AttachmentAdapter = {
-    get key() {
-      return adapter.key
+  const resolve = () => ({
+    ...resolveOptions(settings),
+    get adapter() {
+      return adapter
     },
-    get limits() {
-      return adapter.limits
-    },
-    get downloadUrlLifetimeMs() {
-      return adapter.downloadUrlLifetimeMs
-    },
-    startUpload: (file, init) => adapter.startUpload(file, init),
-    completeUpload: (target, init) => adapter.completeUpload(target, init),
-    getFile: (id, init) => adapter.getFile(id, init),
-  }
-  const resolve = () => ({ ...resolveOptions(settings), adapter: port })
+  })
   let config = resolve()
   const jobs = new Map<string, { file: File; run: UploadRun }>()
   // Removed while completing: forgotten as soon as they settle.
@@ -325,7 +316,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     getFile: (id) => jobs.get(id)?.file,
     getRules: () => ({
       ...CONNECT_DEFAULT_LIMITS,
-      ...defined(config.adapter.limits),
+      ...defined(adapter.limits),
       ...defined(config.rules),
     }),
     setOptions(next) {
