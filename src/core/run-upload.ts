@@ -50,9 +50,14 @@ export function createUploadJob(
           await put(current, fresh)
           dispatch({ type: 'uploaded' })
           return (uploaded = current)
-        } catch (cause) {
-          const error = toAttachmentError(cause)
-          if (signal.aborted || error.code !== 'url-expired' || refreshes >= config.maxUrlRefreshes)
+        } catch (error) {
+          // Start and the PUT fail with an AttachmentError (`withRetry` makes every failure one),
+          // or with the abort's reason once `signal` aborts.
+          if (
+            signal.aborted ||
+            (error as AttachmentError).code !== 'url-expired' ||
+            refreshes >= config.maxUrlRefreshes
+          )
             throw error
           // A fresh URL needs a new Start with a new token: the old token would only return the
           // old target again. The first attachment was never completed, so it is not sent.
