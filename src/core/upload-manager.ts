@@ -107,7 +107,6 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   // between the two, so `getSnapshot()` is always the current truth.
   const store = createStore<UploadSnapshot>({ ids: [], byId: {} })
   let state = store.getSnapshot()
-  const snapshot = (): UploadSnapshot => state
   const publish = (): void => store.setState(state)
   let disposed = false
 
@@ -117,7 +116,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
    * object and `byId`, and leaves every other upload (and `ids`) the same object.
    */
   const apply = (events: Iterable<readonly [string, UploadEvent]>): string[] => {
-    const { ids, byId } = snapshot()
+    const { ids, byId } = state
     let next: Record<string, UploadState> | undefined
     const changed: string[] = []
     const ended: UploadState[] = []
@@ -153,7 +152,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     apply([[id, event]])
     // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
     // report of the bytes it has now asks for (applied then, it changes nothing).
-    batcher.report(id, snapshot().byId[id]?.loaded ?? 0)
+    batcher.report(id, state.byId[id]?.loaded ?? 0)
   }
 
   function settled(ended: readonly UploadState[]): void {
@@ -176,7 +175,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   function forget(gone: readonly string[]): void {
     const dropped = new Set(gone)
     dropped.forEach((id) => jobs.delete(id))
-    const { ids, byId } = snapshot()
+    const { ids, byId } = state
     const kept = ids.filter((id) => !dropped.has(id))
     if (kept.length < ids.length)
       state = { ids: kept, byId: Object.fromEntries(kept.map((id) => [id, byId[id]!])) }
@@ -199,10 +198,10 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     })
     const online = config.online.isOnline()
     // While offline, every upload not yet over (those just added or retried too) says so.
-    if (!online || marked) apply(snapshot().ids.map((id) => [id, { type: 'network', online }]))
+    if (!online || marked) apply(state.ids.map((id) => [id, { type: 'network', online }]))
     marked = !online
     if (!online) return
-    const { ids, byId } = snapshot()
+    const { ids, byId } = state
     for (const id of ids) {
       if (running.size >= config.concurrency) return
       const job = jobs.get(id)
@@ -234,7 +233,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
   }
   function remove(ids: readonly string[]): void {
-    const { byId } = snapshot()
+    const { byId } = state
     const now: string[] = []
     for (const id of ids) {
       if (byId[id]?.status === 'completing') leaving.add(id)
@@ -247,7 +246,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
     idle()
   }
-  const cancelAll = (): void => cancel(snapshot().ids)
+  const cancelAll = (): void => cancel(state.ids)
 
   // Mount counting, what happens a task after the last unmount, and the garbage collection: a
   // manager nobody observes and with nothing queued or running is disposed after `gcTime`
@@ -256,7 +255,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   let timer: ReturnType<typeof setTimeout> | undefined
   let gcTimer: ReturnType<typeof setTimeout> | undefined
   const unobservedAndIdle = () =>
-    !mounts && timer === undefined && Object.values(snapshot().byId).every((u) => isFinal(u.status))
+    !mounts && timer === undefined && Object.values(state.byId).every((u) => isFinal(u.status))
   const stopGc = () => {
     clearTimeout(gcTimer)
     gcTimer = undefined
@@ -277,12 +276,12 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   }
 
   const manager: UploadManager = {
-    getSnapshot: snapshot,
+    getSnapshot: () => state,
     subscribe: store.subscribe,
     add(files) {
       alive()
       stopGc()
-      const { ids, byId } = snapshot()
+      const { ids, byId } = state
       // Failed and canceled uploads created nothing that counts against `maxFiles`.
       const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]?.status ?? '')).length
       const { accepted, rejections } = validateFiles(files, manager.getRules(), {
@@ -312,7 +311,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       publish()
     },
     remove: (id) => remove([id]),
-    clear: () => remove(snapshot().ids),
+    clear: () => remove(state.ids),
     getFile: (id) => jobs.get(id)?.file,
     getRules: () => ({
       ...CONNECT_DEFAULT_LIMITS,
