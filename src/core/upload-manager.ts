@@ -151,8 +151,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     batcher.forget(id)
     apply([[id, event]])
     // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
-    // report of the bytes it has now asks for (applied then, it changes nothing).
-    batcher.report(id, state.byId[id]?.loaded ?? 0)
+    // report asks for. Applied then, it changes nothing: after any of these events an upload
+    // that is uploading has sent 0 bytes of its PUT, or all of them (`finishing` takes no report).
+    batcher.report(id, 0)
   }
 
   function settled(ended: readonly UploadState[]): void {
