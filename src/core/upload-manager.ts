@@ -205,8 +205,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     const { ids, byId } = state
     for (const id of ids) {
       if (running.size >= config.concurrency) return
-      const job = jobs.get(id)
-      if (byId[id]?.status !== 'queued' || running.has(id) || !job) continue
+      // A queued upload always has its job: only success, removal and dispose drop one.
+      const job = jobs.get(id)!
+      if (byId[id]!.status !== 'queued' || running.has(id)) continue
       const controller = new AbortController()
       running.set(id, controller)
       void job.run(config, controller.signal).finally(() => {
@@ -284,7 +285,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       stopGc()
       const { ids, byId } = state
       // Failed and canceled uploads created nothing that counts against `maxFiles`.
-      const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]?.status ?? '')).length
+      const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]!.status)).length
       const { accepted, rejections } = validateFiles(files, manager.getRules(), {
         existingCount: config.existingCount() + counted,
       })
