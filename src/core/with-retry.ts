@@ -30,7 +30,7 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = {
 export function backoffDelay(
   retry: number,
   options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
-  random: () => number = Math.random,
+  random: () => number,
 ): number {
   return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry))
 }
