@@ -92,7 +92,8 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
     key:
       options.key ??
       `participant:${endpoint}${connectionToken === undefined ? '' : `#${fingerprint(connectionToken)}`}`,
-    limits: { ...CHAT_LIMITS, ...options.limits },
+    // CHAT_LIMITS, by core's name: a widget that does not import the alias ships no copy of it.
+    limits: { ...CONNECT_DEFAULT_LIMITS, ...options.limits },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
       const input = {
