@@ -88,7 +88,7 @@ export function selectTotals(snapshot: UploadSnapshot): UploadTotals {
     // lifecycle enters Complete with `loaded` at the size, and nothing lowers it after).
     if (status !== 'failed') loaded += upload.loaded
   }
-  const fraction = total === 0 ? 0 : loaded / total
+  const fraction = total && loaded / total
   return {
     count: snapshot.ids.length,
     byStatus,
