@@ -1,4 +1,5 @@
 import { AttachmentError } from './errors.js'
+import { abortable } from './online.js'
 
 /**
  * How long one adapter call (Start, Complete, a file's status, a delete) may go unanswered, in
@@ -43,12 +44,8 @@ export async function callWithDeadline<T>(
       : undefined
   signal?.addEventListener('abort', onAbort)
   try {
-    return await Promise.race([
-      call(aborted),
-      new Promise<never>((_, reject) => {
-        aborted.addEventListener('abort', () => reject(aborted.reason))
-      }),
-    ])
+    // The second promise only ever rejects: its wait has no end but the abort.
+    return (await Promise.race([call(aborted), abortable(aborted, () => () => {})])) as T
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)

@@ -32,10 +32,9 @@ export const typesByExtension: Readonly<Record<string, readonly string[]>> = {
 }
 
 /** The extension of a file name, lowercase with the dot (`.pdf`); empty when it has none. */
-export function fileExtension(name: string): string {
-  const dot = name.lastIndexOf('.')
-  return dot <= 0 || dot === name.length - 1 ? '' : name.slice(dot).toLowerCase()
-}
+export const fileExtension = (name: string): string =>
+  // The last dot with something before it and something (no dot) after: `.bashrc` has none.
+  /.(\.[^.]+)$/s.exec(name)?.[1]!.toLowerCase() ?? ''
 
 /**
  * The MIME type to send for a file, from its name and the type the browser declared: the

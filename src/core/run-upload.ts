@@ -8,7 +8,7 @@ import { withRetry } from './with-retry.js'
 
 /**
  * Runs an upload from where it stands to `succeeded` or `failed`, with the manager's options as
- * they are when it begins. Once `signal` aborts (cancel, remove, dispose) it dispatches nothing
+ * they are when it begins (their `adapter` read at each call: the manager's of the moment). Once `signal` aborts (cancel, remove, dispose) it dispatches nothing
  * more, whatever arrives late.
  */
 export type UploadRun = (config: ResolvedUploadManagerOptions, signal: AbortSignal) => Promise<void>
@@ -32,7 +32,6 @@ export function createUploadJob(
   let completeToken: string | undefined
 
   return async (config, signal) => {
-    const { adapter } = config
     const retrying = <T>(call: () => Promise<T>) => withRetry(call, config, signal, dispatch)
     /**
      * An adapter call, retried, each try with its deadline: an answer that never comes fails as
@@ -51,9 +50,14 @@ export function createUploadJob(
           await put(current, fresh)
           dispatch({ type: 'uploaded' })
           return (uploaded = current)
-        } catch (cause) {
-          const error = toAttachmentError(cause)
-          if (signal.aborted || error.code !== 'url-expired' || refreshes >= config.maxUrlRefreshes)
+        } catch (error) {
+          // Start and the PUT fail with an AttachmentError (`withRetry` makes every failure one),
+          // or with the abort's reason once `signal` aborts.
+          if (
+            signal.aborted ||
+            (error as AttachmentError).code !== 'url-expired' ||
+            refreshes >= config.maxUrlRefreshes
+          )
             throw error
           // A fresh URL needs a new Start with a new token: the old token would only return the
           // old target again. The first attachment was never completed, so it is not sent.
@@ -67,7 +71,7 @@ export function createUploadJob(
       const clientToken = (startToken ??= randomToken())
       try {
         const started = await calling('StartUpload', (timed) =>
-          adapter.startUpload(info, { clientToken, signal: timed }),
+          config.adapter.startUpload(info, { clientToken, signal: timed }),
         )
         // Checked here for every adapter, by the rule for download URLs: a relative URL would
         // PUT the file to the page's own origin, `data:` would "succeed" with no byte sent, and
@@ -122,7 +126,7 @@ export function createUploadJob(
       const stored = uploaded ?? (await upload())
       const clientToken = (completeToken ??= randomToken())
       await calling('CompleteUpload', (timed) =>
-        adapter.completeUpload(stored, { clientToken, signal: timed }),
+        config.adapter.completeUpload(stored, { clientToken, signal: timed }),
       )
       dispatch({ type: 'completed' })
     } catch (cause) {

@@ -137,7 +137,8 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
     callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
     now: Date.now,
     random: Math.random,
-    online: options.online ?? defaultOnlineSignal(),
+    // Made whether or not one is given (a few property reads, no listener until subscribed).
+    online: defaultOnlineSignal(),
     // The options as given, but for their `undefined` entries; the adapter is always there.
     ...(defined(options) as UploadManagerOptions),
   }

@@ -15,7 +15,7 @@ import type { UploadManagerOptions, UploadManagerSettings } from './upload-manag
 import type { UploadSnapshot } from './upload-store.js'
 import { validateFiles } from './validate-files.js'
 import type { FileRejection } from './validate-files.js'
-import type { AttachmentAdapter, UploadRules } from './types.js'
+import type { UploadRules } from './types.js'
 
 /** What {@link UploadManager.add} did with the files it was given. */
 export interface AddResult {
@@ -87,24 +87,15 @@ let sequence = 0
 /** Creates an {@link UploadManager}; see {@link UploadManagerOptions} for the knobs. */
 export function createUploadManager(options: UploadManagerOptions): UploadManager {
   let settings = options
-  // Every call goes through `port` to the adapter of the moment, so that a running upload's next
-  // request carries the token of an adapter handed over since it started.
+  // A running upload reads `adapter` from its options at every call, and this getter gives the
+  // adapter of the moment: the next request carries the token of one handed over since it began.
   let adapter = options.adapter
-  const port: AttachmentAdapter = {
-    get key() {
-      return adapter.key
+  const resolve = () => ({
+    ...resolveOptions(settings),
+    get adapter() {
+      return adapter
     },
-    get limits() {
-      return adapter.limits
-    },
-    get downloadUrlLifetimeMs() {
-      return adapter.downloadUrlLifetimeMs
-    },
-    startUpload: (file, init) => adapter.startUpload(file, init),
-    completeUpload: (target, init) => adapter.completeUpload(target, init),
-    getFile: (id, init) => adapter.getFile(id, init),
-  }
-  const resolve = () => ({ ...resolveOptions(settings), adapter: port })
+  })
   let config = resolve()
   const jobs = new Map<string, { file: File; run: UploadRun }>()
   // Removed while completing: forgotten as soon as they settle.
@@ -116,7 +107,6 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   // between the two, so `getSnapshot()` is always the current truth.
   const store = createStore<UploadSnapshot>({ ids: [], byId: {} })
   let state = store.getSnapshot()
-  const snapshot = (): UploadSnapshot => state
   const publish = (): void => store.setState(state)
   let disposed = false
 
@@ -126,7 +116,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
    * object and `byId`, and leaves every other upload (and `ids`) the same object.
    */
   const apply = (events: Iterable<readonly [string, UploadEvent]>): string[] => {
-    const { ids, byId } = snapshot()
+    const { ids, byId } = state
     let next: Record<string, UploadState> | undefined
     const changed: string[] = []
     const ended: UploadState[] = []
@@ -161,8 +151,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     batcher.forget(id)
     apply([[id, event]])
     // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
-    // report of the bytes it has now asks for (applied then, it changes nothing).
-    batcher.report(id, snapshot().byId[id]?.loaded ?? 0)
+    // report asks for. Applied then, it changes nothing: after any of these events an upload
+    // that is uploading has sent 0 bytes of its PUT, or all of them (`finishing` takes no report).
+    batcher.report(id, 0)
   }
 
   function settled(ended: readonly UploadState[]): void {
@@ -185,7 +176,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   function forget(gone: readonly string[]): void {
     const dropped = new Set(gone)
     dropped.forEach((id) => jobs.delete(id))
-    const { ids, byId } = snapshot()
+    const { ids, byId } = state
     const kept = ids.filter((id) => !dropped.has(id))
     if (kept.length < ids.length)
       state = { ids: kept, byId: Object.fromEntries(kept.map((id) => [id, byId[id]!])) }
@@ -208,14 +199,15 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     })
     const online = config.online.isOnline()
     // While offline, every upload not yet over (those just added or retried too) says so.
-    if (!online || marked) apply(snapshot().ids.map((id) => [id, { type: 'network', online }]))
+    if (!online || marked) apply(state.ids.map((id) => [id, { type: 'network', online }]))
     marked = !online
     if (!online) return
-    const { ids, byId } = snapshot()
+    const { ids, byId } = state
     for (const id of ids) {
       if (running.size >= config.concurrency) return
-      const job = jobs.get(id)
-      if (byId[id]?.status !== 'queued' || running.has(id) || !job) continue
+      // A queued upload always has its job: only success, removal and dispose drop one.
+      const job = jobs.get(id)!
+      if (byId[id]!.status !== 'queued' || running.has(id)) continue
       const controller = new AbortController()
       running.set(id, controller)
       void job.run(config, controller.signal).finally(() => {
@@ -243,7 +235,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
   }
   function remove(ids: readonly string[]): void {
-    const { byId } = snapshot()
+    const { byId } = state
     const now: string[] = []
     for (const id of ids) {
       if (byId[id]?.status === 'completing') leaving.add(id)
@@ -256,7 +248,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
     idle()
   }
-  const cancelAll = (): void => cancel(snapshot().ids)
+  const cancelAll = (): void => cancel(state.ids)
 
   // Mount counting, what happens a task after the last unmount, and the garbage collection: a
   // manager nobody observes and with nothing queued or running is disposed after `gcTime`
@@ -265,7 +257,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   let timer: ReturnType<typeof setTimeout> | undefined
   let gcTimer: ReturnType<typeof setTimeout> | undefined
   const unobservedAndIdle = () =>
-    !mounts && timer === undefined && Object.values(snapshot().byId).every((u) => isFinal(u.status))
+    !mounts && timer === undefined && Object.values(state.byId).every((u) => isFinal(u.status))
   const stopGc = () => {
     clearTimeout(gcTimer)
     gcTimer = undefined
@@ -286,14 +278,14 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   }
 
   const manager: UploadManager = {
-    getSnapshot: snapshot,
+    getSnapshot: () => state,
     subscribe: store.subscribe,
     add(files) {
       alive()
       stopGc()
-      const { ids, byId } = snapshot()
+      const { ids, byId } = state
       // Failed and canceled uploads created nothing that counts against `maxFiles`.
-      const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]?.status ?? '')).length
+      const counted = ids.filter((id) => !/failed|canceled/.test(byId[id]!.status)).length
       const { accepted, rejections } = validateFiles(files, manager.getRules(), {
         existingCount: config.existingCount() + counted,
       })
@@ -321,11 +313,11 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       publish()
     },
     remove: (id) => remove([id]),
-    clear: () => remove(snapshot().ids),
+    clear: () => remove(state.ids),
     getFile: (id) => jobs.get(id)?.file,
     getRules: () => ({
       ...CONNECT_DEFAULT_LIMITS,
-      ...defined(config.adapter.limits),
+      ...defined(adapter.limits),
       ...defined(config.rules),
     }),
     setOptions(next) {

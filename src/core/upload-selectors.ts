@@ -84,15 +84,11 @@ export function selectTotals(snapshot: UploadSnapshot): UploadTotals {
     if (!isFinal(status)) active += 1
     if (status === 'canceled') continue
     total += size
-    // See UploadTotals.loaded.
-    loaded +=
-      status === 'succeeded' || status === 'completing'
-        ? size
-        : status === 'failed'
-          ? 0
-          : upload.loaded
+    // See UploadTotals.loaded: a completing or succeeded file has sent all of its bytes (the
+    // lifecycle enters Complete with `loaded` at the size, and nothing lowers it after).
+    if (status !== 'failed') loaded += upload.loaded
   }
-  const fraction = total === 0 ? 0 : loaded / total
+  const fraction = total && loaded / total
   return {
     count: snapshot.ids.length,
     byStatus,

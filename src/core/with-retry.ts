@@ -16,11 +16,11 @@ export interface RetryOptions {
 // Close to what Uppy and the AWS SDKs do: three retries spread over a few seconds ride out a
 // throttling burst or a brief network drop without keeping a user waiting for long.
 /** The retry policy used when none is given. */
-export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+export const DEFAULT_RETRY: Readonly<RetryOptions> = {
   attempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 10_000,
-})
+}
 
 /**
  * The wait before retry number `retry` (0 for the first retry): exponential backoff with full
@@ -30,7 +30,7 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
 export function backoffDelay(
   retry: number,
   options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
-  random: () => number = Math.random,
+  random: () => number,
 ): number {
   return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry))
 }

@@ -15,7 +15,7 @@ import type { Transport } from './types.js'
 // Connect's upload URLs; the browser sends the real one from the body, which matches because the
 // body is the same file (checked before the PUT, as is any other of these names).
 const forbiddenHeader =
-  /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i
+  /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/
 
 /** The longest answer to a PUT that is read, in bytes; S3's error documents take under 1 kB. */
 const MAX_ANSWER_BYTES = 64 * 1024
@@ -88,18 +88,21 @@ export const xhrTransport: Transport = ({
       xhr.open('PUT', url)
       for (header in headers) {
         const value = headers[header]!
+        const name = header.toLowerCase()
         // The browser sets Content-Length from the body and Host from the URL: as signed when
         // the service signed the file's size (Connect does) and the URL's host. Any other name a
         // page may not set (Cookie, Origin, Sec-…) cannot go out as signed, and S3 would refuse
         // the PUT only after its last byte, so the target is refused now.
-        const derived = /^content-length$/i.test(header)
-          ? String(body.size)
-          : /^host$/i.test(header)
+        if (!forbiddenHeader.test(name)) xhr.setRequestHeader(header, value)
+        else if (
+          value !==
+          (name === 'host'
             ? new URL(url).host
-            : undefined
-        if (derived === undefined ? forbiddenHeader.test(header) : value !== derived)
+            : name === 'content-length'
+              ? String(body.size)
+              : undefined)
+        )
           throw new TypeError(header)
-        if (derived === undefined) xhr.setRequestHeader(header, value)
       }
     } catch (cause) {
       return reject(

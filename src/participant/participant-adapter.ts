@@ -92,7 +92,8 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
     key:
       options.key ??
       `participant:${endpoint}${connectionToken === undefined ? '' : `#${fingerprint(connectionToken)}`}`,
-    limits: { ...CHAT_LIMITS, ...options.limits },
+    // CHAT_LIMITS, by core's name: a widget that does not import the alias ships no copy of it.
+    limits: { ...CONNECT_DEFAULT_LIMITS, ...options.limits },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
       const input = {
@@ -137,8 +138,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
           // emulator's ValidationException naming the status is its own), so any 4xx refusal
           // a retry cannot change counts; throttling, server errors and aborts do not. Every
           // failure of `call` is an AttachmentError.
-          const refused =
-            Math.trunc(((error as AttachmentError).status ?? 0) / 100) === 4 && !isRetryable(error)
+          const refused = /^4/.test(`${(error as AttachmentError).status}`) && !isRetryable(error)
           if (status || !refused) throw error
           // The newest page of the transcript (100 items, newest first): one page per poll, so a
           // long chat costs no more than a short one; a file whose item is older than that is
