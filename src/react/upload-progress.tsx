@@ -112,14 +112,10 @@ export function progressBar(
   barClassName?: string,
   ref?: RefCallback<HTMLDivElement>,
 ): ReactElement {
-  // The value, 0–100: full once the bytes are stored, what was sent while they move.
+  // The value, 0–100: what was sent while the bytes move, full once they are stored (the
+  // machine holds 100 for a completing or succeeded upload), empty once it failed or stopped.
   const { status } = upload
-  const percent =
-    status === 'uploading'
-      ? upload.progress
-      : status === 'succeeded' || status === 'completing'
-        ? 100
-        : 0
+  const percent = status === 'failed' || status === 'canceled' ? 0 : upload.progress
   return (
     <div
       {...dom}
