@@ -58,6 +58,13 @@ export function abortable(
   })
 }
 
+/** Resolves after `ms` milliseconds; rejects with the reason as soon as `signal` aborts. */
+export const sleep = (signal: AbortSignal, ms: number): Promise<void> =>
+  abortable(signal, (done) => {
+    const timer = setTimeout(done, ms)
+    return () => clearTimeout(timer)
+  })
+
 /** Resolves when `online` reports being online (at once if it is); rejects when `signal` aborts. */
 export function waitUntilOnline(online: OnlineSignal, signal: AbortSignal): Promise<void> {
   if (online.isOnline() && !signal.aborted) return Promise.resolve()

@@ -1,5 +1,5 @@
 import { isRetryable, toAttachmentError } from './errors.js'
-import { abortable, waitUntilOnline } from './online.js'
+import { sleep, waitUntilOnline } from './online.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
 
@@ -64,10 +64,7 @@ export async function withRetry<T>(
       if (signal.aborted || !isRetryable(error) || attempt >= retry.attempts) throw error
       const delay = backoffDelay(attempt - 1, retry, random)
       dispatch({ type: 'backoff', error, retryAt: now() + delay })
-      await abortable(signal, (done) => {
-        const timer = setTimeout(done, delay)
-        return () => clearTimeout(timer)
-      })
+      await sleep(signal, delay)
     }
   }
 }

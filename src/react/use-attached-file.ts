@@ -19,7 +19,7 @@ import {
   type RemoteFileView,
 } from '../core/download-url.js'
 import { isRetryable, toAttachmentError, type AttachmentError } from '../core/errors.js'
-import { abortable } from '../core/online.js'
+import { sleep } from '../core/online.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 
 /** Options of {@link useAttachedFile}: when it may ask the service, its timing, and the clock. */
@@ -123,12 +123,7 @@ export function useAttachedFile(
           SPREAD_MS
         : 0
       try {
-        if (waitMs > 0) {
-          await abortable(signal, (done) => {
-            const timer = setTimeout(done, waitMs)
-            return () => clearTimeout(timer)
-          })
-        }
+        if (waitMs > 0) await sleep(signal, waitMs)
         // Its own deadline, as the upload manager gives Start and Complete: a request lost in a
         // dead connection ends as `timeout`, and the link says so and offers a retry.
         const file = await callWithDeadline('getFile', callTimeoutMs, signal, (signal) =>
