@@ -4,40 +4,49 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { addedFrom } from './use-kept-focus.js'
-import { limitsText, localizeRejection } from './message-text.js'
+import { localizeRejection } from './message-text.js'
 import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
-import { useRejectionSource } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
+import { useAttachmentDropzone } from './use-attachment-dropzone.js'
+import type { UseAttachmentDropzoneOptions } from './use-attachment-dropzone.js'
 
 /** The props the dropzone and the button share, and the DOM props of their root. */
-interface AttachmentInputProps extends HTMLAttributes<HTMLDivElement> {
-  disabled?: boolean
+interface AttachmentInputProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, UseAttachmentDropzoneOptions {
   maxRejections?: number
-  showRejections?: boolean
   classNames?: Partial<Record<string, string>>
+  /** The component's own content, rendered by the component (the root's is its `content`). */
+  children?: unknown
 }
 
 /**
- * What `AttachmentDropzone` and `AttachmentButton` share: the class of each part, the ref of
- * their real button (where focus returns once the rejections are dismissed), and a root
- * (`ca ca-<block>`, `data-disabled`, the host's DOM props and ref) that lists the
- * controller's rejections after its content.
+ * What `AttachmentDropzone` and `AttachmentButton` share: the dropzone hook their files go
+ * through (drops, picks and pastes alike, listing the controller's rejections unless
+ * `showRejections` is false; with `drops` false, a control with no drop area), the class of each part, the ref of their real button (where
+ * focus returns once the rejections are dismissed), and a root (`ca ca-<block>`,
+ * `data-disabled`, the host's DOM props and ref) that lists the rejections after its content.
  */
 export function useAttachmentInput(
   block: string,
-  controller: AttachmentUploadController,
   props: AttachmentInputProps,
   ref: ForwardedRef<HTMLDivElement>,
-  showsRejections: boolean,
+  drops?: boolean,
 ) {
-  const { disabled, showRejections, maxRejections, className, classNames, ...rest } = props
+  const { controller, manager, pasteTarget, disabled, showRejections = true, ...own } = props
+  const { maxRejections, className, classNames, ...rest } = own
+  const zone = useAttachmentDropzone({
+    ...props,
+    showRejections,
+    drops,
+  } as UseAttachmentDropzoneOptions)
   const button = useRef<HTMLButtonElement>(null)
   const part = partClasses(block, classNames)
   const remember = () => {
-    if (button.current) addedFrom.set(controller.manager, button.current)
+    if (button.current) addedFrom.set(zone.controller.manager, button.current)
   }
   return {
+    zone,
     part,
     button,
     root: (content: ReactNode, dragging?: boolean) => (
@@ -52,9 +61,9 @@ export function useAttachmentInput(
         onDropCapture={remember}
       >
         {content}
-        {showsRejections && (
+        {zone.showsRejections && (
           <RejectionList
-            controller={controller}
+            controller={zone.controller}
             max={maxRejections}
             className={part('rejections')}
             returnFocus={button}
@@ -62,30 +71,6 @@ export function useAttachmentInput(
         )}
       </div>
     ),
-  }
-}
-
-/**
- * What a control that takes files needs of its controller: `add` for the files, the file
- * input's `accept`, the props of its real button and of the limits that describe it, and, for
- * a control that lists rejections (`lists`), whether it is the one to list them now.
- */
-export function useFileInput(
-  controller: AttachmentUploadController,
-  disabled = false,
-  lists = false,
-) {
-  const context = useAttachmentsContext()
-  const id = useId()
-  const [source, showsRejections] = useRejectionSource(controller, lists)
-  const { rules } = controller
-  return {
-    showsRejections,
-    add: (files: File[]) => void controller.add(files, source),
-    accept: rules.allowedExtensions.join(','),
-    button: { type: 'button', disabled, 'aria-describedby': id } as const,
-    limits: { id, children: isolated(context, (marked) => limitsText(rules, marked)) },
-    limitsText: limitsText(rules, context),
   }
 }
 

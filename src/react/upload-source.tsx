@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { RefObject } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
-import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** Where a component that adds files puts them. */
@@ -13,16 +12,6 @@ export interface UploadSourceProps {
   controller?: AttachmentUploadController
   /** The manager files go to when no `controller` is given. @default the provider's shared manager */
   manager?: UploadManager
-}
-
-/**
- * The controller files go to: the one given, else one of the component's own over `manager`
- * (the provider's shared one by default). Its own is made either way, as hooks cannot be
- * skipped; on the given controller's manager it adds nothing, as it passes no settings.
- */
-export function useController(props: UploadSourceProps): AttachmentUploadController {
-  const own = useAttachmentUpload({ manager: props.controller?.manager ?? props.manager })
-  return props.controller ?? own
 }
 
 /** An element to take pasted files from: a ref (read when mounted) or the element itself. */

@@ -108,7 +108,7 @@ const controlsByManager = new WeakMap<UploadManager, string[]>()
  */
 export function useRejectionSource(
   controller: AttachmentUploadController,
-  shows: boolean,
+  shows = false,
 ): [string | undefined, boolean] {
   const id = useId()
   const { manager, rejectionSource } = controller
