@@ -133,7 +133,10 @@ export function useAttachmentDropzone(
     noKeyboard: true,
     preventDropOnDocument: drops,
   })
-  usePasteFiles(options.pasteTarget, add, { disabled, own: zone.rootRef })
+  // Pastes in `pasteTarget` go to the area's own paste handler (none while disabled), which
+  // reads a native event as it reads React's: its clipboardData, preventDefault, cancelBubble.
+  const paste = zone.getRootProps().onPaste as unknown as (event: ClipboardEvent) => void
+  usePasteFiles(options.pasteTarget, paste, zone.rootRef)
   return {
     dragging: zone.isDragActive && !disabled,
     disabled,
