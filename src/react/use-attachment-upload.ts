@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react'
 import { useSyncExternalStore } from 'react'
 import { createStore } from '../core/store.js'
 import type { Store } from '../core/store.js'
@@ -177,8 +177,8 @@ export function useAttachmentUpload(
   // for the store.
   const [tracked] = useState({ ids: false, totals: false })
   const view = useSelected<UploadSnapshot, View>(
-    useCallback((onChange) => manager.subscribe(onChange), [manager]),
-    () => manager.getSnapshot(),
+    manager.subscribe,
+    manager.getSnapshot,
     (snapshot) => ({
       ids: snapshot.ids,
       totals: tracked.totals ? selectTotals(snapshot) : undefined,
@@ -210,10 +210,11 @@ export function useAttachmentUpload(
         rejectedStore.setState({ list: result.rejections, rules, source })
         return result.ids
       },
-      cancel: (id: string) => manager.cancel(id),
-      retry: (id: string) => manager.retry(id),
-      remove: (id: string) => manager.remove(id),
-      clear: () => manager.clear(),
+      // The manager's own functions, which need no `this` (as UploadList reads them too).
+      cancel: manager.cancel,
+      retry: manager.retry,
+      remove: manager.remove,
+      clear: manager.clear,
       clearRejections: () => rejectedStore.setState(undefined),
     }),
     [manager, rejectedStore],
