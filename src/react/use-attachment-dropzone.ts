@@ -1,7 +1,8 @@
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import { useDropzone } from 'react-dropzone'
 import type { HTMLAttributes, InputHTMLAttributes, Ref, RefCallback } from 'react'
 import type { UploadRules } from '../core/types.js'
+import type { UploadManager } from '../core/upload-manager.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { bothRefs, cx } from './class-names.js'
 import { isolated } from './isolated.js'
@@ -9,7 +10,7 @@ import { limitsText } from './message-text.js'
 import type { LocalizedRejection } from './message-text.js'
 import { usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
-import { useAttachmentUpload, useRejectionSource } from './use-attachment-upload.js'
+import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** Options of {@link useAttachmentDropzone}. */
@@ -81,6 +82,9 @@ export interface AttachmentDropzoneResult extends AttachmentDropzoneState {
   controller: AttachmentUploadController
 }
 
+// The mounted controls that list rejections (a dropzone, a button), per manager, in mount order.
+const controlsByManager = new WeakMap<UploadManager, string[]>()
+
 /**
  * react-dropzone's props with the host's handlers kept where it turns its own off (keys, as
  * the button takes them; everything while disabled), which it would otherwise drop too.
@@ -114,8 +118,24 @@ export function useAttachmentDropzone(
   const controller = options.controller ?? own
   const { rules, rejections } = controller
   const context = useAttachmentsContext()
+  // The id of the limits, and of this control as the source of the files it adds.
   const id = useId()
-  const [source, showsRejections] = useRejectionSource(controller, options.showRejections)
+  const { manager, rejectionSource } = controller
+  const lists = !!options.showRejections
+  if (!controlsByManager.has(manager)) controlsByManager.set(manager, [])
+  const controls = controlsByManager.get(manager)!
+  useEffect(() => {
+    if (!lists) return
+    controls.push(id)
+    return () => void controls.splice(controls.indexOf(id), 1)
+  }, [controls, id, lists])
+  // One alert per manager, never two for one drop: the control the files came through, else
+  // (files added by the host's own code, or through a control that lists none) the first
+  // control mounted that lists them.
+  const showsRejections =
+    lists &&
+    (controls.includes(rejectionSource!) ? rejectionSource === id : (controls[0] ?? id) === id)
+  const source = lists ? id : undefined
   const accept = rules.allowedExtensions.join(',')
   const add = (files: File[]) => {
     controller.add(files, source)

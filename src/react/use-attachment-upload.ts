@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react'
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { useSyncExternalStore } from 'react'
 import { createStore } from '../core/store.js'
 import type { Store } from '../core/store.js'
@@ -95,39 +95,6 @@ const rejectedOf = (manager: UploadManager) => {
   if (store === undefined)
     rejectedByManager.set(manager, (store = createStore<Rejected | undefined>(undefined)))
   return store
-}
-
-// The mounted controls that list rejections (a dropzone, a button), per manager, in mount order.
-const controlsByManager = new WeakMap<UploadManager, string[]>()
-
-/**
- * The source id of a control that takes files and lists rejections (`shows`), and whether it is
- * the one to show the controller's rejections now: the control the files came through, else
- * (files added by the host's own code, or through a control that lists none) the first such
- * control mounted. One alert per manager, never two for one drop.
- */
-export function useRejectionSource(
-  controller: AttachmentUploadController,
-  shows = false,
-): [string | undefined, boolean] {
-  const id = useId()
-  const { manager, rejectionSource } = controller
-  useEffect(() => {
-    if (!shows) return
-    const controls = controlsByManager.get(manager) ?? []
-    controlsByManager.set(manager, [...controls, id])
-    return () => {
-      const now = controlsByManager.get(manager) ?? []
-      controlsByManager.set(
-        manager,
-        now.filter((control) => control !== id),
-      )
-    }
-  }, [manager, id, shows])
-  const controls = controlsByManager.get(manager) ?? []
-  const owner = rejectionSource !== undefined && controls.includes(rejectionSource)
-  const first = controls[0] === id || controls.length === 0
-  return [shows ? id : undefined, shows && (owner ? rejectionSource === id : first)]
 }
 
 /**
