@@ -33,6 +33,7 @@ export function useAttachmentInput(
   ref: ForwardedRef<HTMLDivElement>,
   drops?: boolean,
 ) {
+  // What is not the root's; the rest is spread on it.
   const { controller, manager, pasteTarget, disabled, showRejections = true, ...own } = props
   const { maxRejections, className, classNames, ...rest } = own
   const zone = useAttachmentDropzone({

@@ -166,7 +166,8 @@ export function useAttachmentDropzone(
     rejections,
     showsRejections,
     controller,
-    open: () => void (disabled || zone.open()),
+    // react-dropzone has no `open` while disabled.
+    open: () => zone.open?.(),
     getRootProps: (props = {}) =>
       keepHandlers(zone.getRootProps({ ...props, ref: bothRefs(zone.rootRef, props.ref) }), props),
     // Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline
