@@ -23,9 +23,10 @@ interface AttachmentInputProps
 /**
  * What `AttachmentDropzone` and `AttachmentButton` share: the dropzone hook their files go
  * through (drops, picks and pastes alike, listing the controller's rejections unless
- * `showRejections` is false; with `drops` false, a control with no drop area), the class of each part, the ref of their real button (where
- * focus returns once the rejections are dismissed), and a root (`ca ca-<block>`,
- * `data-disabled`, the host's DOM props and ref) that lists the rejections after its content.
+ * `showRejections` is false; `drops` false for a control with no drop area), the class of
+ * each part, the ref of their real button (where focus returns once the rejections are
+ * dismissed), and a root (`ca ca-<block>`, `data-disabled`, the host's DOM props and ref) that
+ * lists the rejections after its content.
  */
 export function useAttachmentInput(
   block: string,

@@ -86,6 +86,27 @@ export interface AttachmentDropzoneResult extends AttachmentDropzoneState {
 const controlsByManager = new WeakMap<UploadManager, string[]>()
 
 /**
+ * Whether the control `id`, which lists rejections if `lists`, is the one to show the
+ * controller's now. One alert per manager, never two for one drop: the control the files came
+ * through, else (files added by the host's own code, or through a control that lists none) the
+ * first control mounted that lists them.
+ */
+function useShowsRejections(controller: AttachmentUploadController, id: string, lists: boolean) {
+  const { manager, rejectionSource } = controller
+  if (!controlsByManager.has(manager)) controlsByManager.set(manager, [])
+  const controls = controlsByManager.get(manager)!
+  useEffect(() => {
+    if (!lists) return
+    controls.push(id)
+    return () => void controls.splice(controls.indexOf(id), 1)
+  }, [controls, id, lists])
+  return (
+    lists &&
+    (controls.includes(rejectionSource!) ? rejectionSource === id : (controls[0] ?? id) === id)
+  )
+}
+
+/**
  * react-dropzone's props with the host's handlers kept where it turns its own off (keys, as
  * the button takes them; everything while disabled), which it would otherwise drop too.
  */
@@ -120,21 +141,8 @@ export function useAttachmentDropzone(
   const context = useAttachmentsContext()
   // The id of the limits, and of this control as the source of the files it adds.
   const id = useId()
-  const { manager, rejectionSource } = controller
   const lists = !!options.showRejections
-  if (!controlsByManager.has(manager)) controlsByManager.set(manager, [])
-  const controls = controlsByManager.get(manager)!
-  useEffect(() => {
-    if (!lists) return
-    controls.push(id)
-    return () => void controls.splice(controls.indexOf(id), 1)
-  }, [controls, id, lists])
-  // One alert per manager, never two for one drop: the control the files came through, else
-  // (files added by the host's own code, or through a control that lists none) the first
-  // control mounted that lists them.
-  const showsRejections =
-    lists &&
-    (controls.includes(rejectionSource!) ? rejectionSource === id : (controls[0] ?? id) === id)
+  const showsRejections = useShowsRejections(controller, id, lists)
   const source = lists ? id : undefined
   const accept = rules.allowedExtensions.join(',')
   const add = (files: File[]) => {
