@@ -7,6 +7,7 @@ import { addedFrom } from './use-kept-focus.js'
 import { localizeRejection } from './message-text.js'
 import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
+import { rejectedOf } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 import { useAttachmentDropzone } from './use-attachment-dropzone.js'
 import type { UseAttachmentDropzoneOptions } from './use-attachment-dropzone.js'
@@ -89,7 +90,10 @@ function RejectionList(props: {
   className: string
 }) {
   const { controller, returnFocus, max = 5 } = props
-  const { rejections, rules } = controller
+  const { rejections, manager } = controller
+  // Words said with the rules the files were checked against, as the controller's are: the
+  // rules in force now may have changed since.
+  const rules = rejectedOf(manager).getSnapshot()?.rules
   const context = useAttachmentsContext()
   const { messages, format } = context
   const titleId = useId()
@@ -117,7 +121,7 @@ function RejectionList(props: {
               <li key={text} className={part('item')}>
                 {/* The words of the reasons, each figure and name in a <bdi>. */}
                 {isolated(context, (marked) => {
-                  const words = localizeRejection(rejection, rules, marked).reasons.join(' ')
+                  const words = localizeRejection(rejection, rules!, marked).reasons.join(' ')
                   if (files === 1) return words
                   const shared = { count: files }
                   return `${words} ${formatMessage(messages.rejectionsShared, shared, marked.format)}`

@@ -90,7 +90,8 @@ interface Rejected {
   source: string | undefined
 }
 const rejectedByManager = new WeakMap<UploadManager, Store<Rejected | undefined>>()
-const rejectedOf = (manager: UploadManager) => {
+/** The store of a manager's last `add`'s rejections (and the rules they were checked against). */
+export const rejectedOf = (manager: UploadManager) => {
   let store = rejectedByManager.get(manager)
   if (store === undefined)
     rejectedByManager.set(manager, (store = createStore<Rejected | undefined>(undefined)))
