@@ -100,15 +100,15 @@ function RejectionList(props: {
   const count = rejections.length
   const part = partClasses('rejection-list', undefined)
   // Files refused for the same words (those past the count limit) share one line and a count.
-  const reasons = new Map<string, { rejection: LocalizedRejection; files: number }>()
+  const reasons = new Map<string, LocalizedRejection[]>()
   for (const rejection of rejections) {
     const text = rejection.reasons.join(' ')
     const same = reasons.get(text)
-    if (same) same.files += 1
-    else reasons.set(text, { rejection, files: 1 })
+    if (same) same.push(rejection)
+    else reasons.set(text, [rejection])
   }
   const shown = [...reasons].slice(0, max)
-  const rest = shown.reduce((left, [, { files }]) => left - files, count)
+  const rest = shown.reduce((left, [, same]) => left - same.length, count)
   return (
     <div className={cx('ca-rejection-list', props.className)} role="alert">
       {count > 0 && (
@@ -117,13 +117,13 @@ function RejectionList(props: {
             {isolatedMessage(context, messages.rejectionsTitle, { count })}
           </p>
           <ul aria-labelledby={titleId} className={part('items')}>
-            {shown.map(([text, { rejection, files }]) => (
+            {shown.map(([text, same]) => (
               <li key={text} className={part('item')}>
                 {/* The words of the reasons, each figure and name in a <bdi>. */}
                 {isolated(context, (marked) => {
-                  const words = localizeRejection(rejection, rules!, marked).reasons.join(' ')
-                  if (files === 1) return words
-                  const shared = { count: files }
+                  const words = localizeRejection(same[0]!, rules!, marked).reasons.join(' ')
+                  if (same.length === 1) return words
+                  const shared = { count: same.length }
                   return `${words} ${formatMessage(messages.rejectionsShared, shared, marked.format)}`
                 })}
               </li>
