@@ -117,6 +117,21 @@ describe('AttachmentButton', () => {
     expect(setup.fake.calls.start.map((call) => call.file.name)).toEqual(['shot.png'])
   })
 
+  it('leaves drops elsewhere on the page alone, where a dropzone cancels them', () => {
+    const { rerender } = renderStrict(<AttachmentButton />, setupUploads().provider)
+    const dropOnPage = () =>
+      fireEvent.drop(document.body, { dataTransfer: transferOf([fileOf('a.pdf')]) })
+    // fireEvent returns false when a listener cancelled the event.
+    expect(dropOnPage()).toBe(true)
+    rerender(
+      <>
+        <AttachmentButton />
+        <AttachmentDropzone />
+      </>,
+    )
+    expect(dropOnPage()).toBe(false)
+  })
+
   it.each([
     ['light', {}],
     ['dark', { 'data-theme': 'dark' }],

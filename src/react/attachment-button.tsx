@@ -1,12 +1,11 @@
-import { forwardRef, useRef } from 'react'
+import { forwardRef } from 'react'
 import type { ForwardedRef, ReactNode } from 'react'
-import { useAttachmentInput, useFileInput } from './attachment-input.js'
+import { useAttachmentInput } from './attachment-input.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { named } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
-import { useController, usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 
 /** The parts of {@link AttachmentButton} that take a class name. */
@@ -39,34 +38,26 @@ interface ButtonProps extends UploadSourceProps {
 export type AttachmentButtonProps = RootProps<'div', ButtonProps>
 
 function Button(props: AttachmentButtonProps, ref: ForwardedRef<HTMLDivElement>) {
-  const { controller: given, manager, capture, pasteTarget, children, ...rest } = props
-  const controller = useController({ controller: given, manager })
-  const input = useRef<HTMLInputElement>(null)
-  const file = useFileInput(controller, rest.disabled, rest.showRejections ?? true)
-  const { add, accept, button: described, limits } = file
-  const { part, button, root } = useAttachmentInput(
-    'attachment-button',
-    controller,
-    rest,
-    ref,
-    file.showsRejections,
-  )
-  usePasteFiles(pasteTarget, add, { disabled: rest.disabled })
+  const { capture, ...rest } = props
+  const { zone, part, button, root } = useAttachmentInput('attachment-button', rest, ref, false)
+  const { children } = props
   const context = useAttachmentsContext()
   const label = formatMessage(context.messages.attachButton, {}, context.format)
+  // Its files take the dropzone's path: a pick through react-dropzone's input, and pastes.
   return root(
     <>
       <button
-        {...described}
-        ref={button}
-        className={part('button')}
-        // The paperclip alone is named by the label; content of the host's own is its name, so
-        // that what the button shows is what it is called (WCAG 2.5.3, label in name).
-        aria-label={children === undefined ? label : undefined}
-        // Words of the host's own: drawn as a button with a border, where the icon stands alone.
-        data-custom={children === undefined ? undefined : ''}
-        title={label}
-        onClick={() => input.current?.click()}
+        {...zone.getButtonProps({
+          ref: button,
+          className: part('button'),
+          // The paperclip alone is named by the label; content of the host's own is its name, so
+          // that what the button shows is what it is called (WCAG 2.5.3, label in name).
+          'aria-label': children === undefined ? label : undefined,
+          // Words of the host's own: drawn as a button with a border, where the icon stands alone.
+          'data-custom': children === undefined ? undefined : '',
+          title: label,
+          onClick: zone.open,
+        })}
       >
         {children ?? (
           <Icon
@@ -75,23 +66,8 @@ function Button(props: AttachmentButtonProps, ref: ForwardedRef<HTMLDivElement>)
           />
         )}
       </button>
-      <span {...limits} className={part('limits')} hidden />
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        tabIndex={-1}
-        accept={accept}
-        capture={capture}
-        disabled={described.disabled}
-        onChange={(event) => {
-          const files = Array.from(event.currentTarget.files ?? [])
-          // Cleared so that choosing the same file again is a change too.
-          event.currentTarget.value = ''
-          if (files.length > 0) add(files)
-        }}
-      />
+      <span {...zone.getLimitsProps({ className: part('limits'), hidden: true })} />
+      <input {...zone.getInputProps({ capture })} />
     </>,
   )
 }

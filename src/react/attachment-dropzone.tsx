@@ -8,7 +8,6 @@ import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
-import { useAttachmentDropzone } from './use-attachment-dropzone.js'
 import type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 
 export type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
@@ -44,22 +43,9 @@ interface DropzoneProps extends UploadSourceProps {
 export type AttachmentDropzoneProps = RootProps<'div', DropzoneProps>
 
 function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivElement>) {
-  const { controller, manager, pasteTarget, children, ...rest } = props
-  const zone = useAttachmentDropzone({
-    controller,
-    manager,
-    pasteTarget,
-    disabled: rest.disabled,
-    showRejections: rest.showRejections ?? true,
-  })
+  const { zone, part, button, root } = useAttachmentInput('attachment-dropzone', props, ref)
   const { dragging, disabled } = zone
-  const { part, button, root } = useAttachmentInput(
-    'attachment-dropzone',
-    zone.controller,
-    rest,
-    ref,
-    zone.showsRejections,
-  )
+  const { children } = props
   const { messages, format } = useAttachmentsContext()
   const say = (message: Message) => formatMessage(message, {}, format)
   // The drop area takes drops and clicks; the keyboard goes to the real button inside it,

@@ -4,40 +4,52 @@ import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, partClasses } from './class-names.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { addedFrom } from './use-kept-focus.js'
-import { limitsText, localizeRejection } from './message-text.js'
+import { localizeRejection } from './message-text.js'
 import type { LocalizedRejection } from './message-text.js'
 import { formatMessage } from './messages.js'
-import { useRejectionSource } from './use-attachment-upload.js'
+import { rejectedOf } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
+import { useAttachmentDropzone } from './use-attachment-dropzone.js'
+import type { UseAttachmentDropzoneOptions } from './use-attachment-dropzone.js'
 
 /** The props the dropzone and the button share, and the DOM props of their root. */
-interface AttachmentInputProps extends HTMLAttributes<HTMLDivElement> {
-  disabled?: boolean
+interface AttachmentInputProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, UseAttachmentDropzoneOptions {
   maxRejections?: number
-  showRejections?: boolean
   classNames?: Partial<Record<string, string>>
+  /** The component's own content, rendered by the component (the root's is its `content`). */
+  children?: unknown
 }
 
 /**
- * What `AttachmentDropzone` and `AttachmentButton` share: the class of each part, the ref of
- * their real button (where focus returns once the rejections are dismissed), and a root
- * (`ca ca-<block>`, `data-disabled`, the host's DOM props and ref) that lists the
- * controller's rejections after its content.
+ * What `AttachmentDropzone` and `AttachmentButton` share: the dropzone hook their files go
+ * through (drops, picks and pastes alike, listing the controller's rejections unless
+ * `showRejections` is false; `drops` false for a control with no drop area), the class of
+ * each part, the ref of their real button (where focus returns once the rejections are
+ * dismissed), and a root (`ca ca-<block>`, `data-disabled`, the host's DOM props and ref) that
+ * lists the rejections after its content.
  */
 export function useAttachmentInput(
   block: string,
-  controller: AttachmentUploadController,
   props: AttachmentInputProps,
   ref: ForwardedRef<HTMLDivElement>,
-  showsRejections: boolean,
+  drops?: boolean,
 ) {
-  const { disabled, showRejections, maxRejections, className, classNames, ...rest } = props
+  // What is not the root's; the rest is spread on it.
+  const { controller, manager, pasteTarget, disabled, showRejections = true, ...own } = props
+  const { maxRejections, className, classNames, ...rest } = own
+  const zone = useAttachmentDropzone({
+    ...props,
+    showRejections,
+    drops,
+  } as UseAttachmentDropzoneOptions)
   const button = useRef<HTMLButtonElement>(null)
   const part = partClasses(block, classNames)
   const remember = () => {
-    if (button.current) addedFrom.set(controller.manager, button.current)
+    if (button.current) addedFrom.set(zone.controller.manager, button.current)
   }
   return {
+    zone,
     part,
     button,
     root: (content: ReactNode, dragging?: boolean) => (
@@ -52,9 +64,9 @@ export function useAttachmentInput(
         onDropCapture={remember}
       >
         {content}
-        {showsRejections && (
+        {zone.showsRejections && (
           <RejectionList
-            controller={controller}
+            controller={zone.controller}
             max={maxRejections}
             className={part('rejections')}
             returnFocus={button}
@@ -62,30 +74,6 @@ export function useAttachmentInput(
         )}
       </div>
     ),
-  }
-}
-
-/**
- * What a control that takes files needs of its controller: `add` for the files, the file
- * input's `accept`, the props of its real button and of the limits that describe it, and, for
- * a control that lists rejections (`lists`), whether it is the one to list them now.
- */
-export function useFileInput(
-  controller: AttachmentUploadController,
-  disabled = false,
-  lists = false,
-) {
-  const context = useAttachmentsContext()
-  const id = useId()
-  const [source, showsRejections] = useRejectionSource(controller, lists)
-  const { rules } = controller
-  return {
-    showsRejections,
-    add: (files: File[]) => void controller.add(files, source),
-    accept: rules.allowedExtensions.join(','),
-    button: { type: 'button', disabled, 'aria-describedby': id } as const,
-    limits: { id, children: isolated(context, (marked) => limitsText(rules, marked)) },
-    limitsText: limitsText(rules, context),
   }
 }
 
@@ -102,22 +90,25 @@ function RejectionList(props: {
   className: string
 }) {
   const { controller, returnFocus, max = 5 } = props
-  const { rejections, rules } = controller
+  const { rejections, manager } = controller
+  // Words said with the rules the files were checked against, as the controller's are: the
+  // rules in force now may have changed since.
+  const rules = rejectedOf(manager).getSnapshot()?.rules
   const context = useAttachmentsContext()
   const { messages, format } = context
   const titleId = useId()
   const count = rejections.length
   const part = partClasses('rejection-list', undefined)
   // Files refused for the same words (those past the count limit) share one line and a count.
-  const reasons = new Map<string, { rejection: LocalizedRejection; files: number }>()
+  const reasons = new Map<string, LocalizedRejection[]>()
   for (const rejection of rejections) {
     const text = rejection.reasons.join(' ')
     const same = reasons.get(text)
-    if (same) same.files += 1
-    else reasons.set(text, { rejection, files: 1 })
+    if (same) same.push(rejection)
+    else reasons.set(text, [rejection])
   }
   const shown = [...reasons].slice(0, max)
-  const rest = shown.reduce((left, [, { files }]) => left - files, count)
+  const rest = shown.reduce((left, [, same]) => left - same.length, count)
   return (
     <div className={cx('ca-rejection-list', props.className)} role="alert">
       {count > 0 && (
@@ -126,13 +117,13 @@ function RejectionList(props: {
             {isolatedMessage(context, messages.rejectionsTitle, { count })}
           </p>
           <ul aria-labelledby={titleId} className={part('items')}>
-            {shown.map(([text, { rejection, files }]) => (
+            {shown.map(([text, same]) => (
               <li key={text} className={part('item')}>
                 {/* The words of the reasons, each figure and name in a <bdi>. */}
                 {isolated(context, (marked) => {
-                  const words = localizeRejection(rejection, rules, marked).reasons.join(' ')
-                  if (files === 1) return words
-                  const shared = { count: files }
+                  const words = localizeRejection(same[0]!, rules!, marked).reasons.join(' ')
+                  if (same.length === 1) return words
+                  const shared = { count: same.length }
                   return `${words} ${formatMessage(messages.rejectionsShared, shared, marked.format)}`
                 })}
               </li>

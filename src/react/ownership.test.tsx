@@ -1,7 +1,7 @@
 // Who owns uploads: one manager per conversation, kept by the upload client, never by a render;
 // what React really does to a host app (transitions, <Activity>, remounts, new adapters) loses
 // nothing and throws nothing.
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import * as React from 'react'
 import { StrictMode, startTransition } from 'react'
@@ -11,6 +11,7 @@ import { createUploadClient } from '../core/upload-client.js'
 import type { UploadClient } from '../core/upload-client.js'
 import type { AttachmentAdapter } from '../core/types.js'
 import { createFakeAdapter } from '../../test/fake-adapter.js'
+import { transferOf } from '../../test/attachment-input-helpers.js'
 import { setupUploads } from '../../test/react-upload-harness.js'
 import { createTestQueryClient, renderBeforePaint, renderStrict } from '../../test/render.js'
 import { fileOf } from '../../test/upload-harness.js'
@@ -285,5 +286,32 @@ describe('one rejection alert per manager', () => {
     const filled = screen.getAllByRole('alert').filter((alert) => alert.textContent !== '')
     expect(filled).toHaveLength(1)
     expect(filled[0]!.closest('.ca-attachment-button')).not.toBeNull()
+  })
+
+  it('shows rejections of files the host added, or that came through a control listing none, in the first control mounted that lists them', async () => {
+    const setup = setupUploads()
+    let controller!: AttachmentUploadController
+    function Composer({ dropzoneLists }: { dropzoneLists: boolean }) {
+      controller = useAttachmentUpload()
+      return (
+        <>
+          <AttachmentDropzone controller={controller} showRejections={dropzoneLists} />
+          <AttachmentButton controller={controller} />
+          <AttachmentButton controller={controller} className="second" />
+        </>
+      )
+    }
+    const { container, rerender } = renderStrict(<Composer dropzoneLists />, setup.provider)
+    const filled = () => screen.getAllByRole('alert').filter((alert) => alert.textContent !== '')
+    act(() => void controller.add([fileOf('tool.exe', 10, '')]))
+    await waitFor(() => expect(filled()).toHaveLength(1))
+    expect(filled()[0]!.closest('.ca-attachment-dropzone')).not.toBeNull()
+    // The dropzone lists none now: a drop on it is shown by the first button, once.
+    rerender(<Composer dropzoneLists={false} />)
+    const area = container.querySelector('.ca-attachment-dropzone__target')!
+    fireEvent.drop(area, { dataTransfer: transferOf([fileOf('setup.exe', 10, '')]) })
+    await waitFor(() => expect(filled()[0]?.textContent).toContain('setup.exe'))
+    expect(filled()).toHaveLength(1)
+    expect(filled()[0]!.closest('.ca-attachment-button:not(.second)')).not.toBeNull()
   })
 })

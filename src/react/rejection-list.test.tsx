@@ -7,6 +7,7 @@ import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderStrict } from '../../test/render.js'
 import { fileOf } from '../../test/upload-harness.js'
 import { AttachmentDropzone } from './attachment-dropzone.js'
+import { useAttachmentUpload } from './use-attachment-upload.js'
 
 function renderWithLimit(maxFiles: number) {
   const setup = setupUploads({ autoPut: false })
@@ -59,5 +60,28 @@ describe('the rejection list', () => {
     expect(items[0]).toMatch(/^The name of report\\u0007\.pdf must be/)
     expect(items[1]).toMatch(/^The name of tab\\u0009\\u009b\.pdf must be/)
     expect(alert.textContent).not.toMatch(/\p{Cc}/u)
+  })
+
+  it('keeps saying the limit the files were checked against when the rules change', async () => {
+    const setup = setupUploads({ autoPut: false })
+    function Composer({ maxFiles }: { maxFiles: number }) {
+      const controller = useAttachmentUpload({ rules: { maxFiles } })
+      return (
+        <>
+          <AttachmentDropzone controller={controller} />
+          <output>{controller.rejections.map((rejection) => rejection.reasons).join()}</output>
+        </>
+      )
+    }
+    const { rerender } = renderStrict(<Composer maxFiles={1} />, setup.provider)
+    drop([fileOf('a.pdf', 10), fileOf('b.pdf', 10)])
+    const alert = await screen.findByRole('alert')
+    const item = await within(alert).findByRole('listitem')
+    expect(item.textContent).toBe('No more than 1 file can be attached.')
+    rerender(<Composer maxFiles={2} />)
+    expect(screen.getByRole('status').textContent).toBe('No more than 1 file can be attached.')
+    expect(within(alert).getByRole('listitem').textContent).toBe(
+      'No more than 1 file can be attached.',
+    )
   })
 })

@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import type { RefObject } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
-import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** Where a component that adds files puts them. */
@@ -15,56 +14,30 @@ export interface UploadSourceProps {
   manager?: UploadManager
 }
 
-/**
- * The controller files go to: the one given, else one of the component's own over `manager`
- * (the provider's shared one by default). Its own is made either way, as hooks cannot be
- * skipped; on the given controller's manager it adds nothing, as it passes no settings.
- */
-export function useController(props: UploadSourceProps): AttachmentUploadController {
-  const own = useAttachmentUpload({ manager: props.controller?.manager ?? props.manager })
-  return props.controller ?? own
-}
-
 /** An element to take pasted files from: a ref (read when mounted) or the element itself. */
 export type PasteTarget = RefObject<HTMLElement | null> | HTMLElement | null
 
-/** The files a clipboard carries; items first, as some browsers fill only one of the two lists. */
-function clipboardFiles(data: DataTransfer): File[] {
-  const files = Array.from(data.items ?? []).flatMap((item) =>
-    item.kind === 'file' ? (item.getAsFile() ?? []) : [],
-  )
-  return files.length > 0 ? files : Array.from(data.files ?? [])
-}
-
 /**
- * Hands files pasted anywhere in `target` (a chat composer) to `onFiles`, except inside `own`,
- * whose own paste handling sees them. A paste that also carries plain text is left alone: Excel
- * and Word put a picture of the copied cells or text on the clipboard next to the text, and a
- * user pasting text into a composer does not mean to attach that picture.
+ * Hands a paste anywhere in `target` (a chat composer) to `paste`, the drop area's own paste
+ * handler (`undefined` while disabled), except inside the area, which sees it anyway. So a paste
+ * takes the path of a drop: react-dropzone reads the files from the clipboard, items first, as
+ * some browsers fill only one of the two lists. A paste that also carries plain text is left
+ * alone: Excel and Word put a picture of the copied cells or text on the clipboard next to the
+ * text, and a user pasting text into a composer does not mean to attach that picture.
  */
 export function usePasteFiles(
   target: PasteTarget | undefined,
-  onFiles: (files: File[]) => void,
-  options: { disabled?: boolean; own?: RefObject<HTMLElement | null> } = {},
+  paste: ((event: ClipboardEvent) => void) | null | undefined,
+  area: RefObject<HTMLElement | null>,
 ): void {
-  const latest = useRef(onFiles)
-  useEffect(() => {
-    latest.current = onFiles
-  })
-  const { disabled = false, own } = options
   useEffect(() => {
     const element = target && 'current' in target ? target.current : target
-    if (!element || disabled) return
+    if (!element || !paste) return
     const onPaste = (event: ClipboardEvent) => {
-      const data = event.clipboardData
-      if (data === null || own?.current?.contains(event.target as Node)) return
-      if (Array.from(data.types ?? []).includes('text/plain')) return
-      const files = clipboardFiles(data)
-      if (files.length === 0) return
-      event.preventDefault()
-      latest.current(files)
+      if (area.current?.contains(event.target as Node)) return
+      if (!Array.from(event.clipboardData?.types ?? []).includes('text/plain')) paste(event)
     }
     element.addEventListener('paste', onPaste)
     return () => element.removeEventListener('paste', onPaste)
-  }, [target, disabled, own])
+  }, [target, paste, area])
 }

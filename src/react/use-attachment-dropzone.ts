@@ -1,11 +1,16 @@
+import { useEffect, useId } from 'react'
 import { useDropzone } from 'react-dropzone'
 import type { HTMLAttributes, InputHTMLAttributes, Ref, RefCallback } from 'react'
 import type { UploadRules } from '../core/types.js'
-import { useFileInput } from './attachment-input.js'
+import type { UploadManager } from '../core/upload-manager.js'
+import { useAttachmentsContext } from './attachments-provider.js'
 import { bothRefs, cx } from './class-names.js'
+import { isolated } from './isolated.js'
+import { limitsText } from './message-text.js'
 import type { LocalizedRejection } from './message-text.js'
-import { useController, usePasteFiles } from './upload-source.js'
+import { usePasteFiles } from './upload-source.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
+import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
 /** Options of {@link useAttachmentDropzone}. */
@@ -77,6 +82,30 @@ export interface AttachmentDropzoneResult extends AttachmentDropzoneState {
   controller: AttachmentUploadController
 }
 
+// The mounted controls that list rejections (a dropzone, a button), per manager, in mount order.
+const controlsByManager = new WeakMap<UploadManager, string[]>()
+
+/**
+ * Whether the control `id`, which lists rejections if `lists`, is the one to show the
+ * controller's now. One alert per manager, never two for one drop: the control the files came
+ * through, else (files added by the host's own code, or through a control that lists none) the
+ * first control mounted that lists them.
+ */
+function useShowsRejections(controller: AttachmentUploadController, id: string, lists: boolean) {
+  const { manager, rejectionSource } = controller
+  if (!controlsByManager.has(manager)) controlsByManager.set(manager, [])
+  const controls = controlsByManager.get(manager)!
+  useEffect(() => {
+    if (!lists) return
+    controls.push(id)
+    return () => void controls.splice(controls.indexOf(id), 1)
+  }, [controls, id, lists])
+  return (
+    lists &&
+    (controls.includes(rejectionSource!) ? rejectionSource === id : (controls[0] ?? id) === id)
+  )
+}
+
 /**
  * react-dropzone's props with the host's handlers kept where it turns its own off (keys, as
  * the button takes them; everything while disabled), which it would otherwise drop too.
@@ -91,36 +120,62 @@ function keepHandlers<P extends object>(props: P, given: object): P {
 /**
  * A dropzone of one's own, in the manner of react-dropzone's `useDropzone` (which it builds
  * on): prop getters for the drop area, the file input, the button and the limits, and what the
- * built-in `AttachmentDropzone` renders from. Files go to `controller` (or `manager`, or the
- * provider's shared manager), whose validation decides, with localized reasons.
+ * built-in `AttachmentDropzone` and `AttachmentButton` render from, so that drops, picks and
+ * pastes take one path. Files go to `controller` (or `manager`, or the provider's shared
+ * manager), whose validation decides, with localized reasons.
  */
 export function useAttachmentDropzone(
   options: UseAttachmentDropzoneOptions = {},
 ): AttachmentDropzoneResult {
-  const { disabled = false } = options
-  const controller = useController(options)
+  // `drops` (not in the public options): false from a control with no drop area (the
+  // button), which leaves drops elsewhere on the page to the page. react-dropzone otherwise
+  // cancels every drop outside the area, so that a file missing it is not opened in place of
+  // the page.
+  const { disabled = false, drops = true } = options as { disabled?: boolean; drops?: boolean }
+  // The controller given, else one of its own over `manager` (the provider's shared one by
+  // default). Its own is made either way, as hooks cannot be skipped; on the given controller's
+  // manager it adds nothing, as it passes no settings.
+  const own = useAttachmentUpload({ manager: options.controller?.manager ?? options.manager })
+  const controller = options.controller ?? own
   const { rules, rejections } = controller
-  const { add, accept, button, limits, limitsText, showsRejections } = useFileInput(
-    controller,
-    disabled,
-    options.showRejections,
-  )
+  const context = useAttachmentsContext()
+  // The id of the limits, and of this control as the source of the files it adds.
+  const id = useId()
+  const lists = !!options.showRejections
+  const showsRejections = useShowsRejections(controller, id, lists)
+  const source = lists ? id : undefined
+  const accept = rules.allowedExtensions.join(',')
+  const add = (files: File[]) => {
+    controller.add(files, source)
+    // Cleared so that choosing the same file again is a change too (after react-dropzone has
+    // read the input's files, which it does before this is called).
+    if (zone.inputRef.current) zone.inputRef.current.value = ''
+  }
   // react-dropzone reads drops, picks and pastes; with no `accept`, size or count option it
   // accepts every file, and core's validation decides, with our localized reasons. `accept`
   // goes to the input alone, as the picker's filter. The keyboard goes to the real button
-  // inside the area, whose click bubbles to it.
-  const zone = useDropzone({ onDrop: add, disabled, noKeyboard: true })
-  usePasteFiles(options.pasteTarget, add, { disabled, own: zone.rootRef })
+  // inside the area, whose click bubbles to it. A pick of no file adds nothing.
+  const zone = useDropzone({
+    onDropAccepted: add,
+    disabled,
+    noKeyboard: true,
+    preventDropOnDocument: drops,
+  })
+  // Pastes in `pasteTarget` go to the area's own paste handler (none while disabled), which
+  // reads a native event as it reads React's: its clipboardData, preventDefault, cancelBubble.
+  const paste = zone.getRootProps().onPaste as unknown as (event: ClipboardEvent) => void
+  usePasteFiles(options.pasteTarget, paste, zone.rootRef)
   return {
     dragging: zone.isDragActive && !disabled,
     disabled,
     rules,
     accept,
-    limits: limitsText,
+    limits: limitsText(rules, context),
     rejections,
     showsRejections,
     controller,
-    open: () => void (disabled || zone.open()),
+    // react-dropzone has no `open` while disabled.
+    open: () => zone.open?.(),
     getRootProps: (props = {}) =>
       keepHandlers(zone.getRootProps({ ...props, ref: bothRefs(zone.rootRef, props.ref) }), props),
     // Hidden by attribute, which a stylesheet can override, not by react-dropzone's inline
@@ -130,6 +185,7 @@ export function useAttachmentDropzone(
         zone.getInputProps({
           accept,
           hidden: true,
+          disabled,
           style: undefined,
           'aria-label': undefined,
           ...props,
@@ -139,11 +195,15 @@ export function useAttachmentDropzone(
       ) as Got<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>,
     // `type` leads, as it did on the built-in button: server HTML keeps the order.
     getButtonProps: (props) => ({
-      type: button.type,
+      type: 'button',
       ...props!,
       disabled,
-      'aria-describedby': cx(button['aria-describedby'], props?.['aria-describedby']),
+      'aria-describedby': cx(id, props?.['aria-describedby']),
     }),
-    getLimitsProps: (props) => ({ children: limits.children, ...props!, id: limits.id }),
+    getLimitsProps: (props) => ({
+      children: isolated(context, (marked) => limitsText(rules, marked)),
+      ...props!,
+      id,
+    }),
   }
 }

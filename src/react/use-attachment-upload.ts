@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react'
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { useSyncExternalStore } from 'react'
 import { createStore } from '../core/store.js'
 import type { Store } from '../core/store.js'
@@ -90,44 +90,12 @@ interface Rejected {
   source: string | undefined
 }
 const rejectedByManager = new WeakMap<UploadManager, Store<Rejected | undefined>>()
-const rejectedOf = (manager: UploadManager) => {
+/** The store of a manager's last `add`'s rejections (and the rules they were checked against). */
+export const rejectedOf = (manager: UploadManager) => {
   let store = rejectedByManager.get(manager)
   if (store === undefined)
     rejectedByManager.set(manager, (store = createStore<Rejected | undefined>(undefined)))
   return store
-}
-
-// The mounted controls that list rejections (a dropzone, a button), per manager, in mount order.
-const controlsByManager = new WeakMap<UploadManager, string[]>()
-
-/**
- * The source id of a control that takes files and lists rejections (`shows`), and whether it is
- * the one to show the controller's rejections now: the control the files came through, else
- * (files added by the host's own code, or through a control that lists none) the first such
- * control mounted. One alert per manager, never two for one drop.
- */
-export function useRejectionSource(
-  controller: AttachmentUploadController,
-  shows: boolean,
-): [string | undefined, boolean] {
-  const id = useId()
-  const { manager, rejectionSource } = controller
-  useEffect(() => {
-    if (!shows) return
-    const controls = controlsByManager.get(manager) ?? []
-    controlsByManager.set(manager, [...controls, id])
-    return () => {
-      const now = controlsByManager.get(manager) ?? []
-      controlsByManager.set(
-        manager,
-        now.filter((control) => control !== id),
-      )
-    }
-  }, [manager, id, shows])
-  const controls = controlsByManager.get(manager) ?? []
-  const owner = rejectionSource !== undefined && controls.includes(rejectionSource)
-  const first = controls[0] === id || controls.length === 0
-  return [shows ? id : undefined, shows && (owner ? rejectionSource === id : first)]
 }
 
 /**
@@ -177,8 +145,8 @@ export function useAttachmentUpload(
   // for the store.
   const [tracked] = useState({ ids: false, totals: false })
   const view = useSelected<UploadSnapshot, View>(
-    useCallback((onChange) => manager.subscribe(onChange), [manager]),
-    () => manager.getSnapshot(),
+    manager.subscribe,
+    manager.getSnapshot,
     (snapshot) => ({
       ids: snapshot.ids,
       totals: tracked.totals ? selectTotals(snapshot) : undefined,
@@ -210,10 +178,11 @@ export function useAttachmentUpload(
         rejectedStore.setState({ list: result.rejections, rules, source })
         return result.ids
       },
-      cancel: (id: string) => manager.cancel(id),
-      retry: (id: string) => manager.retry(id),
-      remove: (id: string) => manager.remove(id),
-      clear: () => manager.clear(),
+      // The manager's own functions, which need no `this` (as UploadList reads them too).
+      cancel: manager.cancel,
+      retry: manager.retry,
+      remove: manager.remove,
+      clear: manager.clear,
       clearRejections: () => rejectedStore.setState(undefined),
     }),
     [manager, rejectedStore],
