@@ -13,7 +13,7 @@ import { UploadAnnouncer } from './upload-announcer.js'
 import { UploadRow } from './upload-row.js'
 import { focusable, useKeptFocus } from './use-kept-focus.js'
 import type { UploadListPart, UploadRowRenderProps } from './upload-row.js'
-import { useRegisteredManager } from './use-attachment-upload.js'
+import { useManager } from './use-attachment-upload.js'
 import { useSelected } from './use-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 
@@ -100,12 +100,11 @@ function List(props: UploadListProps, ref: ForwardedRef<HTMLDivElement>) {
   const { controller, manager: given, renderRow, getFile, maxRows, hideTotals, ...rest } = props
   const { className, classNames, ...dom } = rest
   const context = useAttachmentsContext()
-  const { messages, format, uploads, sharedManager } = context
-  const manager = controller?.manager ?? given ?? sharedManager()
+  const { messages, format } = context
   // A user of the manager, and a place where `useUpload(id)` finds its uploads. Not through
   // a second useAttachmentUpload(): that would set the manager's options and replace the
   // host's onUploadSucceeded / onUploadFailed with this list's none.
-  useRegisteredManager(manager, uploads, !controller && !props.manager)
+  const manager = useManager(controller?.manager ?? given)
   const ids = useSelected(manager.subscribe, manager.getSnapshot, (state) => state.ids, Object.is)
   // Ten rows are a few photos or documents without a Show more, and already taller than a chat
   // widget's panel; a drop of 35 files (a chat's limit) or 10,000 (a Case has none) renders ten.

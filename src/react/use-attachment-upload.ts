@@ -81,6 +81,17 @@ export function useRegisteredManager(
   }, [manager, uploads, lookedUp])
 }
 
+/**
+ * The manager `given`, else the provider's shared one (the conversation's), counted as used by
+ * the component and registered while it is mounted (see {@link useRegisteredManager}).
+ */
+export function useManager(given: UploadManager | undefined): UploadManager {
+  const context = useAttachmentsContext()
+  const manager = given ?? context.sharedManager()
+  useRegisteredManager(manager, context.uploads, given === undefined)
+  return manager
+}
+
 type Callbacks = Pick<UploadManagerSettings, 'onUploadSucceeded' | 'onUploadFailed'>
 
 /** The rejections of a manager's last `add`, shared by every controller of that manager. */
@@ -130,8 +141,7 @@ export function useAttachmentUpload(
 ): AttachmentUploadController {
   const context = useAttachmentsContext()
   const { manager: given, ...settings } = options
-  const manager = given ?? context.sharedManager()
-  useRegisteredManager(manager, context.uploads, given === undefined)
+  const manager = useManager(given)
   // The options of the latest render: rules and `add` read them at once (a file picked before
   // the effects run is checked against them), and the effect keeps queued work in step.
   const latest = useRef<UploadManagerSettings>(settings)
