@@ -62,8 +62,10 @@ export function toTarget(output: Output): UploadTarget {
 
 /**
  * One attached file in our shape (GetAttachedFile's output or a BatchGet `Files[]` entry); a
- * download only for an approved file that came with a URL. `FileStatus` is required: without it
- * nothing tells a scanned file from one still processing.
+ * download only for an approved file. `FileStatus` is required: without it nothing tells a
+ * scanned file from one still processing. GetAttachedFile (called with the file's `id`) documents
+ * a download URL for every approved file, so without one there is no link and the answer is
+ * refused; a BatchGet entry (no `id`) lists no URLs, and takes one only where it came with it.
  */
 export function toRemoteFile(id: string, wire: Output, operation = 'GetAttachedFile'): RemoteFile {
   const status = fileStatus(expectField(operation, 'FileStatus', wire.FileStatus, isText))
@@ -76,7 +78,7 @@ export function toRemoteFile(id: string, wire: Output, operation = 'GetAttachedF
   if (size !== undefined) file.size = size
   const created = expectField(operation, 'CreationTime', wire.CreationTime, optional(isTime))
   if (created !== undefined) file.createdAt = toEpochMs(created)
-  if (status === 'approved' && wire.DownloadUrlMetadata !== undefined) {
+  if (status === 'approved' && (id || wire.DownloadUrlMetadata !== undefined)) {
     const { url, expiresAt } = urlMetadata(
       operation,
       'DownloadUrlMetadata',

@@ -1,6 +1,5 @@
 import type { AttachmentAdapter, FileInfo, RemoteFile, UploadRules } from '../core/types.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
-import { invalidResponse } from '../core/errors.js'
 import {
   toRemoteFile,
   toTarget,
@@ -147,12 +146,8 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     },
     async getFile(id, { signal } = {}) {
       const input = { FileId: id, UrlExpiryInSeconds: urlExpirySeconds }
-      const file = toRemoteFile(id, await fileCall('GetAttachedFile', input, signal))
-      // The API documents a download URL for every APPROVED file; without one there is no link.
-      if (file.status === 'approved' && !file.download) {
-        throw invalidResponse('GetAttachedFile', 'DownloadUrlMetadata')
-      }
-      return file
+      // An approved file without its download URL is refused there: without one there is no link.
+      return toRemoteFile(id, await fileCall('GetAttachedFile', input, signal))
     },
     async deleteFile(id, { signal } = {}) {
       await fileCall('DeleteAttachedFile', { FileId: id }, signal)
