@@ -1,7 +1,7 @@
 import type { RemoteFile } from '../core/types.js'
 import { invalidResponse } from '../core/errors.js'
-import { defaultOnlineSignal } from '../core/online.js'
-import { DEFAULT_RETRY, withRetry } from '../core/with-retry.js'
+import { resolveOptions, type UploadManagerOptions } from '../core/upload-manager-options.js'
+import { withRetry } from '../core/with-retry.js'
 import { toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
 import { toAttachmentError } from './cases-error.js'
 import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
@@ -64,12 +64,8 @@ async function batchOutputs(
   chunks: readonly (readonly string[])[],
   signal: AbortSignal,
 ): Promise<Output[]> {
-  const options = {
-    retry: DEFAULT_RETRY,
-    random: Math.random,
-    now: Date.now,
-    online: defaultOnlineSignal(),
-  }
+  // The engine's own defaults: its retry policy, clock, randomness and connectivity.
+  const options = resolveOptions({} as UploadManagerOptions)
   const outputs: Output[] = []
   let next = 0
   let failed = false
