@@ -1,6 +1,6 @@
 import { reasonOf, redactUrls } from '../core/errors.js'
 import { statusOf } from './cases-error.js'
-import { createdByWire, type AttachedFilesOperation, type CreatedBy } from './cases-adapter.js'
+import { uploaderFields, type AttachedFilesOperation, type CreatedBy } from './cases-adapter.js'
 import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 import { validateAttachedFilesInput } from './validate-attached-files-input.js'
 
@@ -129,12 +129,8 @@ async function withServerFields(
   details: AuthorizeDetails,
 ): Promise<Record<string, unknown>> {
   if (details.operation !== 'StartAttachedFileUpload') return details.input
-  const input = { ...details.input }
-  const createdBy = createdByWire(await options.createdBy?.(details))
-  const tags = await options.tags?.(details)
-  if (createdBy) input.CreatedBy = createdBy
-  if (tags) input.Tags = tags
-  return input
+  const createdBy = await options.createdBy?.(details)
+  return { ...details.input, ...uploaderFields(createdBy, await options.tags?.(details)) }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AttachmentAdapter, FileInfo, RemoteFile, UploadRules } from '../core/types.js'
+import type { AttachmentAdapter, RemoteFile, UploadRules } from '../core/types.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import {
   toRemoteFile,
@@ -97,26 +97,19 @@ export interface CasesAdapter extends AttachmentAdapter {
   loadLimits(init?: { signal?: AbortSignal }): Promise<Partial<UploadRules>>
 }
 
-/** `createdBy` as the API's `CreatedBy` union. */
-export function createdByWire(createdBy: CreatedBy | undefined): object | undefined {
-  if (!createdBy) return undefined
-  return 'connectUserArn' in createdBy
-    ? { ConnectUserArn: createdBy.connectUserArn }
-    : { AWSIdentityArn: createdBy.awsIdentityArn }
-}
-
-function startInput(options: CasesAdapterOptions, file: FileInfo, clientToken: string) {
-  const input: Record<string, unknown> = {
-    FileName: file.name,
-    FileSizeInBytes: file.size,
-    FileUseCaseType: 'ATTACHMENT',
-    ClientToken: clientToken,
-  }
-  const createdBy = createdByWire(options.createdBy)
-  if (createdBy) input.CreatedBy = createdBy
-  if (options.tags) input.Tags = options.tags
-  return input
-}
+/**
+ * The fields of a StartAttachedFileUpload input that say who uploads (`createdBy` as the API's
+ * `CreatedBy` union) and the file's tags, each only where it is given.
+ */
+export const uploaderFields = (createdBy?: CreatedBy, tags?: Record<string, string>): object => ({
+  ...(createdBy && {
+    CreatedBy:
+      'connectUserArn' in createdBy
+        ? { ConnectUserArn: createdBy.connectUserArn }
+        : { AWSIdentityArn: createdBy.awsIdentityArn },
+  }),
+  ...(tags && { Tags: tags }),
+})
 
 /**
  * Creates the adapter for Connect attached files (Cases, Email, Tasks) over a `send` function,
@@ -138,7 +131,13 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
-      const input = startInput(options, file, clientToken)
+      const input = {
+        FileName: file.name,
+        FileSizeInBytes: file.size,
+        FileUseCaseType: 'ATTACHMENT',
+        ClientToken: clientToken,
+        ...uploaderFields(options.createdBy, options.tags),
+      }
       return toTarget(await fileCall('StartAttachedFileUpload', input, signal))
     },
     async completeUpload(target, { signal }) {
