@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
-import type { RefObject } from 'react'
+import { useId, useRef, useState } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
 import { callWithDeadline } from '../core/deadline.js'
@@ -21,7 +20,8 @@ export interface DeleteFileControlProps {
   errorClassName?: string
 }
 
-type Step = 'idle' | 'confirming' | 'deleting'
+// `closed` is `idle` once the confirmation has been open: its button then takes the focus back.
+type Step = 'idle' | 'closed' | 'confirming' | 'deleting'
 
 /**
  * A stored file's delete button with an inline confirmation ("Delete x? Delete / Keep"): focus
@@ -35,20 +35,9 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
   const { adapter, queryClient, messages, format, callTimeoutMs } = context
   const [step, setStep] = useState<Step>('idle')
   const [error, setError] = useState<AttachmentError>()
-  const focusNext = useRef<RefObject<HTMLButtonElement | null> | null>(null)
-  const keep = useRef<HTMLButtonElement>(null)
-  const remove = useRef<HTMLButtonElement>(null)
   const deleting = useRef(false)
   const id = useId()
 
-  useEffect(() => {
-    focusNext.current?.current?.focus()
-    focusNext.current = null
-  }, [step])
-  const go = (next: Step, focus: RefObject<HTMLButtonElement | null>) => {
-    focusNext.current = focus
-    setStep(next)
-  }
   const confirm = async () => {
     if (deleting.current) return
     deleting.current = true
@@ -68,7 +57,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
       onDeleted()
     } catch (cause) {
       setError(toAttachmentError(cause))
-      go('idle', remove)
+      setStep('closed')
     } finally {
       deleting.current = false
     }
@@ -79,13 +68,15 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
   const say = (message: typeof messages.deleteAction) => formatMessage(message, {}, format)
   return (
     <>
-      {step === 'idle' ? (
+      {step === 'idle' || step === 'closed' ? (
+        // Mounted again when the confirmation closes, and focused then (React focuses an
+        // autoFocus button as it mounts); not when the card first shows.
         <button
-          ref={remove}
+          autoFocus={step === 'closed'}
           type="button"
           data-action="delete"
           aria-label={formatMessage(messages.deleteFile, { name }, format)}
-          onClick={() => go('confirming', keep)}
+          onClick={() => setStep('confirming')}
         >
           {say(messages.deleteAction)}
         </button>
@@ -94,18 +85,19 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
           role="group"
           aria-labelledby={`${id}-q`}
           aria-busy={busy}
-          onKeyDown={(e) => e.key === 'Escape' && !busy && go('idle', remove)}
+          onKeyDown={(e) => e.key === 'Escape' && !busy && setStep('closed')}
         >
           <span id={`${id}-q`}>{isolatedMessage(context, messages.deleteConfirm, { name })}</span>
           {/* aria-disabled, not disabled: a disabled button drops the focus it holds. */}
           <button type="button" data-action="confirm-delete" aria-disabled={busy} onClick={confirm}>
             {say(messages.deleteConfirmYes)}
           </button>
+          {/* Focused as the question opens. */}
           <button
-            ref={keep}
+            autoFocus
             type="button"
             aria-disabled={busy}
-            onClick={() => !busy && go('idle', remove)}
+            onClick={() => !busy && setStep('closed')}
           >
             {say(messages.deleteConfirmNo)}
           </button>
