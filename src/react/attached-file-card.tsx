@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useReducer, useRef, useState } from 'react'
+import { forwardRef, useEffect, useId, useReducer, useState } from 'react'
 import type { ComponentPropsWithRef, ForwardedRef, Ref } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
@@ -101,6 +101,9 @@ export type AttachedFileCardProps = RootProps<'article', CardProps>
  */
 export const AttachedFileCard = named(forwardRef(Card), 'AttachedFileCard')
 
+// One function for every render, so React calls it only as the element mounts (and unmounts).
+const focusOnMount = (element: HTMLElement | null) => element?.focus()
+
 function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
   // The host's DOM props and ref, on whichever root shows (a div is an HTMLElement too).
   const { fileId, name, createdAt, createdBy, allowDelete, onDeleted, fileOptions, ...own } = props
@@ -112,13 +115,11 @@ function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
   }
   const context = useAttachmentsContext()
   const [deleted, setDeleted] = useState<string | null>(null)
-  const notice = useRef<HTMLParagraphElement>(null)
-  useEffect(() => notice.current?.focus(), [deleted])
   if (deleted === null) return <CardBody {...props} root={root} onGone={setDeleted} />
   return (
     <div {...root} data-status="deleted">
-      {/* Focused, and so read once: not a live region too, which would say it twice. */}
-      <p ref={notice} tabIndex={-1}>
+      {/* Focused as it mounts, and so read once: not a live region too, which would say it twice. */}
+      <p ref={focusOnMount} tabIndex={-1}>
         {isolatedMessage(context, context.messages.fileDeleted, { name: deleted })}
       </p>
     </div>
