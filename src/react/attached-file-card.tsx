@@ -1,4 +1,5 @@
-import { forwardRef, useEffect, useId, useReducer, useState } from 'react'
+import { forwardRef, useId, useState } from 'react'
+import { useRetryCountdown } from './upload-progress.js'
 import type { ComponentPropsWithRef, ForwardedRef, Ref } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
@@ -39,22 +40,16 @@ function formatTime(locale: string, epochMs: number, now: number): [string, stri
 }
 
 /**
- * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
- * old, then when the minute or the hour it shows turns (not a whole unit after each render, which
- * left "1 hour ago" up to an hour past two hours). The server's and the browser's clocks differ
- * by the time between them, so hydration may replace the text.
+ * `3 minutes ago`, kept current while it shows: drawn again each second by the ticker a retry's
+ * countdown uses, so the text is never more than a second behind (not a whole unit after each
+ * render, which left "1 hour ago" up to an hour past two hours); a render of one `<time>`, with
+ * the locale's formats already made. The server's and the browser's clocks differ by the time
+ * between them, so hydration may replace the text.
  */
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
   const { locale } = useAttachmentsContext()
-  const [, tick] = useReducer((count: number) => count + 1, 0)
-  const current = now()
-  const age = Math.abs(current - at)
-  const [date, relative] = formatTime(locale, at, current)
-  useEffect(() => {
-    const unit = age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000
-    const timer = setTimeout(tick, unit - (age % unit) + 1)
-    return () => clearTimeout(timer)
-  })
+  useRetryCountdown(at)
+  const [date, relative] = formatTime(locale, at, now())
   return (
     <time dateTime={new Date(at).toISOString()} title={date} suppressHydrationWarning>
       {relative}
