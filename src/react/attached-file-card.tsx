@@ -11,7 +11,6 @@ import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
-import type { Message } from './messages.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
 
@@ -131,9 +130,7 @@ function CardBody(
   const { messages, format } = context
   const file = useAttachedFile(fileId, fileOptions)
   const id = useId()
-  const say = <V extends object>(message: Message<V>, values: V) =>
-    formatMessage(message, values, format)
-  const name = props.name || file.name || say(messages.unnamedFile, {})
+  const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
   return (
@@ -158,7 +155,7 @@ function CardBody(
       <span className={part('actions')}>
         {file.status === 'ready' && (
           <AttachmentLink fileId={fileId} name={name} fileOptions={fileOptions}>
-            {say(messages.downloadAction, {})}
+            {isolatedMessage(context, messages.downloadAction, {})}
           </AttachmentLink>
         )}
         {allowDelete && (

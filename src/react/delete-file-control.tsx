@@ -65,7 +65,6 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
 
   if (!adapter.deleteFile) return null
   const busy = step === 'deleting' || undefined
-  const say = (message: typeof messages.deleteAction) => formatMessage(message, {}, format)
   return (
     <>
       {step === 'idle' || step === 'closed' ? (
@@ -78,7 +77,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
           aria-label={formatMessage(messages.deleteFile, { name }, format)}
           onClick={() => setStep('confirming')}
         >
-          {say(messages.deleteAction)}
+          {isolatedMessage(context, messages.deleteAction, {})}
         </button>
       ) : (
         <span
@@ -90,7 +89,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
           <span id={`${id}-q`}>{isolatedMessage(context, messages.deleteConfirm, { name })}</span>
           {/* aria-disabled, not disabled: a disabled button drops the focus it holds. */}
           <button type="button" data-action="confirm-delete" aria-disabled={busy} onClick={confirm}>
-            {say(messages.deleteConfirmYes)}
+            {isolatedMessage(context, messages.deleteConfirmYes, {})}
           </button>
           {/* Focused as the question opens. */}
           <button
@@ -99,7 +98,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
             aria-disabled={busy}
             onClick={() => !busy && setStep('closed')}
           >
-            {say(messages.deleteConfirmNo)}
+            {isolatedMessage(context, messages.deleteConfirmNo, {})}
           </button>
         </span>
       )}
