@@ -1,5 +1,4 @@
-import { forwardRef, useId, useState } from 'react'
-import { useRetryCountdown } from './upload-progress.js'
+import { forwardRef, useId, useMemo, useState } from 'react'
 import type { ComponentPropsWithRef, ForwardedRef, Ref } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
@@ -11,32 +10,13 @@ import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
+import { useRetryCountdown } from './upload-progress.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
 
 // Each unit of a relative time, and how many of it make the next.
 const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
 const relativeSteps = [60, 60, 24, 7, 4.35, 12]
-
-// The date formats of each locale, made on first use and kept. Here rather than in the
-// formatters every component gets: only a card shows a time, and a chat widget has no card.
-const dateFormats = new Map<string, [Intl.DateTimeFormat, Intl.RelativeTimeFormat]>()
-
-/** `epochMs` as a medium date with a short time, and relative to `now` (`3 minutes ago`). */
-function formatTime(locale: string, epochMs: number, now: number): [string, string] {
-  let formats = dateFormats.get(locale)
-  if (formats === undefined) {
-    formats = [
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-      new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-    ]
-    dateFormats.set(locale, formats)
-  }
-  let value = (epochMs - now) / 1000
-  let step = 0
-  while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
-  return [formats[0].format(epochMs), formats[1].format(Math.round(value), relativeUnits[step]!)]
-}
 
 /**
  * `3 minutes ago`, kept current while it shows: drawn again each second by the ticker a retry's
@@ -48,10 +28,23 @@ function formatTime(locale: string, epochMs: number, now: number): [string, stri
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
   const { locale } = useAttachmentsContext()
   useRetryCountdown(at)
-  const [date, relative] = formatTime(locale, at, now())
+  // The locale's formats, made as the time first shows and again only for another locale. Here
+  // rather than in the formatters every component gets: only a card shows a time, and a chat
+  // widget has no card.
+  const [date, relative] = useMemo(
+    () =>
+      [
+        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+        new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      ] as const,
+    [locale],
+  )
+  let value = (at - now()) / 1000
+  let step = 0
+  while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
   return (
-    <time dateTime={new Date(at).toISOString()} title={date} suppressHydrationWarning>
-      {relative}
+    <time dateTime={new Date(at).toISOString()} title={date.format(at)} suppressHydrationWarning>
+      {relative.format(Math.round(value), relativeUnits[step]!)}
     </time>
   )
 }
