@@ -14,14 +14,15 @@ export type AttachedFilesCall = (
 ) => Promise<Output>
 
 /**
- * Wraps `send` so every failure comes out as an `AttachmentError` with the original as cause,
- * and an output that is not an object as `invalid-response`.
+ * Wraps `send` so every input starts with the fields of `base` (the ids every call of a kind
+ * names), every failure comes out as an `AttachmentError` with the original as cause, and an
+ * output that is not an object as `invalid-response`.
  */
-export function createAttachedFilesCall(send: SendAttachedFiles): AttachedFilesCall {
+export function createAttachedFilesCall(send: SendAttachedFiles, base: object): AttachedFilesCall {
   return async (operation, input, signal) => {
     let output: unknown
     try {
-      output = await send(operation, input, { signal })
+      output = await send(operation, { ...base, ...input }, { signal })
     } catch (error) {
       throw toAttachmentError(operation, error, signal)
     }

@@ -10,7 +10,6 @@ import {
   createAttachedFilesCall,
   getFilesInBatches,
   type AttachedFileError,
-  type AttachedFilesCall,
 } from './attached-file-calls.js'
 
 /** The Connect API operations the cases adapter and the handler speak. */
@@ -117,11 +116,12 @@ export const uploaderFields = (createdBy?: CreatedBy, tags?: Record<string, stri
  */
 export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
   const { instanceId, associatedResourceArn, urlExpirySeconds = 300 } = options
-  const call = createAttachedFilesCall(options.send)
-  // Every attached-file operation names the instance and the associated resource.
-  const ids = { InstanceId: instanceId, AssociatedResourceArn: associatedResourceArn }
-  const fileCall: AttachedFilesCall = (operation, input, signal) =>
-    call(operation, { ...ids, ...input }, signal)
+  // Every call names the instance, and every attached-file operation the associated resource.
+  const call = createAttachedFilesCall(options.send, { InstanceId: instanceId })
+  const fileCall = createAttachedFilesCall(options.send, {
+    InstanceId: instanceId,
+    AssociatedResourceArn: associatedResourceArn,
+  })
   let loaded: Partial<UploadRules> = {}
 
   const adapter: CasesAdapter = {
@@ -153,9 +153,8 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     },
     getFiles: (fileIds, { signal } = {}) => getFilesInBatches(fileCall, fileIds, signal),
     async loadLimits({ signal } = {}) {
-      const input = { InstanceId: instanceId, AttachmentScope: options.attachmentScope ?? 'CASE' }
-      const operation = 'DescribeAttachedFilesConfiguration'
-      const output = await call(operation, input, signal)
+      const input = { AttachmentScope: options.attachmentScope ?? 'CASE' }
+      const output = await call('DescribeAttachedFilesConfiguration', input, signal)
       loaded = toUploadRules(output as AttachedFilesConfigurationWire)
       return adapter.limits
     },
