@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
 import { callWithDeadline } from '../core/deadline.js'
@@ -35,12 +35,13 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
   const { adapter, queryClient, messages, format, callTimeoutMs } = context
   const [step, setStep] = useState<Step>('idle')
   const [error, setError] = useState<AttachmentError>()
-  const deleting = useRef(false)
   const id = useId()
+  const busy = step === 'deleting' || undefined
 
   const confirm = async () => {
-    if (deleting.current) return
-    deleting.current = true
+    // One delete at a time: React draws a press's step before the next press is handled, so a
+    // second "Delete" finds this one busy.
+    if (busy) return
     setError(undefined)
     setStep('deleting')
     try {
@@ -58,13 +59,10 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
     } catch (cause) {
       setError(toAttachmentError(cause))
       setStep('closed')
-    } finally {
-      deleting.current = false
     }
   }
 
   if (!adapter.deleteFile) return null
-  const busy = step === 'deleting' || undefined
   return (
     <>
       {step === 'idle' || step === 'closed' ? (
