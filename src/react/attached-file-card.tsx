@@ -93,8 +93,17 @@ const focusOnMount = (element: HTMLElement | null) => element?.focus()
 
 function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
   // The host's DOM props and ref, on whichever root shows (a div is an HTMLElement too).
-  const { fileId, name, createdAt, createdBy, allowDelete, onDeleted, fileOptions, ...own } = props
-  const { classNames, ...dom } = own
+  const {
+    fileId,
+    name,
+    createdAt,
+    createdBy,
+    allowDelete,
+    onDeleted,
+    fileOptions,
+    classNames,
+    ...dom
+  } = props
   const root = {
     ...dom,
     ref: ref as Ref<HTMLDivElement>,
@@ -116,8 +125,15 @@ function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
 function CardBody(
   props: CardProps & { root: ComponentPropsWithRef<'div'>; onGone(name: string): void },
 ) {
-  const { fileId, createdBy, allowDelete = true, fileOptions = {} } = props
-  const { classNames = {}, onDeleted, onGone } = props
+  const {
+    fileId,
+    createdBy,
+    allowDelete = true,
+    fileOptions = {},
+    classNames,
+    onDeleted,
+    onGone,
+  } = props
   const part = partClasses('attached-file-card', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
