@@ -5,7 +5,7 @@ import { AttachmentLink, fileStatusText } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
-import { DeleteFileControl } from './delete-file-control.js'
+import { useDeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
@@ -142,6 +142,10 @@ function CardBody(
   const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
+  const deleteControl = useDeleteFileControl(context, fileId, name, id, () => {
+    onGone(name)
+    onDeleted?.({ fileId })
+  })
   return (
     <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
@@ -167,17 +171,7 @@ function CardBody(
             {isolatedMessage(context, messages.downloadAction, {})}
           </AttachmentLink>
         )}
-        {allowDelete && (
-          <DeleteFileControl
-            fileId={fileId}
-            name={name}
-            errorClassName="ca-attached-file-card__error"
-            onDeleted={() => {
-              onGone(name)
-              onDeleted?.({ fileId })
-            }}
-          />
-        )}
+        {allowDelete && deleteControl}
       </span>
     </article>
   )

@@ -1,24 +1,14 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
+import type { ReactNode } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
 import { callWithDeadline } from '../core/deadline.js'
 import { attachedFileQueryKey } from './use-attached-file.js'
 import type { AttachmentError } from '../core/errors.js'
-import { useAttachmentsContext } from './attachments-provider.js'
+import type { AttachmentsContextValue } from './attachments-provider.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { errorText } from './message-text.js'
 import { formatMessage } from './messages.js'
-
-/** Props of {@link DeleteFileControl}. */
-export interface DeleteFileControlProps {
-  fileId: string
-  /** The file's name, in the button's accessible name and the question. */
-  name: string
-  /** Called once the service deleted the file and its query is gone. */
-  onDeleted(): void
-  /** Class of the error message. */
-  errorClassName?: string
-}
 
 // `closed` is `idle` once the confirmation has been open: its button then takes the focus back.
 type Step = 'idle' | 'closed' | 'confirming' | 'deleting'
@@ -26,16 +16,21 @@ type Step = 'idle' | 'closed' | 'confirming' | 'deleting'
 /**
  * A stored file's delete button with an inline confirmation ("Delete x? Delete / Keep"): focus
  * moves to "Keep" when it opens and back to the button when it closes (Escape closes it); an
- * error is announced and the button offered again. Renders nothing where the adapter cannot
- * delete. Part of `AttachedFileCard`.
+ * error is announced and the button offered again. Nothing where the adapter cannot delete.
+ * `AttachedFileCard`'s, called as a hook on each render of its body (with the body's context and
+ * its `useId`, which the question's id starts with); `onDeleted` runs once the service deleted
+ * the file and its query is gone.
  */
-export function DeleteFileControl(props: DeleteFileControlProps) {
-  const { fileId, name, onDeleted, errorClassName } = props
-  const context = useAttachmentsContext()
+export function useDeleteFileControl(
+  context: AttachmentsContextValue,
+  fileId: string,
+  name: string,
+  id: string,
+  onDeleted: () => void,
+): ReactNode {
   const { adapter, queryClient, messages, format, callTimeoutMs } = context
   const [step, setStep] = useState<Step>('idle')
   const [error, setError] = useState<AttachmentError>()
-  const id = useId()
   const busy = step === 'deleting' || undefined
 
   const confirm = async () => {
@@ -101,7 +96,7 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
         </span>
       )}
       {error && (
-        <span className={errorClassName} role="alert">
+        <span className="ca-attached-file-card__error" role="alert">
           {isolated(context, (marked) =>
             errorText(error.code, name, CONNECT_DEFAULT_LIMITS, marked),
           )}
