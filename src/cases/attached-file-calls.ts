@@ -1,8 +1,8 @@
 import type { RemoteFile } from '../core/types.js'
-import { invalidResponse } from '../core/errors.js'
+import { expectField, invalidResponse, isRecord } from '../core/errors.js'
 import { resolveOptions, type UploadManagerOptions } from '../core/upload-manager-options.js'
 import { withRetry } from '../core/with-retry.js'
-import { toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
+import { toRemoteFile, type Output } from './attached-file-mapping.js'
 import { toAttachmentError } from './cases-error.js'
 import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
 
@@ -26,7 +26,8 @@ export function createAttachedFilesCall(send: SendAttachedFiles, base: object): 
     } catch (error) {
       throw toAttachmentError(operation, error, signal)
     }
-    return toOutput(operation, output)
+    // `send` may resolve with anything.
+    return expectField(operation, 'output object', output, isRecord)
   }
 }
 

@@ -15,11 +15,6 @@ export type Output = Record<string, unknown>
 
 const isTime: FieldCheck<unknown> = (v): v is unknown => Number.isFinite(toEpochMs(v))
 
-/** An operation's output as an object; `send` may resolve with anything. */
-export function toOutput(operation: string, value: unknown): Output {
-  return expectField(operation, 'output object', value, isRecord)
-}
-
 /** Connect's `FileStatus` as ours; statuses outside the API enum count as still processing. */
 export function fileStatus(status: unknown): RemoteFileStatus {
   if (status === 'APPROVED') return 'approved'
