@@ -8,6 +8,7 @@ import {
   optional,
 } from '../core/errors.js'
 import type { FieldCheck } from '../core/errors.js'
+import { defined } from '../core/upload-manager-options.js'
 import type { RemoteFile, RemoteFileStatus, UploadRules, UploadTarget } from '../core/types.js'
 
 /** An operation's output: an object whose fields are checked where they are read. */
@@ -74,13 +75,15 @@ export function toRemoteFile(id: string, wire: Output, operation = 'GetAttachedF
   const status = fileStatus(field('FileStatus', isText))
   // A BatchGet entry has no other id to fall back on, so it must name its file.
   const fileId = field('FileId', id ? optional(isText) : isText)
-  const file: RemoteFile = { id: fileId ?? id, status }
   const name = field('FileName', optional(isText))
-  if (name !== undefined) file.name = name
   const size = field('FileSizeInBytes', optional(isSize))
-  if (size !== undefined) file.size = size
   const created = field('CreationTime', optional(isTime))
-  if (created !== undefined) file.createdAt = toEpochMs(created)
+  const file: RemoteFile = {
+    id: fileId ?? id,
+    status,
+    // Only what the answer gives.
+    ...defined({ name, size, createdAt: created === undefined ? undefined : toEpochMs(created) }),
+  }
   if (status === 'approved' && (id || wire.DownloadUrlMetadata !== undefined)) {
     const { url, expiresAt } = urlMetadata(operation, wire, 'DownloadUrlMetadata')
     file.download = { url, expiresAt }
