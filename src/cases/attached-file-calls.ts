@@ -82,8 +82,8 @@ async function batchOutputs(
       })
     }
   }
-  const workers = Math.min(BATCH_CONCURRENCY, chunks.length)
-  await Promise.all(Array.from({ length: workers }, worker))
+  // A worker without a chunk left ends at once.
+  await Promise.all(Array.from({ length: BATCH_CONCURRENCY }, worker))
   return outputs
 }
 
