@@ -1,6 +1,11 @@
 import { reasonOf, redactUrls } from '../core/errors.js'
 import { statusOf } from './cases-error.js'
-import { uploaderFields, type AttachedFilesOperation, type CreatedBy } from './cases-adapter.js'
+import {
+  ATTACHED_FILES_OPERATIONS,
+  uploaderFields,
+  type AttachedFilesOperation,
+  type CreatedBy,
+} from './cases-adapter.js'
 import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 import { validateAttachedFilesInput } from './validate-attached-files-input.js'
 
@@ -48,13 +53,10 @@ export interface AttachedFilesHandlerOptions {
   onError?: (error: unknown) => void
 }
 
-const FILE_OPERATIONS: readonly AttachedFilesOperation[] = [
-  'StartAttachedFileUpload',
-  'CompleteAttachedFileUpload',
-  'GetAttachedFile',
-  'DeleteAttachedFile',
-  'BatchGetAttachedFileMetadata',
-]
+// Every operation but DescribeAttachedFilesConfiguration, which is relayed only when allowed.
+const FILE_OPERATIONS = ATTACHED_FILES_OPERATIONS.filter(
+  (operation) => operation !== 'DescribeAttachedFilesConfiguration',
+)
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -177,9 +179,7 @@ export function createAttachedFilesHandler(
   options: AttachedFilesHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const send = sendViaConnectClient(options.client)
-  const allowed = options.allowDescribeConfiguration
-    ? [...FILE_OPERATIONS, 'DescribeAttachedFilesConfiguration' as const]
-    : FILE_OPERATIONS
+  const allowed = options.allowDescribeConfiguration ? ATTACHED_FILES_OPERATIONS : FILE_OPERATIONS
   return async (request) => {
     if (request.method !== 'POST') {
       return json(405, { name: 'MethodNotAllowed', message: 'Use POST.' }, { allow: 'POST' })
