@@ -1,8 +1,8 @@
 import type { RemoteFile } from '../core/types.js'
-import { invalidResponse } from '../core/errors.js'
-import { defaultOnlineSignal } from '../core/online.js'
-import { DEFAULT_RETRY, withRetry } from '../core/with-retry.js'
-import { toOutput, toRemoteFile, type Output } from './attached-file-mapping.js'
+import { expectField, invalidResponse, isRecord } from '../core/errors.js'
+import { resolveOptions, type UploadManagerOptions } from '../core/upload-manager-options.js'
+import { withRetry } from '../core/with-retry.js'
+import { toRemoteFile, type Output } from './attached-file-mapping.js'
 import { toAttachmentError } from './cases-error.js'
 import type { AttachedFilesOperation, SendAttachedFiles } from './cases-adapter.js'
 
@@ -14,18 +14,20 @@ export type AttachedFilesCall = (
 ) => Promise<Output>
 
 /**
- * Wraps `send` so every failure comes out as an `AttachmentError` with the original as cause,
- * and an output that is not an object as `invalid-response`.
+ * Wraps `send` so every input starts with the fields of `base` (the ids every call of a kind
+ * names), every failure comes out as an `AttachmentError` with the original as cause, and an
+ * output that is not an object as `invalid-response`.
  */
-export function createAttachedFilesCall(send: SendAttachedFiles): AttachedFilesCall {
+export function createAttachedFilesCall(send: SendAttachedFiles, base: object): AttachedFilesCall {
   return async (operation, input, signal) => {
     let output: unknown
     try {
-      output = await send(operation, input, { signal })
+      output = await send(operation, { ...base, ...input }, { signal })
     } catch (error) {
       throw toAttachmentError(operation, error, signal)
     }
-    return toOutput(operation, output)
+    // `send` may resolve with anything.
+    return expectField(operation, 'output object', output, isRecord)
   }
 }
 
@@ -56,42 +58,9 @@ const BATCH_SIZE = 100
 const BATCH_CONCURRENCY = 4
 
 /**
- * One BatchGetAttachedFileMetadata output per chunk, in order: four requests at a time, each
- * retried as the engine retries Start and Complete; once one fails for good, no other starts.
- */
-async function batchOutputs(
-  call: AttachedFilesCall,
-  chunks: readonly (readonly string[])[],
-  signal: AbortSignal,
-): Promise<Output[]> {
-  const options = {
-    retry: DEFAULT_RETRY,
-    random: Math.random,
-    now: Date.now,
-    online: defaultOnlineSignal(),
-  }
-  const outputs: Output[] = []
-  let next = 0
-  let failed = false
-  const worker = async (): Promise<void> => {
-    while (next < chunks.length && !failed) {
-      const index = next++
-      const request = () => call(BATCH, { FileIds: chunks[index] }, signal)
-      // No backoff events to report: nothing shows a listing's progress.
-      outputs[index] = await withRetry(request, options, signal, () => {}).catch((error) => {
-        failed = true
-        throw error
-      })
-    }
-  }
-  const workers = Math.min(BATCH_CONCURRENCY, chunks.length)
-  await Promise.all(Array.from({ length: workers }, worker))
-  return outputs
-}
-
-/**
- * BatchGetAttachedFileMetadata over any number of ids, 100 per request, four at a time, a
- * throttled one retried without failing the others; `call` adds the instance and associated
+ * BatchGetAttachedFileMetadata over any number of ids, 100 per request, four requests at a time,
+ * each retried as the engine retries Start and Complete (a throttled one retried without failing
+ * the others); once one fails for good, no other starts. `call` adds the instance and associated
  * resource.
  */
 export async function getFilesInBatches(
@@ -99,9 +68,29 @@ export async function getFilesInBatches(
   ids: readonly string[],
   signal = new AbortController().signal,
 ): Promise<{ files: RemoteFile[]; errors: AttachedFileError[] }> {
-  const chunks: (readonly string[])[] = []
-  for (let i = 0; i < ids.length; i += BATCH_SIZE) chunks.push(ids.slice(i, i + BATCH_SIZE))
-  const outputs = await batchOutputs(call, chunks, signal)
+  // The engine's own defaults: its retry policy, clock, randomness and connectivity.
+  const options = resolveOptions({} as UploadManagerOptions)
+  // One output per batch, in order.
+  const outputs: Output[] = []
+  let next = 0
+  let failed = false
+  const worker = async (): Promise<void> => {
+    while (next < ids.length && !failed) {
+      const start = next
+      next += BATCH_SIZE
+      const FileIds = ids.slice(start, next)
+      const request = () => call(BATCH, { FileIds }, signal)
+      // No backoff events to report: nothing shows a listing's progress.
+      outputs[start / BATCH_SIZE] = await withRetry(request, options, signal, () => {}).catch(
+        (error) => {
+          failed = true
+          throw error
+        },
+      )
+    }
+  }
+  // A worker without a batch left ends at once.
+  await Promise.all(Array.from({ length: BATCH_CONCURRENCY }, worker))
   return {
     // A listed file without its id could not be matched to anything the caller asked for.
     files: outputs.flatMap((out) => entries(out, 'Files').map((f) => toRemoteFile('', f, BATCH))),

@@ -8,17 +8,13 @@ import {
   optional,
 } from '../core/errors.js'
 import type { FieldCheck } from '../core/errors.js'
+import { defined } from '../core/upload-manager-options.js'
 import type { RemoteFile, RemoteFileStatus, UploadRules, UploadTarget } from '../core/types.js'
 
 /** An operation's output: an object whose fields are checked where they are read. */
 export type Output = Record<string, unknown>
 
 const isTime: FieldCheck<unknown> = (v): v is unknown => Number.isFinite(toEpochMs(v))
-
-/** An operation's output as an object; `send` may resolve with anything. */
-export function toOutput(operation: string, value: unknown): Output {
-  return expectField(operation, 'output object', value, isRecord)
-}
 
 /** Connect's `FileStatus` as ours; statuses outside the API enum count as still processing. */
 export function fileStatus(status: unknown): RemoteFileStatus {
@@ -39,22 +35,29 @@ export function toEpochMs(value: unknown): number {
   return isIsoTime(value) ? Date.parse(value) : Number.NaN
 }
 
-/** A presigned URL and its expiry, from `UploadUrlMetadata` or `DownloadUrlMetadata`. */
-function urlMetadata(operation: string, field: string, value: unknown) {
-  const meta = expectField(operation, field, value, isRecord)
-  const url = expectField(operation, `${field}.Url`, meta.Url, isText)
-  const expiry = expectField(operation, `${field}.UrlExpiry`, meta.UrlExpiry, isTime)
-  return { meta, url, expiresAt: toEpochMs(expiry) }
+/** Reads `object`'s fields for `operation`, each checked; an error names it after `prefix`. */
+const fieldsOf =
+  (operation: string, object: Output, prefix = '') =>
+  <T>(field: string, check: FieldCheck<T>): T =>
+    expectField(operation, prefix + field, object[field], check)
+
+/**
+ * A presigned URL and its expiry, from `UploadUrlMetadata` or `DownloadUrlMetadata`, and the
+ * reader of that object's other fields.
+ */
+function urlMetadata(operation: string, wire: Output, field: string) {
+  const meta = fieldsOf(operation, fieldsOf(operation, wire)(field, isRecord), `${field}.`)
+  return { meta, url: meta('Url', isText), expiresAt: toEpochMs(meta('UrlExpiry', isTime)) }
 }
 
 /** StartAttachedFileUpload's output as an upload target. */
 export function toTarget(output: Output): UploadTarget {
   const op = 'StartAttachedFileUpload'
-  const id = expectField(op, 'FileId', output.FileId, isText)
-  const arn = expectField(op, 'FileArn', output.FileArn, optional(isText))
-  const { meta, url, expiresAt } = urlMetadata(op, 'UploadUrlMetadata', output.UploadUrlMetadata)
-  const field = 'UploadUrlMetadata.HeadersToInclude'
-  const headers = expectField(op, field, meta.HeadersToInclude, optional(isHeaders))
+  const field = fieldsOf(op, output)
+  const id = field('FileId', isText)
+  const arn = field('FileArn', optional(isText))
+  const { meta, url, expiresAt } = urlMetadata(op, output, 'UploadUrlMetadata')
+  const headers = meta('HeadersToInclude', optional(isHeaders))
   const target: UploadTarget = { id, url, headers: { ...headers }, expiresAt }
   if (arn) target.arn = arn
   return target
@@ -62,26 +65,27 @@ export function toTarget(output: Output): UploadTarget {
 
 /**
  * One attached file in our shape (GetAttachedFile's output or a BatchGet `Files[]` entry); a
- * download only for an approved file that came with a URL. `FileStatus` is required: without it
- * nothing tells a scanned file from one still processing.
+ * download only for an approved file. `FileStatus` is required: without it nothing tells a
+ * scanned file from one still processing. GetAttachedFile (called with the file's `id`) documents
+ * a download URL for every approved file, so without one there is no link and the answer is
+ * refused; a BatchGet entry (no `id`) lists no URLs, and takes one only where it came with it.
  */
 export function toRemoteFile(id: string, wire: Output, operation = 'GetAttachedFile'): RemoteFile {
-  const status = fileStatus(expectField(operation, 'FileStatus', wire.FileStatus, isText))
+  const field = fieldsOf(operation, wire)
+  const status = fileStatus(field('FileStatus', isText))
   // A BatchGet entry has no other id to fall back on, so it must name its file.
-  const fileId = expectField(operation, 'FileId', wire.FileId, id ? optional(isText) : isText)
-  const file: RemoteFile = { id: fileId ?? id, status }
-  const name = expectField(operation, 'FileName', wire.FileName, optional(isText))
-  if (name !== undefined) file.name = name
-  const size = expectField(operation, 'FileSizeInBytes', wire.FileSizeInBytes, optional(isSize))
-  if (size !== undefined) file.size = size
-  const created = expectField(operation, 'CreationTime', wire.CreationTime, optional(isTime))
-  if (created !== undefined) file.createdAt = toEpochMs(created)
-  if (status === 'approved' && wire.DownloadUrlMetadata !== undefined) {
-    const { url, expiresAt } = urlMetadata(
-      operation,
-      'DownloadUrlMetadata',
-      wire.DownloadUrlMetadata,
-    )
+  const fileId = field('FileId', id ? optional(isText) : isText)
+  const name = field('FileName', optional(isText))
+  const size = field('FileSizeInBytes', optional(isSize))
+  const created = field('CreationTime', optional(isTime))
+  const file: RemoteFile = {
+    id: fileId ?? id,
+    status,
+    // Only what the answer gives.
+    ...defined({ name, size, createdAt: created === undefined ? undefined : toEpochMs(created) }),
+  }
+  if (status === 'approved' && (id || wire.DownloadUrlMetadata !== undefined)) {
+    const { url, expiresAt } = urlMetadata(operation, wire, 'DownloadUrlMetadata')
     file.download = { url, expiresAt }
   }
   return file

@@ -1,6 +1,11 @@
 import { reasonOf, redactUrls } from '../core/errors.js'
 import { statusOf } from './cases-error.js'
-import { createdByWire, type AttachedFilesOperation, type CreatedBy } from './cases-adapter.js'
+import {
+  ATTACHED_FILES_OPERATIONS,
+  uploaderFields,
+  type AttachedFilesOperation,
+  type CreatedBy,
+} from './cases-adapter.js'
 import { sendViaConnectClient, type ConnectClientLike } from './send-via-connect-client.js'
 import { validateAttachedFilesInput } from './validate-attached-files-input.js'
 
@@ -48,13 +53,10 @@ export interface AttachedFilesHandlerOptions {
   onError?: (error: unknown) => void
 }
 
-const FILE_OPERATIONS: readonly AttachedFilesOperation[] = [
-  'StartAttachedFileUpload',
-  'CompleteAttachedFileUpload',
-  'GetAttachedFile',
-  'DeleteAttachedFile',
-  'BatchGetAttachedFileMetadata',
-]
+// Every operation but DescribeAttachedFilesConfiguration, which is relayed only when allowed.
+const FILE_OPERATIONS = ATTACHED_FILES_OPERATIONS.filter(
+  (operation) => operation !== 'DescribeAttachedFilesConfiguration',
+)
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -129,12 +131,8 @@ async function withServerFields(
   details: AuthorizeDetails,
 ): Promise<Record<string, unknown>> {
   if (details.operation !== 'StartAttachedFileUpload') return details.input
-  const input = { ...details.input }
-  const createdBy = createdByWire(await options.createdBy?.(details))
-  const tags = await options.tags?.(details)
-  if (createdBy) input.CreatedBy = createdBy
-  if (tags) input.Tags = tags
-  return input
+  const createdBy = await options.createdBy?.(details)
+  return { ...details.input, ...uploaderFields(createdBy, await options.tags?.(details)) }
 }
 
 /**
@@ -181,9 +179,7 @@ export function createAttachedFilesHandler(
   options: AttachedFilesHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const send = sendViaConnectClient(options.client)
-  const allowed = options.allowDescribeConfiguration
-    ? [...FILE_OPERATIONS, 'DescribeAttachedFilesConfiguration' as const]
-    : FILE_OPERATIONS
+  const allowed = options.allowDescribeConfiguration ? ATTACHED_FILES_OPERATIONS : FILE_OPERATIONS
   return async (request) => {
     if (request.method !== 'POST') {
       return json(405, { name: 'MethodNotAllowed', message: 'Use POST.' }, { allow: 'POST' })

@@ -1,6 +1,5 @@
-import type { AttachmentAdapter, FileInfo, RemoteFile, UploadRules } from '../core/types.js'
+import type { AttachmentAdapter, RemoteFile, UploadRules } from '../core/types.js'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
-import { invalidResponse } from '../core/errors.js'
 import {
   toRemoteFile,
   toTarget,
@@ -11,7 +10,6 @@ import {
   createAttachedFilesCall,
   getFilesInBatches,
   type AttachedFileError,
-  type AttachedFilesCall,
 } from './attached-file-calls.js'
 
 /** The Connect API operations the cases adapter and the handler speak. */
@@ -98,26 +96,19 @@ export interface CasesAdapter extends AttachmentAdapter {
   loadLimits(init?: { signal?: AbortSignal }): Promise<Partial<UploadRules>>
 }
 
-/** `createdBy` as the API's `CreatedBy` union. */
-export function createdByWire(createdBy: CreatedBy | undefined): object | undefined {
-  if (!createdBy) return undefined
-  return 'connectUserArn' in createdBy
-    ? { ConnectUserArn: createdBy.connectUserArn }
-    : { AWSIdentityArn: createdBy.awsIdentityArn }
-}
-
-function startInput(options: CasesAdapterOptions, file: FileInfo, clientToken: string) {
-  const input: Record<string, unknown> = {
-    FileName: file.name,
-    FileSizeInBytes: file.size,
-    FileUseCaseType: 'ATTACHMENT',
-    ClientToken: clientToken,
-  }
-  const createdBy = createdByWire(options.createdBy)
-  if (createdBy) input.CreatedBy = createdBy
-  if (options.tags) input.Tags = options.tags
-  return input
-}
+/**
+ * The fields of a StartAttachedFileUpload input that say who uploads (`createdBy` as the API's
+ * `CreatedBy` union) and the file's tags, each only where it is given.
+ */
+export const uploaderFields = (createdBy?: CreatedBy, tags?: Record<string, string>): object => ({
+  ...(createdBy && {
+    CreatedBy:
+      'connectUserArn' in createdBy
+        ? { ConnectUserArn: createdBy.connectUserArn }
+        : { AWSIdentityArn: createdBy.awsIdentityArn },
+  }),
+  ...(tags && { Tags: tags }),
+})
 
 /**
  * Creates the adapter for Connect attached files (Cases, Email, Tasks) over a `send` function,
@@ -125,11 +116,12 @@ function startInput(options: CasesAdapterOptions, file: FileInfo, clientToken: s
  */
 export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
   const { instanceId, associatedResourceArn, urlExpirySeconds = 300 } = options
-  const call = createAttachedFilesCall(options.send)
-  // Every attached-file operation names the instance and the associated resource.
-  const ids = { InstanceId: instanceId, AssociatedResourceArn: associatedResourceArn }
-  const fileCall: AttachedFilesCall = (operation, input, signal) =>
-    call(operation, { ...ids, ...input }, signal)
+  // Every call names the instance, and every attached-file operation the associated resource.
+  const call = createAttachedFilesCall(options.send, { InstanceId: instanceId })
+  const fileCall = createAttachedFilesCall(options.send, {
+    InstanceId: instanceId,
+    AssociatedResourceArn: associatedResourceArn,
+  })
   let loaded: Partial<UploadRules> = {}
 
   const adapter: CasesAdapter = {
@@ -139,7 +131,13 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
     async startUpload(file, { clientToken, signal }) {
-      const input = startInput(options, file, clientToken)
+      const input = {
+        FileName: file.name,
+        FileSizeInBytes: file.size,
+        FileUseCaseType: 'ATTACHMENT',
+        ClientToken: clientToken,
+        ...uploaderFields(options.createdBy, options.tags),
+      }
       return toTarget(await fileCall('StartAttachedFileUpload', input, signal))
     },
     async completeUpload(target, { signal }) {
@@ -147,21 +145,16 @@ export function createCasesAdapter(options: CasesAdapterOptions): CasesAdapter {
     },
     async getFile(id, { signal } = {}) {
       const input = { FileId: id, UrlExpiryInSeconds: urlExpirySeconds }
-      const file = toRemoteFile(id, await fileCall('GetAttachedFile', input, signal))
-      // The API documents a download URL for every APPROVED file; without one there is no link.
-      if (file.status === 'approved' && !file.download) {
-        throw invalidResponse('GetAttachedFile', 'DownloadUrlMetadata')
-      }
-      return file
+      // An approved file without its download URL is refused there: without one there is no link.
+      return toRemoteFile(id, await fileCall('GetAttachedFile', input, signal))
     },
     async deleteFile(id, { signal } = {}) {
       await fileCall('DeleteAttachedFile', { FileId: id }, signal)
     },
     getFiles: (fileIds, { signal } = {}) => getFilesInBatches(fileCall, fileIds, signal),
     async loadLimits({ signal } = {}) {
-      const input = { InstanceId: instanceId, AttachmentScope: options.attachmentScope ?? 'CASE' }
-      const operation = 'DescribeAttachedFilesConfiguration'
-      const output = await call(operation, input, signal)
+      const input = { AttachmentScope: options.attachmentScope ?? 'CASE' }
+      const output = await call('DescribeAttachedFilesConfiguration', input, signal)
       loaded = toUploadRules(output as AttachedFilesConfigurationWire)
       return adapter.limits
     },

@@ -46,38 +46,35 @@ const socketFailure =
   /^(ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/
 
 /**
- * The code of a failure without a response. The SDK's socket errors are `network` and its
- * timeouts (`TimeoutError`, from both SDK handlers) `timeout`; the rest is core's rule: fetch's
- * own connection failure is `network` (sendViaHttpBackend, the SDK's fetch handler), and
- * anything else (a bug in a host's `send`, a failed import of the SDK) `unexpected`, not retried.
+ * The code of a failure. A known error name has its code, whatever the status.
+ *
+ * Without a response: the SDK's socket errors (and SDK v2's `NetworkingError`, in a host's own
+ * `send`) are `network` and its timeouts (`TimeoutError`, from both SDK handlers) `timeout`; the
+ * rest is core's rule: fetch's own connection failure is `network` (sendViaHttpBackend, the
+ * SDK's fetch handler), and anything else (a bug in a host's `send`, a failed import of the SDK)
+ * `unexpected`, not retried.
+ *
+ * With a success status, the service answered and reading its answer failed (the SDK gives its
+ * deserializer's errors the response's status). A body cut off by the connection (Node's socket
+ * error, the browser's `TypeError`) is `network`, retried: the call may have taken effect, and a
+ * retried Start carries its ClientToken, so it gets back the file the lost answer named. A whole
+ * answer that cannot be read is `invalid-response`.
+ *
+ * Any other status has core's code for it.
  */
-function codeWithoutStatus(error: unknown, name: string): AttachmentErrorCode {
-  const code = (error as ErrorLike | undefined)?.code
-  if (typeof code === 'string' && socketFailure.test(code)) return 'network'
-  // What SDK v2 (in a host's own `send`) calls a socket error.
-  if (name === 'NetworkingError') return 'network'
-  if (name === 'TimeoutError' || code === 'ETIMEDOUT') return 'timeout'
-  return toCoreError(error).code
-}
-
-/**
- * The code of a failure that came with a success status: the service answered, and reading its
- * answer failed (the SDK gives its deserializer's errors the response's status). A body cut
- * off by the connection (Node's socket error, the browser's `TypeError`) is `network`, retried:
- * the call may have taken effect, and a retried Start carries its ClientToken, so it gets back
- * the file the lost answer named. A whole answer that cannot be read is `invalid-response`.
- */
-function codeOfUnreadAnswer(error: unknown, name: string): AttachmentErrorCode {
-  const code = (error as ErrorLike | undefined)?.code
-  const cutOff = name === 'TypeError' || (typeof code === 'string' && socketFailure.test(code))
-  return cutOff ? 'network' : 'invalid-response'
-}
-
-function codeOf(error: unknown, name: string, status: number | undefined): AttachmentErrorCode {
+function codeOf(error: unknown, e: ErrorLike, name: string, status?: number): AttachmentErrorCode {
+  const socket = typeof e.code === 'string' && socketFailure.test(e.code)
   if (name === 'AbortError') return 'aborted'
   if (codeByName[name]) return codeByName[name]
-  if (status === undefined) return codeWithoutStatus(error, name)
-  return status >= 200 && status < 300 ? codeOfUnreadAnswer(error, name) : codeFromStatus(status)
+  if (status === undefined) {
+    if (socket || name === 'NetworkingError') return 'network'
+    if (name === 'TimeoutError' || e.code === 'ETIMEDOUT') return 'timeout'
+    return toCoreError(error).code
+  }
+  if (status >= 200 && status < 300) {
+    return socket || name === 'TypeError' ? 'network' : 'invalid-response'
+  }
+  return codeFromStatus(status)
 }
 
 /**
@@ -93,7 +90,7 @@ export function toAttachmentError(
   const e = (typeof error === 'object' && error ? error : {}) as ErrorLike
   const name = typeof e.name === 'string' ? e.name : 'Error'
   const status = statusOf(error)
-  const code = signal?.aborted ? 'aborted' : codeOf(error, name, status)
+  const code = signal?.aborted ? 'aborted' : codeOf(error, e, name, status)
   const detail = redactUrls(typeof e.message === 'string' ? e.message : '')
   const message = `${operation} failed: ${name}${detail ? `: ${detail}` : ''}`
   return new AttachmentError(code, message, {

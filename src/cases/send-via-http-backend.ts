@@ -20,21 +20,6 @@ interface ErrorBody {
   reason?: unknown
 }
 
-/** Rebuilds a relayed error into the shape SDK exceptions have, so one mapping serves both. */
-function relayedError(status: number, body: ErrorBody): Error {
-  const name = typeof body.name === 'string' ? body.name : `HTTP${status}`
-  const message = typeof body.message === 'string' ? body.message : ''
-  const error = Object.assign(new Error(message), { $metadata: { httpStatusCode: status } })
-  error.name = name
-  if (typeof body.reason === 'string') Object.assign(error, { Reason: body.reason })
-  return error
-}
-
-async function resolveHeaders(init: HttpBackendInit): Promise<Record<string, string>> {
-  const headers = typeof init.headers === 'function' ? await init.headers() : init.headers
-  return { ...headers, 'content-type': 'application/json' }
-}
-
 /**
  * A `send` that POSTs `{ operation, input }` as JSON to the host app's backend (for agent panes
  * that hold no AWS credentials), typically served by {@link createAttachedFilesHandler}.
@@ -42,9 +27,10 @@ async function resolveHeaders(init: HttpBackendInit): Promise<Record<string, str
 export function sendViaHttpBackend(url: string, init: HttpBackendInit = {}): SendAttachedFiles {
   const doFetch = init.fetch ?? ((input, requestInit) => fetch(input, requestInit))
   return async (operation, input, { signal } = {}) => {
+    const headers = typeof init.headers === 'function' ? await init.headers() : init.headers
     const response = await doFetch(url, {
       method: 'POST',
-      headers: await resolveHeaders(init),
+      headers: { ...headers, 'content-type': 'application/json' },
       credentials: init.credentials ?? 'same-origin',
       body: JSON.stringify({ operation, input }),
       signal,
@@ -57,7 +43,14 @@ export function sendViaHttpBackend(url: string, init: HttpBackendInit = {}): Sen
       // A proxy's or login page's 200 is no answer from Connect; retrying gets the same page.
       if (response.ok) throw invalidResponse(operation, 'JSON body', cause)
     }
-    if (!response.ok) throw relayedError(response.status, (body ?? {}) as ErrorBody)
-    return body
+    if (response.ok) return body
+    // A relayed error, rebuilt into the shape SDK exceptions have, so one mapping serves both.
+    const { status } = response
+    const { name, message, reason } = (body ?? {}) as ErrorBody
+    throw Object.assign(new Error(typeof message === 'string' ? message : ''), {
+      name: typeof name === 'string' ? name : `HTTP${status}`,
+      $metadata: { httpStatusCode: status },
+      ...(typeof reason === 'string' && { Reason: reason }),
+    })
   }
 }

@@ -1,16 +1,16 @@
-import { forwardRef, useEffect, useId, useReducer, useRef, useState } from 'react'
+import { forwardRef, useId, useMemo, useState } from 'react'
 import type { ComponentPropsWithRef, ForwardedRef, Ref } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
-import { DeleteFileControl } from './delete-file-control.js'
+import { useDeleteFileControl } from './delete-file-control.js'
 import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
-import type { Message } from './messages.js'
+import { useRetryCountdown } from './upload-progress.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
 
@@ -18,46 +18,33 @@ import type { UseAttachedFileOptions } from './use-attached-file.js'
 const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
 const relativeSteps = [60, 60, 24, 7, 4.35, 12]
 
-// The date formats of each locale, made on first use and kept. Here rather than in the
-// formatters every component gets: only a card shows a time, and a chat widget has no card.
-const dateFormats = new Map<string, [Intl.DateTimeFormat, Intl.RelativeTimeFormat]>()
-
-/** `epochMs` as a medium date with a short time, and relative to `now` (`3 minutes ago`). */
-function formatTime(locale: string, epochMs: number, now: number): [string, string] {
-  let formats = dateFormats.get(locale)
-  if (formats === undefined) {
-    formats = [
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-      new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-    ]
-    dateFormats.set(locale, formats)
-  }
-  let value = (epochMs - now) / 1000
-  let step = 0
-  while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
-  return [formats[0].format(epochMs), formats[1].format(Math.round(value), relativeUnits[step]!)]
-}
-
 /**
- * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
- * old, then when the minute or the hour it shows turns (not a whole unit after each render, which
- * left "1 hour ago" up to an hour past two hours). The server's and the browser's clocks differ
- * by the time between them, so hydration may replace the text.
+ * `3 minutes ago`, kept current while it shows: drawn again each second by the ticker a retry's
+ * countdown uses, so the text is never more than a second behind (not a whole unit after each
+ * render, which left "1 hour ago" up to an hour past two hours); a render of one `<time>`, with
+ * the locale's formats already made. The server's and the browser's clocks differ by the time
+ * between them, so hydration may replace the text.
  */
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
   const { locale } = useAttachmentsContext()
-  const [, tick] = useReducer((count: number) => count + 1, 0)
-  const current = now()
-  const age = Math.abs(current - at)
-  const [date, relative] = formatTime(locale, at, current)
-  useEffect(() => {
-    const unit = age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000
-    const timer = setTimeout(tick, unit - (age % unit) + 1)
-    return () => clearTimeout(timer)
-  })
+  useRetryCountdown(at)
+  // The locale's formats, made as the time first shows and again only for another locale. Here
+  // rather than in the formatters every component gets: only a card shows a time, and a chat
+  // widget has no card.
+  const [date, relative] = useMemo(
+    () =>
+      [
+        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+        new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      ] as const,
+    [locale],
+  )
+  let value = (at - now()) / 1000
+  let step = 0
+  while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
   return (
-    <time dateTime={new Date(at).toISOString()} title={date} suppressHydrationWarning>
-      {relative}
+    <time dateTime={new Date(at).toISOString()} title={date.format(at)} suppressHydrationWarning>
+      {relative.format(Math.round(value), relativeUnits[step]!)}
     </time>
   )
 }
@@ -101,10 +88,22 @@ export type AttachedFileCardProps = RootProps<'article', CardProps>
  */
 export const AttachedFileCard = named(forwardRef(Card), 'AttachedFileCard')
 
+// One function for every render, so React calls it only as the element mounts (and unmounts).
+const focusOnMount = (element: HTMLElement | null) => element?.focus()
+
 function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
   // The host's DOM props and ref, on whichever root shows (a div is an HTMLElement too).
-  const { fileId, name, createdAt, createdBy, allowDelete, onDeleted, fileOptions, ...own } = props
-  const { classNames, ...dom } = own
+  const {
+    fileId,
+    name,
+    createdAt,
+    createdBy,
+    allowDelete,
+    onDeleted,
+    fileOptions,
+    classNames,
+    ...dom
+  } = props
   const root = {
     ...dom,
     ref: ref as Ref<HTMLDivElement>,
@@ -112,13 +111,11 @@ function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
   }
   const context = useAttachmentsContext()
   const [deleted, setDeleted] = useState<string | null>(null)
-  const notice = useRef<HTMLParagraphElement>(null)
-  useEffect(() => notice.current?.focus(), [deleted])
   if (deleted === null) return <CardBody {...props} root={root} onGone={setDeleted} />
   return (
     <div {...root} data-status="deleted">
-      {/* Focused, and so read once: not a live region too, which would say it twice. */}
-      <p ref={notice} tabIndex={-1}>
+      {/* Focused as it mounts, and so read once: not a live region too, which would say it twice. */}
+      <p ref={focusOnMount} tabIndex={-1}>
         {isolatedMessage(context, context.messages.fileDeleted, { name: deleted })}
       </p>
     </div>
@@ -128,18 +125,27 @@ function Card(props: AttachedFileCardProps, ref: ForwardedRef<HTMLElement>) {
 function CardBody(
   props: CardProps & { root: ComponentPropsWithRef<'div'>; onGone(name: string): void },
 ) {
-  const { fileId, createdBy, allowDelete = true, fileOptions = {} } = props
-  const { classNames = {}, onDeleted, onGone } = props
+  const {
+    fileId,
+    createdBy,
+    allowDelete = true,
+    fileOptions = {},
+    classNames,
+    onDeleted,
+    onGone,
+  } = props
   const part = partClasses('attached-file-card', classNames)
   const context = useAttachmentsContext()
   const { messages, format } = context
   const file = useAttachedFile(fileId, fileOptions)
   const id = useId()
-  const say = <V extends object>(message: Message<V>, values: V) =>
-    formatMessage(message, values, format)
-  const name = props.name || file.name || say(messages.unnamedFile, {})
+  const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
+  const deleteControl = useDeleteFileControl(context, fileId, name, id, () => {
+    onGone(name)
+    onDeleted?.({ fileId })
+  })
   return (
     <article aria-labelledby={`${id}-name`} {...props.root} data-status={status}>
       <FileTypeIcon className={part('icon')} kind={fileKindOf(name)} />
@@ -162,20 +168,10 @@ function CardBody(
       <span className={part('actions')}>
         {file.status === 'ready' && (
           <AttachmentLink fileId={fileId} name={name} fileOptions={fileOptions}>
-            {say(messages.downloadAction, {})}
+            {isolatedMessage(context, messages.downloadAction, {})}
           </AttachmentLink>
         )}
-        {allowDelete && (
-          <DeleteFileControl
-            fileId={fileId}
-            name={name}
-            errorClassName="ca-attached-file-card__error"
-            onDeleted={() => {
-              onGone(name)
-              onDeleted?.({ fileId })
-            }}
-          />
-        )}
+        {allowDelete && deleteControl}
       </span>
     </article>
   )

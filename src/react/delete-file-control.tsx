@@ -1,57 +1,42 @@
-import { useEffect, useId, useRef, useState } from 'react'
-import type { RefObject } from 'react'
+import { useState } from 'react'
+import type { ReactNode } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
 import { callWithDeadline } from '../core/deadline.js'
 import { attachedFileQueryKey } from './use-attached-file.js'
 import type { AttachmentError } from '../core/errors.js'
-import { useAttachmentsContext } from './attachments-provider.js'
+import type { AttachmentsContextValue } from './attachments-provider.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { errorText } from './message-text.js'
 import { formatMessage } from './messages.js'
 
-/** Props of {@link DeleteFileControl}. */
-export interface DeleteFileControlProps {
-  fileId: string
-  /** The file's name, in the button's accessible name and the question. */
-  name: string
-  /** Called once the service deleted the file and its query is gone. */
-  onDeleted(): void
-  /** Class of the error message. */
-  errorClassName?: string
-}
-
-type Step = 'idle' | 'confirming' | 'deleting'
+// `closed` is `idle` once the confirmation has been open: its button then takes the focus back.
+type Step = 'idle' | 'closed' | 'confirming' | 'deleting'
 
 /**
  * A stored file's delete button with an inline confirmation ("Delete x? Delete / Keep"): focus
  * moves to "Keep" when it opens and back to the button when it closes (Escape closes it); an
- * error is announced and the button offered again. Renders nothing where the adapter cannot
- * delete. Part of `AttachedFileCard`.
+ * error is announced and the button offered again. Nothing where the adapter cannot delete.
+ * `AttachedFileCard`'s, called as a hook on each render of its body (with the body's context and
+ * its `useId`, which the question's id starts with); `onDeleted` runs once the service deleted
+ * the file and its query is gone.
  */
-export function DeleteFileControl(props: DeleteFileControlProps) {
-  const { fileId, name, onDeleted, errorClassName } = props
-  const context = useAttachmentsContext()
+export function useDeleteFileControl(
+  context: AttachmentsContextValue,
+  fileId: string,
+  name: string,
+  id: string,
+  onDeleted: () => void,
+): ReactNode {
   const { adapter, queryClient, messages, format, callTimeoutMs } = context
   const [step, setStep] = useState<Step>('idle')
   const [error, setError] = useState<AttachmentError>()
-  const focusNext = useRef<RefObject<HTMLButtonElement | null> | null>(null)
-  const keep = useRef<HTMLButtonElement>(null)
-  const remove = useRef<HTMLButtonElement>(null)
-  const deleting = useRef(false)
-  const id = useId()
+  const busy = step === 'deleting' || undefined
 
-  useEffect(() => {
-    focusNext.current?.current?.focus()
-    focusNext.current = null
-  }, [step])
-  const go = (next: Step, focus: RefObject<HTMLButtonElement | null>) => {
-    focusNext.current = focus
-    setStep(next)
-  }
   const confirm = async () => {
-    if (deleting.current) return
-    deleting.current = true
+    // One delete at a time: React draws a press's step before the next press is handled, so a
+    // second "Delete" finds this one busy.
+    if (busy) return
     setError(undefined)
     setStep('deleting')
     try {
@@ -68,51 +53,50 @@ export function DeleteFileControl(props: DeleteFileControlProps) {
       onDeleted()
     } catch (cause) {
       setError(toAttachmentError(cause))
-      go('idle', remove)
-    } finally {
-      deleting.current = false
+      setStep('closed')
     }
   }
 
   if (!adapter.deleteFile) return null
-  const busy = step === 'deleting' || undefined
-  const say = (message: typeof messages.deleteAction) => formatMessage(message, {}, format)
   return (
     <>
-      {step === 'idle' ? (
+      {step === 'idle' || step === 'closed' ? (
+        // Mounted again when the confirmation closes, and focused then (React focuses an
+        // autoFocus button as it mounts); not when the card first shows.
         <button
-          ref={remove}
+          autoFocus={step === 'closed'}
           type="button"
           data-action="delete"
           aria-label={formatMessage(messages.deleteFile, { name }, format)}
-          onClick={() => go('confirming', keep)}
+          onClick={() => setStep('confirming')}
         >
-          {say(messages.deleteAction)}
+          {isolatedMessage(context, messages.deleteAction, {})}
         </button>
       ) : (
         <span
           role="group"
           aria-labelledby={`${id}-q`}
           aria-busy={busy}
-          onKeyDown={(e) => e.key === 'Escape' && !busy && go('idle', remove)}
+          onKeyDown={(e) => e.key === 'Escape' && !busy && setStep('closed')}
         >
           <span id={`${id}-q`}>{isolatedMessage(context, messages.deleteConfirm, { name })}</span>
           {/* aria-disabled, not disabled: a disabled button drops the focus it holds. */}
           <button type="button" data-action="confirm-delete" aria-disabled={busy} onClick={confirm}>
-            {say(messages.deleteConfirmYes)}
+            {isolatedMessage(context, messages.deleteConfirmYes, {})}
           </button>
+          {/* Focused as the question opens. */}
           <button
-            ref={keep}
+            autoFocus
             type="button"
             aria-disabled={busy}
-            onClick={() => !busy && go('idle', remove)}
+            onClick={() => !busy && setStep('closed')}
           >
-            {say(messages.deleteConfirmNo)}
+            {isolatedMessage(context, messages.deleteConfirmNo, {})}
           </button>
         </span>
       )}
       {error && (
-        <span className={errorClassName} role="alert">
+        <span className="ca-attached-file-card__error" role="alert">
           {isolated(context, (marked) =>
             errorText(error.code, name, CONNECT_DEFAULT_LIMITS, marked),
           )}
