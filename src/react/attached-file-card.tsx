@@ -1,4 +1,4 @@
-import { forwardRef, useId, useMemo, useState } from 'react'
+import { forwardRef, useEffect, useId, useMemo, useReducer, useState } from 'react'
 import type { ComponentPropsWithRef, ForwardedRef, Ref } from 'react'
 import { fileExtension } from '../core/file-types.js'
 import { AttachmentLink, fileStatusText } from './attachment-link.js'
@@ -10,7 +10,6 @@ import { FileTypeIcon } from './file-type-icon.js'
 import { isolated, isolatedMessage } from './isolated.js'
 import { fileDetailsText, fileKindOf, visibleName } from './message-text.js'
 import { formatMessage } from './messages.js'
-import { useRetryCountdown } from './upload-progress.js'
 import { useAttachedFile } from './use-attached-file.js'
 import type { UseAttachedFileOptions } from './use-attached-file.js'
 
@@ -19,15 +18,14 @@ const relativeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year
 const relativeSteps = [60, 60, 24, 7, 4.35, 12]
 
 /**
- * `3 minutes ago`, kept current while it shows: drawn again each second by the ticker a retry's
- * countdown uses, so the text is never more than a second behind (not a whole unit after each
- * render, which left "1 hour ago" up to an hour past two hours); a render of one `<time>`, with
- * the locale's formats already made. The server's and the browser's clocks differ by the time
- * between them, so hydration may replace the text.
+ * `3 minutes ago`, kept current while it shows: again within ten seconds while under a minute
+ * old, then when the minute or the hour it shows turns (not a whole unit after each render, which
+ * left "1 hour ago" up to an hour past two hours). The server's and the browser's clocks differ
+ * by the time between them, so hydration may replace the text.
  */
 function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number) | undefined }) {
   const { locale } = useAttachmentsContext()
-  useRetryCountdown(at)
+  const [, tick] = useReducer((count: number) => count + 1, 0)
   // The locale's formats, made as the time first shows and again only for another locale. Here
   // rather than in the formatters every component gets: only a card shows a time, and a chat
   // widget has no card.
@@ -39,7 +37,14 @@ function RelativeTime({ at, now = Date.now }: { at: number; now?: (() => number)
       ] as const,
     [locale],
   )
-  let value = (at - now()) / 1000
+  const current = now()
+  const age = Math.abs(current - at)
+  useEffect(() => {
+    const unit = age < 60_000 ? 10_000 : age < 3_600_000 ? 60_000 : 3_600_000
+    const timer = setTimeout(tick, unit - (age % unit) + 1)
+    return () => clearTimeout(timer)
+  })
+  let value = (at - current) / 1000
   let step = 0
   while (step < 6 && Math.abs(value) >= relativeSteps[step]!) value /= relativeSteps[step++]!
   return (
