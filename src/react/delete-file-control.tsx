@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { toAttachmentError } from '../core/errors.js'
@@ -32,11 +32,11 @@ export function useDeleteFileControl(
   const [step, setStep] = useState<Step>('idle')
   const [error, setError] = useState<AttachmentError>()
   const busy = step === 'deleting' || undefined
+  const deleting = useRef(false)
 
   const confirm = async () => {
-    // One delete at a time: React draws a press's step before the next press is handled, so a
-    // second "Delete" finds this one busy.
-    if (busy) return
+    if (deleting.current) return
+    deleting.current = true
     setError(undefined)
     setStep('deleting')
     try {
@@ -54,6 +54,8 @@ export function useDeleteFileControl(
     } catch (cause) {
       setError(toAttachmentError(cause))
       setStep('closed')
+    } finally {
+      deleting.current = false
     }
   }
 
