@@ -93,8 +93,8 @@ const controlsByManager = new WeakMap<UploadManager, string[]>()
  */
 function useShowsRejections(controller: AttachmentUploadController, id: string, lists: boolean) {
   const { manager, rejectionSource } = controller
-  if (!controlsByManager.has(manager)) controlsByManager.set(manager, [])
-  const controls = controlsByManager.get(manager)!
+  const controls =
+    controlsByManager.get(manager) ?? controlsByManager.set(manager, []).get(manager)!
   useEffect(() => {
     if (!lists) return
     controls.push(id)
