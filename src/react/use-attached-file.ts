@@ -112,9 +112,8 @@ export function useAttachedFile(
   const { marginMs = 60_000, pollBaseMs = 1_000, pollMaxMs = 16_000 } = options
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
-  const { query, staleIn } = useMemo(() => {
+  const query = useMemo(() => {
     const queryKey = attachedFileQueryKey(adapter.key, id)
-    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
       // This file's request counts among those in flight from the moment its function runs.
       const waitMs = queryClient.getQueryData<Report>(queryKey)?.file.download
@@ -139,31 +138,30 @@ export function useAttachedFile(
       }
     }
     return {
-      staleIn,
-      query: {
-        queryKey,
-        queryFn,
-        // react-query counts staleTime from the answer's arrival by Date.now; staleness is
-        // decided by the injected clock, so the time since arrival is added back.
-        staleTime: ({ state }: { state: QueryState<Report, AttachmentError> }) =>
-          state.data ? Date.now() - state.dataUpdatedAt + staleIn(state.data) : 0,
-        // Polls while the file is being scanned. After a failed check that may pass (a 5xx,
-        // throttling, the network) of a file not known to be approved, again with growing waits;
-        // a refusal (access-denied, not-found, invalid-url…) is final.
-        refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
-          status === 'success'
-            ? nextCheckMs(data!, pollBaseMs, pollMaxMs)
-            : status === 'error' &&
-              !data?.file.download &&
-              isRetryable(error) &&
-              retryCheckMs(errorUpdateCount - (data?.errors ?? 0)),
-        // A couple of retries for what may pass (throttling, a network blip); none for the rest,
-        // nor for a request that waited out its deadline: tried again in the same fetch, it would
-        // keep the file `loading` for three deadlines (93 s) instead of saying that it hangs.
-        retry: (failures: number, error: unknown) =>
-          failures < 2 && isRetryable(error) && !isPastDeadline(error),
-      } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>,
-    }
+      queryKey,
+      queryFn,
+      // react-query counts staleTime from the answer's arrival by Date.now; staleness is
+      // decided by the injected clock, so the time since arrival is added back.
+      staleTime: ({ state }: { state: QueryState<Report, AttachmentError> }) =>
+        state.data
+          ? Date.now() - state.dataUpdatedAt + reportStaleInMs(state.data, now(), marginMs)
+          : 0,
+      // Polls while the file is being scanned. After a failed check that may pass (a 5xx,
+      // throttling, the network) of a file not known to be approved, again with growing waits;
+      // a refusal (access-denied, not-found, invalid-url…) is final.
+      refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
+        status === 'success'
+          ? nextCheckMs(data!, pollBaseMs, pollMaxMs)
+          : status === 'error' &&
+            !data?.file.download &&
+            isRetryable(error) &&
+            retryCheckMs(errorUpdateCount - (data?.errors ?? 0)),
+      // A couple of retries for what may pass (throttling, a network blip); none for the rest,
+      // nor for a request that waited out its deadline: tried again in the same fetch, it would
+      // keep the file `loading` for three deadlines (93 s) instead of saying that it hangs.
+      retry: (failures: number, error: unknown) =>
+        failures < 2 && isRetryable(error) && !isPastDeadline(error),
+    } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>
   }, [adapter, id, queryClient, now, marginMs, pollBaseMs, pollMaxMs, callTimeoutMs])
   const { data, error, status, isFetching, refetch } = useQuery(
     {
@@ -196,7 +194,7 @@ export function useAttachedFile(
     isFetching,
     refresh,
     getFreshUrl,
-    isStale: () => !data || staleIn(data) <= 0,
+    isStale: () => !data || reportStaleInMs(data, now(), marginMs) <= 0,
     ...(failed
       ? { status: 'error' as const, error: toAttachmentError(error) }
       : (view ?? { status: 'loading' as const })),
