@@ -60,7 +60,10 @@ export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
 }
 
 type Key = readonly ['connect-attachments', 'file', string, string]
-/** A report with the count of failed checks react-query had made when it arrived. */
+/**
+ * A report with the count of failed checks react-query had made when it arrived (the same as when
+ * its request went out: a failed check is counted once its fetch, retries included, is over).
+ */
 type Report = FileReport & { errors: number }
 
 /** The react-query key of a stored file's query: one per adapter and file id. */
@@ -115,8 +118,10 @@ export function useAttachedFile(
   const query = useMemo(() => {
     const queryKey = attachedFileQueryKey(adapter.key, id)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
+      // The report before this one, and the failed checks counted by now.
+      const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
       // This file's request counts among those in flight from the moment its function runs.
-      const waitMs = queryClient.getQueryData<Report>(queryKey)?.file.download
+      const waitMs = data?.file.download
         ? Math.random() *
           (queryClient.isFetching({ queryKey: FILES, predicate: hasUrl }) - 1) *
           SPREAD_MS
@@ -128,7 +133,6 @@ export function useAttachedFile(
         const file = await callWithDeadline('getFile', callTimeoutMs, signal, (signal) =>
           adapter.getFile(id, { signal }),
         )
-        const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
         return {
           ...createFileReport(file, data, now(), adapter.downloadUrlLifetimeMs),
           errors: errorUpdateCount,
