@@ -111,9 +111,8 @@ function useShowsRejections(controller: AttachmentUploadController, id: string, 
  * the button takes them; everything while disabled), which it would otherwise drop too.
  */
 function keepHandlers<P extends object>(props: P, given: object): P {
-  for (const [key, value] of Object.entries(given)) {
-    if ((props as Record<string, unknown>)[key] === null) Object.assign(props, { [key]: value })
-  }
+  const own = props as Record<string, unknown>
+  for (const [key, value] of Object.entries(given)) if (own[key] === null) own[key] = value
   return props
 }
 
