@@ -73,7 +73,6 @@ export function createFileReport(
   now: number,
   lifetimeMs = Infinity,
 ): FileReport {
-  const polling = file.status === 'processing' && previous?.file.status === 'processing'
   const { download } = file
   if (file.status === 'approved') {
     if (!isSafeDownloadUrl(download?.url)) {
@@ -99,7 +98,11 @@ export function createFileReport(
         ? { ...file, download: { ...download, expiresAt } }
         : file,
     fetchedAt: now,
-    polls: polling ? previous.polls + 1 : 0,
+    // Another processing answer after one: the next poll.
+    polls:
+      file.status === 'processing' && previous?.file.status === 'processing'
+        ? previous.polls + 1
+        : 0,
   }
 }
 
