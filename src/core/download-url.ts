@@ -38,12 +38,13 @@ export function isSafeDownloadUrl(url: unknown): url is string {
 }
 
 /**
- * An approved file's download URL; for any other file an error saying why there is none:
- * `rejected` for a file the scan rejected, `invalid-request` (reason `PROCESSING` or `FAILED`)
- * otherwise, as the service answers GetAttachment for such a file.
+ * A checked file's (`createFileReport`'s) download URL, which an approved one always has; for
+ * any other file an error saying why there is none: `rejected` for a file the scan rejected,
+ * `invalid-request` (reason `PROCESSING` or `FAILED`) otherwise, as the service answers
+ * GetAttachment for such a file.
  */
 export function downloadUrlOf(file: RemoteFile): string {
-  if (file.status === 'approved' && file.download) return file.download.url
+  if (file.status === 'approved') return file.download!.url
   throw file.status === 'rejected'
     ? new AttachmentError('rejected', 'Rejected by the scan')
     : new AttachmentError('invalid-request', 'No download URL', {
@@ -72,7 +73,6 @@ export function createFileReport(
   now: number,
   lifetimeMs = Infinity,
 ): FileReport {
-  const polling = file.status === 'processing' && previous?.file.status === 'processing'
   const { download } = file
   if (file.status === 'approved') {
     if (!isSafeDownloadUrl(download?.url)) {
@@ -98,7 +98,11 @@ export function createFileReport(
         ? { ...file, download: { ...download, expiresAt } }
         : file,
     fetchedAt: now,
-    polls: polling ? previous.polls + 1 : 0,
+    // Another processing answer after one: the next poll.
+    polls:
+      file.status === 'processing' && previous?.file.status === 'processing'
+        ? previous.polls + 1
+        : 0,
   }
 }
 

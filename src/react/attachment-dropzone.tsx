@@ -72,7 +72,6 @@ function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivEleme
       )}
       <span {...zone.getLimitsProps({ className: part('limits') })} />
     </div>,
-    dragging,
   )
 }
 

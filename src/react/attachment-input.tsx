@@ -26,8 +26,9 @@ interface AttachmentInputProps
  * through (drops, picks and pastes alike, listing the controller's rejections unless
  * `showRejections` is false; `drops` false for a control with no drop area), the class of
  * each part, the ref of their real button (where focus returns once the rejections are
- * dismissed), and a root (`ca ca-<block>`, `data-disabled`, the host's DOM props and ref) that
- * lists the rejections after its content.
+ * dismissed), and a root (`ca ca-<block>`, `data-dragging` while files are over the drop area,
+ * which the button has none of, `data-disabled`, the host's DOM props and ref) that lists the
+ * rejections after its content.
  */
 export function useAttachmentInput(
   block: string,
@@ -52,12 +53,12 @@ export function useAttachmentInput(
     zone,
     part,
     button,
-    root: (content: ReactNode, dragging?: boolean) => (
+    root: (content: ReactNode) => (
       <div
         {...rest}
         ref={ref}
         className={cx(`ca ca-${block}`, className)}
-        data-dragging={dragging || undefined}
+        data-dragging={zone.dragging || undefined}
         data-disabled={disabled || undefined}
         // Where focus returns once the list has no file left: the control the files came through.
         onChangeCapture={remember}

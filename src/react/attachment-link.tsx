@@ -49,14 +49,17 @@ interface LinkProps {
 /** Props of {@link AttachmentLink}: its own, and the DOM props of its root `<span>`. */
 export type AttachmentLinkProps = RootProps<'span', LinkProps>
 
-/** The text of a file's state when it has no link: its status, or its error in words. */
+/**
+ * The text of a file's state when it has no link: its status, or its error in words
+ * (`useAttachedFile` gives an error only with the status `error`).
+ */
 export function fileStatusText(
   file: Pick<AttachedFileResult, 'status' | 'error'>,
   name: string,
   context: MessageContext,
 ): string {
   const { status, error } = file
-  return error && status === 'error'
+  return error
     ? errorText(error.code, name, CONNECT_DEFAULT_LIMITS, context)
     : formatMessage(
         context.messages.fileStatus[status === 'ready' ? 'approved' : status],
@@ -212,7 +215,8 @@ function Link(props: AttachmentLinkProps, ref: ForwardedRef<HTMLSpanElement>) {
           {slow ? hung() : formatMessage(messages.fileStatus.loading, {}, format)}
         </span>
       )}
-      {(slow || (status === 'error' && isRetryable(file.error))) && (
+      {/* A hung request, or a failure that may pass (only an `error` status carries one). */}
+      {(slow || isRetryable(file.error)) && (
         <button
           type="button"
           className={part('retry')}

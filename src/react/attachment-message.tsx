@@ -109,8 +109,8 @@ function ImagePreview(props: MessageProps & { alt: string; onScreen: boolean }) 
       className={cx('ca-attachment-message__preview', props.className)}
       src={src}
       alt={props.alt}
-      width={previewSize.width}
-      height={previewSize.height}
+      // The box's width and height, all that a preview size holds.
+      {...previewSize}
       loading="lazy"
       decoding="async"
       referrerPolicy="no-referrer"

@@ -35,7 +35,7 @@ export function usePasteFiles(
     if (!element || !paste) return
     const onPaste = (event: ClipboardEvent) => {
       if (area.current?.contains(event.target as Node)) return
-      if (!Array.from(event.clipboardData?.types ?? []).includes('text/plain')) paste(event)
+      if (!event.clipboardData?.types.includes('text/plain')) paste(event)
     }
     element.addEventListener('paste', onPaste)
     return () => element.removeEventListener('paste', onPaste)

@@ -60,7 +60,10 @@ export interface AttachedFileResult extends Omit<RemoteFileView, 'status'> {
 }
 
 type Key = readonly ['connect-attachments', 'file', string, string]
-/** A report with the count of failed checks react-query had made when it arrived. */
+/**
+ * A report with the count of failed checks react-query had made when it arrived (the same as when
+ * its request went out: a failed check is counted once its fetch, retries included, is over).
+ */
 type Report = FileReport & { errors: number }
 
 /** The react-query key of a stored file's query: one per adapter and file id. */
@@ -112,12 +115,13 @@ export function useAttachedFile(
   const { marginMs = 60_000, pollBaseMs = 1_000, pollMaxMs = 16_000 } = options
   const shown = useSyncExternalStore(watchPage, pageShown, () => true)
   // Made again when a value changes, not for the new options object of each render.
-  const { query, staleIn } = useMemo(() => {
+  const query = useMemo(() => {
     const queryKey = attachedFileQueryKey(adapter.key, id)
-    const staleIn = (data: FileReport) => reportStaleInMs(data, now(), marginMs)
     const queryFn = async ({ signal }: QueryFunctionContext<Key>): Promise<Report> => {
+      // The report before this one, and the failed checks counted by now.
+      const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
       // This file's request counts among those in flight from the moment its function runs.
-      const waitMs = queryClient.getQueryData<Report>(queryKey)?.file.download
+      const waitMs = data?.file.download
         ? Math.random() *
           (queryClient.isFetching({ queryKey: FILES, predicate: hasUrl }) - 1) *
           SPREAD_MS
@@ -129,7 +133,6 @@ export function useAttachedFile(
         const file = await callWithDeadline('getFile', callTimeoutMs, signal, (signal) =>
           adapter.getFile(id, { signal }),
         )
-        const { data, errorUpdateCount = 0 } = queryClient.getQueryState<Report>(queryKey) ?? {}
         return {
           ...createFileReport(file, data, now(), adapter.downloadUrlLifetimeMs),
           errors: errorUpdateCount,
@@ -139,31 +142,30 @@ export function useAttachedFile(
       }
     }
     return {
-      staleIn,
-      query: {
-        queryKey,
-        queryFn,
-        // react-query counts staleTime from the answer's arrival by Date.now; staleness is
-        // decided by the injected clock, so the time since arrival is added back.
-        staleTime: ({ state }: { state: QueryState<Report, AttachmentError> }) =>
-          state.data ? Date.now() - state.dataUpdatedAt + staleIn(state.data) : 0,
-        // Polls while the file is being scanned. After a failed check that may pass (a 5xx,
-        // throttling, the network) of a file not known to be approved, again with growing waits;
-        // a refusal (access-denied, not-found, invalid-url…) is final.
-        refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
-          status === 'success'
-            ? nextCheckMs(data!, pollBaseMs, pollMaxMs)
-            : status === 'error' &&
-              !data?.file.download &&
-              isRetryable(error) &&
-              retryCheckMs(errorUpdateCount - (data?.errors ?? 0)),
-        // A couple of retries for what may pass (throttling, a network blip); none for the rest,
-        // nor for a request that waited out its deadline: tried again in the same fetch, it would
-        // keep the file `loading` for three deadlines (93 s) instead of saying that it hangs.
-        retry: (failures: number, error: unknown) =>
-          failures < 2 && isRetryable(error) && !isPastDeadline(error),
-      } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>,
-    }
+      queryKey,
+      queryFn,
+      // react-query counts staleTime from the answer's arrival by Date.now; staleness is
+      // decided by the injected clock, so the time since arrival is added back.
+      staleTime: ({ state }: { state: QueryState<Report, AttachmentError> }) =>
+        state.data
+          ? Date.now() - state.dataUpdatedAt + reportStaleInMs(state.data, now(), marginMs)
+          : 0,
+      // Polls while the file is being scanned. After a failed check that may pass (a 5xx,
+      // throttling, the network) of a file not known to be approved, again with growing waits;
+      // a refusal (access-denied, not-found, invalid-url…) is final.
+      refetchInterval: ({ state: { status, data, error, errorUpdateCount } }) =>
+        status === 'success'
+          ? nextCheckMs(data!, pollBaseMs, pollMaxMs)
+          : status === 'error' &&
+            !data?.file.download &&
+            isRetryable(error) &&
+            retryCheckMs(errorUpdateCount - (data?.errors ?? 0)),
+      // A couple of retries for what may pass (throttling, a network blip); none for the rest,
+      // nor for a request that waited out its deadline: tried again in the same fetch, it would
+      // keep the file `loading` for three deadlines (93 s) instead of saying that it hangs.
+      retry: (failures: number, error: unknown) =>
+        failures < 2 && isRetryable(error) && !isPastDeadline(error),
+    } satisfies UseQueryOptions<Report, AttachmentError, Report, Key>
   }, [adapter, id, queryClient, now, marginMs, pollBaseMs, pollMaxMs, callTimeoutMs])
   const { data, error, status, isFetching, refetch } = useQuery(
     {
@@ -185,7 +187,8 @@ export function useAttachedFile(
     )
     await refetch()
   }, [queryClient, query, refetch])
-  // A failed check that may pass leaves the URL at hand in place until it expires.
+  // A failed check that may pass leaves the URL at hand in place until it expires. The error is
+  // an AttachmentError already: the query function throws no other.
   const view = data && viewOfFile(data.file)
   const failed = status === 'error' && !(isRetryable(error) && (view?.expiresAt ?? 0) > now())
   const getFreshUrl = useCallback(
@@ -196,9 +199,9 @@ export function useAttachedFile(
     isFetching,
     refresh,
     getFreshUrl,
-    isStale: () => !data || staleIn(data) <= 0,
+    isStale: () => !data || reportStaleInMs(data, now(), marginMs) <= 0,
     ...(failed
-      ? { status: 'error' as const, error: toAttachmentError(error) }
+      ? { status: 'error' as const, error: error! }
       : (view ?? { status: 'loading' as const })),
   }
 }

@@ -93,8 +93,8 @@ const controlsByManager = new WeakMap<UploadManager, string[]>()
  */
 function useShowsRejections(controller: AttachmentUploadController, id: string, lists: boolean) {
   const { manager, rejectionSource } = controller
-  if (!controlsByManager.has(manager)) controlsByManager.set(manager, [])
-  const controls = controlsByManager.get(manager)!
+  const controls =
+    controlsByManager.get(manager) ?? controlsByManager.set(manager, []).get(manager)!
   useEffect(() => {
     if (!lists) return
     controls.push(id)
@@ -111,9 +111,8 @@ function useShowsRejections(controller: AttachmentUploadController, id: string, 
  * the button takes them; everything while disabled), which it would otherwise drop too.
  */
 function keepHandlers<P extends object>(props: P, given: object): P {
-  for (const [key, value] of Object.entries(given)) {
-    if ((props as Record<string, unknown>)[key] === null) Object.assign(props, { [key]: value })
-  }
+  const own = props as Record<string, unknown>
+  for (const [key, value] of Object.entries(given)) if (own[key] === null) own[key] = value
   return props
 }
 
