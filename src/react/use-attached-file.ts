@@ -187,8 +187,7 @@ export function useAttachedFile(
     )
     await refetch()
   }, [queryClient, query, refetch])
-  // A failed check that may pass leaves the URL at hand in place until it expires. The error is
-  // an AttachmentError already: the query function throws no other.
+  // A failed check that may pass leaves the URL at hand in place until it expires.
   const view = data && viewOfFile(data.file)
   const failed = status === 'error' && !(isRetryable(error) && (view?.expiresAt ?? 0) > now())
   const getFreshUrl = useCallback(
@@ -201,7 +200,7 @@ export function useAttachedFile(
     getFreshUrl,
     isStale: () => !data || reportStaleInMs(data, now(), marginMs) <= 0,
     ...(failed
-      ? { status: 'error' as const, error: error! }
+      ? { status: 'error' as const, error: toAttachmentError(error) }
       : (view ?? { status: 'loading' as const })),
   }
 }
