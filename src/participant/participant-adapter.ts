@@ -177,8 +177,9 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
 }
 
 /** FNV-1a, 32 bits, base 36: tells tokens apart in a key without giving the token away. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return (hash >>> 0).toString(36)
-}
+const fingerprint = (text: string): string =>
+  (
+    text
+      .split('')
+      .reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>> 0
+  ).toString(36)
