@@ -71,21 +71,11 @@ export interface ParticipantAdapter extends AttachmentAdapter {
  * GetAttachment over `fetch`, with the connection token read afresh for every call.
  */
 export function createParticipantAdapter(options: ParticipantAdapterOptions): ParticipantAdapter {
-  const {
-    connectionToken,
-    getConnectionToken,
-    region = 'us-east-1',
-    urlExpirySeconds = 300,
-  } = options
+  const { connectionToken, region = 'us-east-1', urlExpirySeconds = 300 } = options
   const endpoint = (
     options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
   ).replace(/\/+$/, '')
-  const call = participantCaller(
-    endpoint,
-    getConnectionToken ?? (() => connectionToken!),
-    // Called through a closure so a `fetch` swapped in later (or a bound window.fetch) is used.
-    options.fetch ?? ((input, init) => fetch(input, init)),
-  )
+  const call = participantCaller(endpoint, options)
   // At most a chat's attachments (35): no eviction needed.
   const statuses = new Map<string, ChatAttachment>()
   return {

@@ -40,6 +40,16 @@ export interface ParticipantServiceError extends Error {
  */
 type ReadField = <T>(path: string, check: FieldCheck<T>) => T
 
+/**
+ * What a caller reads from the adapter's options at each call: the token (from
+ * `getConnectionToken` when there is one, else the fixed `connectionToken`) and the `fetch`.
+ */
+interface CallerOptions {
+  connectionToken?: string
+  getConnectionToken?: () => string | Promise<string>
+  fetch?: typeof fetch
+}
+
 /** Calls one operation and gives a reader of its answer's fields. */
 export type ParticipantCall = (
   operation: string,
@@ -54,15 +64,11 @@ export type ParticipantCall = (
  * {@link AttachmentError}. A 2xx whose body is not a JSON object (a proxy's or captive portal's
  * page) is `invalid-response`; an empty one reads as `{}`.
  */
-export function participantCaller(
-  endpoint: string,
-  getToken: () => string | Promise<string>,
-  fetchImpl: typeof fetch,
-): ParticipantCall {
+export function participantCaller(endpoint: string, options: CallerOptions): ParticipantCall {
   return async (operation, input, signal) => {
     let token: string
     try {
-      token = await getToken()
+      token = await (options.getConnectionToken?.() ?? options.connectionToken!)
     } catch (error) {
       throw tokenFailure(error)
     }
@@ -77,7 +83,9 @@ export function participantCaller(
         .replace(/^Get/, '')
         .replace(/\B[A-Z]/g, '-$&')
         .toLowerCase()
-      response = await fetchImpl(`${endpoint}/participant/${path}`, {
+      // The `fetch` given, else the global one as it is at this call: one swapped in later (or
+      // a bound window.fetch) is used.
+      response = await (options.fetch ?? fetch)(`${endpoint}/participant/${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-amz-bearer': token },
         body: JSON.stringify(input),
