@@ -69,8 +69,24 @@ export function participantCaller(endpoint: string, options: CallerOptions): Par
     let token: string
     try {
       token = await (options.getConnectionToken?.() ?? options.connectionToken!)
-    } catch (error) {
-      throw tokenFailure(error)
+    } catch (cause) {
+      // Why the host's token function failed, by what it threw: a blip on the way to the token
+      // (Streams' fetch through the CCP, a backend's token endpoint) is retried like any other
+      // request, an AttachmentError keeps its code, and only a refusal (a 401 or 403) is
+      // `access-denied`. An HTTP status is read where fetch wrappers (`status`) and the AWS SDK
+      // v2 (`statusCode`) keep it.
+      if (isAttachmentError(cause)) throw cause
+      const failure = cause as TokenFailure | null | undefined
+      const status = failure?.status ?? failure?.statusCode
+      if (typeof status === 'number') {
+        const code = codeFromStatus(status)
+        throw new AttachmentError(code, code, { status, cause })
+      }
+      // `AbortSignal.timeout()` aborts with a TimeoutError, which core would take for a bug.
+      if (failure?.name === 'TimeoutError') {
+        throw new AttachmentError('timeout', 'timeout', { cause })
+      }
+      throw toAttachmentError(cause)
     }
     if (!token) throw new AttachmentError('access-denied', 'No connection token')
 
@@ -150,25 +166,6 @@ export function participantCaller(endpoint: string, options: CallerOptions): Par
         check,
       )
   }
-}
-
-/**
- * Why the host's token function failed, by what it threw: a blip on the way to the token (Streams'
- * fetch through the CCP, a backend's token endpoint) is retried like any other request, an
- * {@link AttachmentError} keeps its code, and only a refusal (a 401 or 403) is `access-denied`.
- * An HTTP status is read where fetch wrappers (`status`) and the AWS SDK v2 (`statusCode`) keep it.
- */
-function tokenFailure(cause: unknown): AttachmentError {
-  if (isAttachmentError(cause)) return cause
-  const failure = cause as TokenFailure | null | undefined
-  const status = failure?.status ?? failure?.statusCode
-  if (typeof status === 'number') {
-    const code = codeFromStatus(status)
-    return new AttachmentError(code, code, { status, cause })
-  }
-  // `AbortSignal.timeout()` aborts with a TimeoutError, which core would take for a bug.
-  if (failure?.name === 'TimeoutError') return new AttachmentError('timeout', 'timeout', { cause })
-  return toAttachmentError(cause)
 }
 
 /** Where a host's failed token fetch may say how it failed. */
