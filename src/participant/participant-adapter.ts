@@ -81,7 +81,18 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
   return {
     key:
       options.key ??
-      `participant:${endpoint}${connectionToken === undefined ? '' : `#${fingerprint(connectionToken)}`}`,
+      `participant:${endpoint}${
+        connectionToken === undefined
+          ? ''
+          : // A fixed token's FNV-1a hash, 32 bits, base 36: tells tokens apart without giving
+            // the token away.
+            `#${(
+              connectionToken
+                .split('')
+                .reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>>
+              0
+            ).toString(36)}`
+      }`,
     // CHAT_LIMITS, by core's name: a widget that does not import the alias ships no copy of it.
     limits: { ...CONNECT_DEFAULT_LIMITS, ...options.limits },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
@@ -165,11 +176,3 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
     },
   }
 }
-
-/** FNV-1a, 32 bits, base 36: tells tokens apart in a key without giving the token away. */
-const fingerprint = (text: string): string =>
-  (
-    text
-      .split('')
-      .reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>> 0
-  ).toString(36)
