@@ -12,20 +12,6 @@ import {
 import type { FieldCheck } from '../core/errors.js'
 import { readAnswer } from '../core/read-answer.js'
 
-// The Participant Service's error names (connect-apis.md §3.1) with the status each stands for,
-// so the name decides the code even when a response carries an unusual status; a name not
-// listed falls back to the response's status. Stored without the common `Exception` suffix
-// because this table ships in every chat widget.
-const statusByName: Record<string, number> = {
-  ServiceQuotaExceeded: 402,
-  Validation: 400,
-  AccessDenied: 403,
-  Conflict: 409,
-  ResourceNotFound: 404,
-  Throttling: 429,
-  InternalServer: 500,
-}
-
 /** The service's error as it came over the wire, kept as an {@link AttachmentError}'s `cause`. */
 export interface ParticipantServiceError extends Error {
   /** The HTTP status of the response. */
@@ -148,6 +134,19 @@ export function participantCaller(endpoint: string, options: CallerOptions): Par
         status,
         reason,
       })
+      // The Participant Service's error names (connect-apis.md §3.1) with the status each
+      // stands for, so the name decides the code even when a response carries an unusual
+      // status; a name not listed falls back to the response's status. Without the common
+      // `Exception` suffix because this table ships in every chat widget.
+      const statusByName: Record<string, number> = {
+        ServiceQuotaExceeded: 402,
+        Validation: 400,
+        AccessDenied: 403,
+        Conflict: 409,
+        ResourceNotFound: 404,
+        Throttling: 429,
+        InternalServer: 500,
+      }
       const code = codeFromStatus(statusByName[name.replace(/Exception$/, '')] ?? status)
       throw new AttachmentError(code, `${operation}: ${name} ${message}`, {
         status,
