@@ -23,19 +23,6 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = {
 }
 
 /**
- * The wait before retry number `retry` (0 for the first retry): exponential backoff with full
- * jitter, a uniformly random delay in `[0, min(max, base · 2^retry))`. Full jitter spreads
- * clients that failed together (a throttling burst) so they do not come back together.
- */
-export function backoffDelay(
-  retry: number,
-  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
-  random: () => number,
-): number {
-  return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry))
-}
-
-/**
  * Runs `call` until it succeeds, fails in a way a retry cannot fix, or runs out of attempts,
  * waiting a full-jitter backoff between tries, which it reports through `dispatch`. Nothing is
  * sent while offline: every try, the first included, first waits for the network. Once `signal`
@@ -62,7 +49,12 @@ export async function withRetry<T>(
     } catch (cause) {
       const error = toAttachmentError(cause)
       if (signal.aborted || !isRetryable(error) || attempt >= retry.attempts) throw error
-      const delay = backoffDelay(attempt - 1, retry, random)
+      // Exponential backoff with full jitter: before retry n (0 for the first, so attempt - 1)
+      // a uniformly random delay in `[0, min(max, base · 2^n))`, which spreads clients that
+      // failed together (a throttling burst) so they do not come back together.
+      const delay = Math.floor(
+        random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)),
+      )
       dispatch({ type: 'backoff', error, retryAt: now() + delay })
       await sleep(signal, delay)
     }
