@@ -11,8 +11,17 @@ export const alwaysOnline: OnlineSignal = {
   subscribe: () => () => {},
 }
 
-/** `navigator.onLine` with the window's `online` and `offline` events. */
-function browserOnlineSignal(): OnlineSignal {
+/** The browser's signal where there is one, {@link alwaysOnline} elsewhere. */
+export function defaultOnlineSignal(): OnlineSignal {
+  // `globalThis.` because reading an undeclared global throws; a worker has `navigator.onLine`
+  // but no window to hear it change on.
+  if (
+    typeof globalThis.window?.addEventListener !== 'function' ||
+    typeof globalThis.navigator?.onLine !== 'boolean'
+  ) {
+    return alwaysOnline
+  }
+  // `navigator.onLine` with the window's `online` and `offline` events.
   return {
     isOnline: () => navigator.onLine,
     subscribe(listener) {
@@ -24,16 +33,6 @@ function browserOnlineSignal(): OnlineSignal {
       return () => listen('removeEventListener')
     },
   }
-}
-
-/** The browser's signal where there is one, {@link alwaysOnline} elsewhere. */
-export function defaultOnlineSignal(): OnlineSignal {
-  // `globalThis.` because reading an undeclared global throws; a worker has `navigator.onLine`
-  // but no window to hear it change on.
-  return typeof globalThis.window?.addEventListener === 'function' &&
-    typeof globalThis.navigator?.onLine === 'boolean'
-    ? browserOnlineSignal()
-    : alwaysOnline
 }
 
 /**
