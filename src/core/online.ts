@@ -63,13 +63,3 @@ export const sleep = (signal: AbortSignal, ms: number): Promise<void> =>
     const timer = setTimeout(done, ms)
     return () => clearTimeout(timer)
   })
-
-/** Resolves when `online` reports being online (at once if it is); rejects when `signal` aborts. */
-export function waitUntilOnline(online: OnlineSignal, signal: AbortSignal): Promise<void> {
-  if (online.isOnline() && !signal.aborted) return Promise.resolve()
-  return abortable(signal, (done) =>
-    online.subscribe(() => {
-      if (online.isOnline()) done()
-    }),
-  )
-}

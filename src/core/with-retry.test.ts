@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AttachmentError } from './errors.js'
 import { alwaysOnline } from './online.js'
+import { createFakeOnline } from '../../test/fake-online.js'
 import { withRetry } from './with-retry.js'
 
 const policy = { baseDelayMs: 500, maxDelayMs: 10_000 }
@@ -42,5 +43,34 @@ describe('withRetry backoff', () => {
   it('draws the delay uniformly from zero to the ceiling (full jitter)', async () => {
     expect((await waits(() => 0, 4))[2]).toBe(0)
     expect((await waits(() => 0.25, 4))[2]).toBe(500)
+  })
+})
+
+describe('withRetry offline', () => {
+  const options = { retry: { ...policy, attempts: 4 }, random: Math.random, now: Date.now }
+
+  it('makes its first try on the next online signal and no sooner', async () => {
+    const online = createFakeOnline(false)
+    let calls = 0
+    const call = async () => (calls += 1)
+    const result = withRetry(call, { ...options, online }, new AbortController().signal, () => {})
+    online.set(false)
+    await Promise.resolve()
+    expect(calls).toBe(0)
+    online.set(true)
+    expect(await result).toBe(1)
+    expect(online.listeners).toBe(0)
+  })
+
+  it('throws without a try and stops listening when the signal aborts while offline', async () => {
+    const online = createFakeOnline(false)
+    const controller = new AbortController()
+    let calls = 0
+    const call = async () => (calls += 1)
+    const result = withRetry(call, { ...options, online }, controller.signal, () => {})
+    controller.abort(new Error('stop'))
+    await expect(result).rejects.toThrow('stop')
+    expect(calls).toBe(0)
+    expect(online.listeners).toBe(0)
   })
 })

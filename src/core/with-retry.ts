@@ -1,5 +1,5 @@
 import { isRetryable, toAttachmentError } from './errors.js'
-import { sleep, waitUntilOnline } from './online.js'
+import { abortable, sleep } from './online.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
 
@@ -40,7 +40,14 @@ export async function withRetry<T>(
   dispatch: (event: UploadEvent) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    await waitUntilOnline(online, signal)
+    // Offline (or canceled): wait for the network, or throw with the abort's reason.
+    if (!online.isOnline() || signal.aborted) {
+      await abortable(signal, (done) =>
+        online.subscribe(() => {
+          if (online.isOnline()) done()
+        }),
+      )
+    }
     if (attempt > 1) dispatch({ type: 'attempt' })
     try {
       const result = await call()
