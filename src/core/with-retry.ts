@@ -40,8 +40,9 @@ export async function withRetry<T>(
   dispatch: (event: UploadEvent) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    // Offline (or canceled): wait for the network, or throw with the abort's reason.
-    if (!online.isOnline() || signal.aborted) {
+    // Canceled: throw with the abort's reason; offline: wait for the network first.
+    signal.throwIfAborted()
+    if (!online.isOnline()) {
       await abortable(signal, (done) =>
         online.subscribe(() => {
           if (online.isOnline()) done()
