@@ -168,8 +168,10 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
     recordTranscriptItem(item) {
       for (const attachment of parseAttachments(item)) {
         // Statuses move forward only: an older in-progress item recorded late keeps the verdict.
-        const previous = statuses.get(attachment.id)?.status ?? 'processing'
-        if (attachment.status !== 'processing' || previous === 'processing') {
+        if (
+          attachment.status !== 'processing' ||
+          (statuses.get(attachment.id)?.status ?? 'processing') === 'processing'
+        ) {
           statuses.set(attachment.id, attachment)
         }
       }
