@@ -126,10 +126,15 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
       const approved = async (): Promise<RemoteFile> => {
         const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
         const read = await call('GetAttachment', input, signal)
-        const url = read('Url', isText)
-        const expiresAt = Date.parse(read('UrlExpiry', isIsoTime))
-        const size = read('AttachmentSizeInBytes', optional(isSize))
-        return { id, status: 'approved', size, download: { url, expiresAt } }
+        return {
+          id,
+          status: 'approved',
+          download: {
+            url: read('Url', isText),
+            expiresAt: Date.parse(read('UrlExpiry', isIsoTime)),
+          },
+          size: read('AttachmentSizeInBytes', optional(isSize)),
+        }
       }
       if (!status || status === 'approved') {
         try {
