@@ -47,6 +47,6 @@ export function resolveFileType(name: string, declaredType: string): string | un
   const known = typesByExtension[fileExtension(name)]
   // What a browser reports when it does not know: nothing, or the generic binary type.
   const unknown = declared === '' || declared === 'application/octet-stream'
-  if (known === undefined) return unknown ? 'application/octet-stream' : declared
+  if (!known) return unknown ? 'application/octet-stream' : declared
   return unknown || known.includes(declared) ? known[0] : undefined
 }

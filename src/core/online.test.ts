@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { alwaysOnline, defaultOnlineSignal, waitUntilOnline } from './online.js'
-import { createFakeOnline } from '../../test/fake-online.js'
+import { alwaysOnline, defaultOnlineSignal } from './online.js'
 
 const setNavigatorOnline = (value: boolean): void => {
   Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value })
@@ -24,28 +23,5 @@ describe('defaultOnlineSignal', () => {
     unsubscribe()
     window.dispatchEvent(new Event('offline'))
     expect(seen).toEqual([false, true])
-  })
-})
-
-describe('waitUntilOnline', () => {
-  it('resolves on the next online signal and no sooner', async () => {
-    const online = createFakeOnline(false)
-    let resolved = false
-    const wait = waitUntilOnline(online, new AbortController().signal).then(() => (resolved = true))
-    online.set(false)
-    await Promise.resolve()
-    expect(resolved).toBe(false)
-    online.set(true)
-    await wait
-    expect(online.listeners).toBe(0)
-  })
-
-  it('rejects and stops listening when the signal aborts', async () => {
-    const online = createFakeOnline(false)
-    const controller = new AbortController()
-    const wait = waitUntilOnline(online, controller.signal)
-    controller.abort(new Error('stop'))
-    await expect(wait).rejects.toThrow('stop')
-    expect(online.listeners).toBe(0)
   })
 })

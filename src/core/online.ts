@@ -11,8 +11,17 @@ export const alwaysOnline: OnlineSignal = {
   subscribe: () => () => {},
 }
 
-/** `navigator.onLine` with the window's `online` and `offline` events. */
-function browserOnlineSignal(): OnlineSignal {
+/** The browser's signal where there is one, {@link alwaysOnline} elsewhere. */
+export function defaultOnlineSignal(): OnlineSignal {
+  // `globalThis.` because reading an undeclared global throws; a worker has `navigator.onLine`
+  // but no window to hear it change on.
+  if (
+    typeof globalThis.window?.addEventListener !== 'function' ||
+    typeof globalThis.navigator?.onLine !== 'boolean'
+  ) {
+    return alwaysOnline
+  }
+  // `navigator.onLine` with the window's `online` and `offline` events.
   return {
     isOnline: () => navigator.onLine,
     subscribe(listener) {
@@ -24,16 +33,6 @@ function browserOnlineSignal(): OnlineSignal {
       return () => listen('removeEventListener')
     },
   }
-}
-
-/** The browser's signal where there is one, {@link alwaysOnline} elsewhere. */
-export function defaultOnlineSignal(): OnlineSignal {
-  // `globalThis.` because reading an undeclared global throws; a worker has `navigator.onLine`
-  // but no window to hear it change on.
-  return typeof globalThis.window?.addEventListener === 'function' &&
-    typeof globalThis.navigator?.onLine === 'boolean'
-    ? browserOnlineSignal()
-    : alwaysOnline
 }
 
 /**
@@ -64,13 +63,3 @@ export const sleep = (signal: AbortSignal, ms: number): Promise<void> =>
     const timer = setTimeout(done, ms)
     return () => clearTimeout(timer)
   })
-
-/** Resolves when `online` reports being online (at once if it is); rejects when `signal` aborts. */
-export function waitUntilOnline(online: OnlineSignal, signal: AbortSignal): Promise<void> {
-  if (online.isOnline() && !signal.aborted) return Promise.resolve()
-  return abortable(signal, (done) =>
-    online.subscribe(() => {
-      if (online.isOnline()) done()
-    }),
-  )
-}

@@ -66,10 +66,10 @@ export function validateFiles<F extends FileLike>(
   for (const file of Array.from(files)) {
     const { name, size } = file
     const type = resolveFileType(name, file.type)
-    const length = [...name].length
     const errors: FileValidationError[] = []
     const reject = (code: FileValidationCode, message: string) => errors.push({ code, message })
-    if (length === 0 || length > rules.maxNameLength || invalidNameCharacter.test(name)) {
+    // No name, or one longer than allowed in code points (not UTF-16 units).
+    if (!name || [...name].length > rules.maxNameLength || invalidNameCharacter.test(name)) {
       // Not the name itself: it may hold the control characters it is refused for.
       reject('file-name-invalid', 'The file name is invalid.')
     }
@@ -77,7 +77,7 @@ export function validateFiles<F extends FileLike>(
     else if (size > rules.maxFileSize) {
       reject('file-too-large', `${name} is larger than ${megabytes(rules.maxFileSize)}.`)
     }
-    if (!allowed.includes(fileExtension(name)) || type === undefined) {
+    if (!allowed.includes(fileExtension(name)) || !type) {
       reject('file-type-not-allowed', `${name} is not an allowed type.`)
     }
     if (errors.length === 0 && room <= 0) {

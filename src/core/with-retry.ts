@@ -1,5 +1,5 @@
 import { isRetryable, toAttachmentError } from './errors.js'
-import { sleep, waitUntilOnline } from './online.js'
+import { abortable, sleep } from './online.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
 
@@ -23,19 +23,6 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = {
 }
 
 /**
- * The wait before retry number `retry` (0 for the first retry): exponential backoff with full
- * jitter, a uniformly random delay in `[0, min(max, base · 2^retry))`. Full jitter spreads
- * clients that failed together (a throttling burst) so they do not come back together.
- */
-export function backoffDelay(
-  retry: number,
-  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
-  random: () => number,
-): number {
-  return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry))
-}
-
-/**
  * Runs `call` until it succeeds, fails in a way a retry cannot fix, or runs out of attempts,
  * waiting a full-jitter backoff between tries, which it reports through `dispatch`. Nothing is
  * sent while offline: every try, the first included, first waits for the network. Once `signal`
@@ -53,7 +40,15 @@ export async function withRetry<T>(
   dispatch: (event: UploadEvent) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    await waitUntilOnline(online, signal)
+    // Canceled: throw with the abort's reason; offline: wait for the network first.
+    signal.throwIfAborted()
+    if (!online.isOnline()) {
+      await abortable(signal, (done) =>
+        online.subscribe(() => {
+          if (online.isOnline()) done()
+        }),
+      )
+    }
     if (attempt > 1) dispatch({ type: 'attempt' })
     try {
       const result = await call()
@@ -62,7 +57,12 @@ export async function withRetry<T>(
     } catch (cause) {
       const error = toAttachmentError(cause)
       if (signal.aborted || !isRetryable(error) || attempt >= retry.attempts) throw error
-      const delay = backoffDelay(attempt - 1, retry, random)
+      // Exponential backoff with full jitter: before retry n (0 for the first, so attempt - 1)
+      // a uniformly random delay in `[0, min(max, base · 2^n))`, which spreads clients that
+      // failed together (a throttling burst) so they do not come back together.
+      const delay = Math.floor(
+        random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)),
+      )
       dispatch({ type: 'backoff', error, retryAt: now() + delay })
       await sleep(signal, delay)
     }

@@ -38,7 +38,7 @@ export function parseAttachments(item: unknown): ChatAttachment[] {
       // Chat's `ArtifactStatus` as ours. No status means the instance does not scan, so the file
       // is as available as it will ever be; a status we do not know yet (or of the wrong type)
       // is kept out of reach.
-      status: /^(APPROVED|REJECTED|FAILED)$/.test(textOf(Status))
+      status: ['APPROVED', 'REJECTED', 'FAILED'].includes(Status)
         ? (Status.toLowerCase() as RemoteFileStatus)
         : 'processing',
     }))

@@ -71,27 +71,28 @@ export interface ParticipantAdapter extends AttachmentAdapter {
  * GetAttachment over `fetch`, with the connection token read afresh for every call.
  */
 export function createParticipantAdapter(options: ParticipantAdapterOptions): ParticipantAdapter {
-  const {
-    connectionToken,
-    getConnectionToken,
-    region = 'us-east-1',
-    urlExpirySeconds = 300,
-  } = options
+  const { connectionToken, region = 'us-east-1', urlExpirySeconds = 300 } = options
   const endpoint = (
     options.endpoint ?? `https://participant.connect.${region}.amazonaws.com`
   ).replace(/\/+$/, '')
-  const call = participantCaller(
-    endpoint,
-    getConnectionToken ?? (() => connectionToken!),
-    // Called through a closure so a `fetch` swapped in later (or a bound window.fetch) is used.
-    options.fetch ?? ((input, init) => fetch(input, init)),
-  )
+  const call = participantCaller(endpoint, options)
   // At most a chat's attachments (35): no eviction needed.
   const statuses = new Map<string, ChatAttachment>()
   return {
     key:
       options.key ??
-      `participant:${endpoint}${connectionToken === undefined ? '' : `#${fingerprint(connectionToken)}`}`,
+      `participant:${endpoint}${
+        connectionToken === undefined
+          ? ''
+          : // A fixed token's FNV-1a hash, 32 bits, base 36: tells tokens apart without giving
+            // the token away.
+            `#${(
+              connectionToken
+                .split('')
+                .reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>>
+              0
+            ).toString(36)}`
+      }`,
     // CHAT_LIMITS, by core's name: a widget that does not import the alias ships no copy of it.
     limits: { ...CONNECT_DEFAULT_LIMITS, ...options.limits },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
@@ -125,10 +126,15 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
       const approved = async (): Promise<RemoteFile> => {
         const input = { AttachmentId: id, UrlExpiryInSeconds: urlExpirySeconds }
         const read = await call('GetAttachment', input, signal)
-        const url = read('Url', isText)
-        const expiresAt = Date.parse(read('UrlExpiry', isIsoTime))
-        const size = read('AttachmentSizeInBytes', optional(isSize))
-        return { id, status: 'approved', size, download: { url, expiresAt } }
+        return {
+          id,
+          status: 'approved',
+          download: {
+            url: read('Url', isText),
+            expiresAt: Date.parse(read('UrlExpiry', isIsoTime)),
+          },
+          size: read('AttachmentSizeInBytes', optional(isSize)),
+        }
       }
       if (!status || status === 'approved') {
         try {
@@ -167,18 +173,13 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
     recordTranscriptItem(item) {
       for (const attachment of parseAttachments(item)) {
         // Statuses move forward only: an older in-progress item recorded late keeps the verdict.
-        const previous = statuses.get(attachment.id)?.status ?? 'processing'
-        if (attachment.status !== 'processing' || previous === 'processing') {
+        if (
+          attachment.status !== 'processing' ||
+          (statuses.get(attachment.id)?.status ?? 'processing') === 'processing'
+        ) {
           statuses.set(attachment.id, attachment)
         }
       }
     },
   }
-}
-
-/** FNV-1a, 32 bits, base 36: tells tokens apart in a key without giving the token away. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return (hash >>> 0).toString(36)
 }

@@ -12,20 +12,6 @@ import {
 import type { FieldCheck } from '../core/errors.js'
 import { readAnswer } from '../core/read-answer.js'
 
-// The Participant Service's error names (connect-apis.md §3.1) with the status each stands for,
-// so the name decides the code even when a response carries an unusual status; a name not
-// listed falls back to the response's status. Stored without the common `Exception` suffix
-// because this table ships in every chat widget.
-const statusByName: Record<string, number> = {
-  ServiceQuotaExceeded: 402,
-  Validation: 400,
-  AccessDenied: 403,
-  Conflict: 409,
-  ResourceNotFound: 404,
-  Throttling: 429,
-  InternalServer: 500,
-}
-
 /** The service's error as it came over the wire, kept as an {@link AttachmentError}'s `cause`. */
 export interface ParticipantServiceError extends Error {
   /** The HTTP status of the response. */
@@ -39,6 +25,16 @@ export interface ParticipantServiceError extends Error {
  * throws `invalid-response` naming the operation and the path, never the value.
  */
 type ReadField = <T>(path: string, check: FieldCheck<T>) => T
+
+/**
+ * What a caller reads from the adapter's options at each call: the token (from
+ * `getConnectionToken` when there is one, else the fixed `connectionToken`) and the `fetch`.
+ */
+interface CallerOptions {
+  connectionToken?: string
+  getConnectionToken?: () => string | Promise<string>
+  fetch?: typeof fetch
+}
 
 /** Calls one operation and gives a reader of its answer's fields. */
 export type ParticipantCall = (
@@ -54,17 +50,29 @@ export type ParticipantCall = (
  * {@link AttachmentError}. A 2xx whose body is not a JSON object (a proxy's or captive portal's
  * page) is `invalid-response`; an empty one reads as `{}`.
  */
-export function participantCaller(
-  endpoint: string,
-  getToken: () => string | Promise<string>,
-  fetchImpl: typeof fetch,
-): ParticipantCall {
+export function participantCaller(endpoint: string, options: CallerOptions): ParticipantCall {
   return async (operation, input, signal) => {
     let token: string
     try {
-      token = await getToken()
-    } catch (error) {
-      throw tokenFailure(error)
+      token = await (options.getConnectionToken?.() ?? options.connectionToken!)
+    } catch (cause) {
+      // Why the host's token function failed, by what it threw: a blip on the way to the token
+      // (Streams' fetch through the CCP, a backend's token endpoint) is retried like any other
+      // request, an AttachmentError keeps its code, and only a refusal (a 401 or 403) is
+      // `access-denied`. An HTTP status is read where fetch wrappers (`status`) and the AWS SDK
+      // v2 (`statusCode`) keep it.
+      if (isAttachmentError(cause)) throw cause
+      const failure = cause as TokenFailure | null | undefined
+      const status = failure?.status ?? failure?.statusCode
+      if (typeof status === 'number') {
+        const code = codeFromStatus(status)
+        throw new AttachmentError(code, code, { status, cause })
+      }
+      // `AbortSignal.timeout()` aborts with a TimeoutError, which core would take for a bug.
+      if (failure?.name === 'TimeoutError') {
+        throw new AttachmentError('timeout', 'timeout', { cause })
+      }
+      throw toAttachmentError(cause)
     }
     if (!token) throw new AttachmentError('access-denied', 'No connection token')
 
@@ -77,7 +85,9 @@ export function participantCaller(
         .replace(/^Get/, '')
         .replace(/\B[A-Z]/g, '-$&')
         .toLowerCase()
-      response = await fetchImpl(`${endpoint}/participant/${path}`, {
+      // The `fetch` given, else the global one as it is at this call: one swapped in later (or
+      // a bound window.fetch) is used.
+      response = await (options.fetch ?? fetch)(`${endpoint}/participant/${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-amz-bearer': token },
         body: JSON.stringify(input),
@@ -124,6 +134,19 @@ export function participantCaller(
         status,
         reason,
       })
+      // The Participant Service's error names (connect-apis.md §3.1) with the status each
+      // stands for, so the name decides the code even when a response carries an unusual
+      // status; a name not listed falls back to the response's status. Without the common
+      // `Exception` suffix because this table ships in every chat widget.
+      const statusByName: Record<string, number> = {
+        ServiceQuotaExceeded: 402,
+        Validation: 400,
+        AccessDenied: 403,
+        Conflict: 409,
+        ResourceNotFound: 404,
+        Throttling: 429,
+        InternalServer: 500,
+      }
       const code = codeFromStatus(statusByName[name.replace(/Exception$/, '')] ?? status)
       throw new AttachmentError(code, `${operation}: ${name} ${message}`, {
         status,
@@ -142,25 +165,6 @@ export function participantCaller(
         check,
       )
   }
-}
-
-/**
- * Why the host's token function failed, by what it threw: a blip on the way to the token (Streams'
- * fetch through the CCP, a backend's token endpoint) is retried like any other request, an
- * {@link AttachmentError} keeps its code, and only a refusal (a 401 or 403) is `access-denied`.
- * An HTTP status is read where fetch wrappers (`status`) and the AWS SDK v2 (`statusCode`) keep it.
- */
-function tokenFailure(cause: unknown): AttachmentError {
-  if (isAttachmentError(cause)) return cause
-  const failure = cause as TokenFailure | null | undefined
-  const status = failure?.status ?? failure?.statusCode
-  if (typeof status === 'number') {
-    const code = codeFromStatus(status)
-    return new AttachmentError(code, code, { status, cause })
-  }
-  // `AbortSignal.timeout()` aborts with a TimeoutError, which core would take for a bug.
-  if (failure?.name === 'TimeoutError') return new AttachmentError('timeout', 'timeout', { cause })
-  return toAttachmentError(cause)
 }
 
 /** Where a host's failed token fetch may say how it failed. */
