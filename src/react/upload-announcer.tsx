@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import { uploadMilestones } from '../core/upload-milestones.js'
-import type { UploadMilestone } from '../core/upload-milestones.js'
-import type { UploadRules } from '../core/types.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { errorText } from './message-text.js'
-import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 
@@ -17,31 +14,6 @@ const announcements = {
   canceled: 'announceCanceled',
   offline: 'uploadOffline',
 } as const
-
-/** The words for one milestone, in the provider's language. */
-function milestoneText(
-  milestone: UploadMilestone,
-  rules: UploadRules,
-  context: MessageContext,
-  now: number = Date.now(),
-): string {
-  const { format } = context
-  const upload = milestone.type === 'added' ? milestone.uploads[0] : milestone.upload
-  const name = upload?.name ?? ''
-  // Each message reads the values it names: a count of the files added, the reason of a
-  // failure, the time until a retry.
-  const values = {
-    name,
-    count: milestone.type === 'added' ? milestone.uploads.length : 1,
-    reason: upload?.error ? errorText(upload.error.code, name, rules, context) : '',
-    seconds: milestone.type === 'retrying' ? format.seconds(milestone.retryAt - now) : '',
-  }
-  return formatMessage(
-    context.messages[announcements[milestone.type]] as Message<typeof values>,
-    values,
-    format,
-  )
-}
 
 // The announcers of each manager in the order they mounted: only the first speaks, so that two
 // lists of one manager on a page do not say everything twice; the next speaks once it goes.
@@ -69,10 +41,26 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
       const milestones = uploadMilestones(previous, next)
       previous = next
       if (milestones.length === 0 || queue.values().next().value !== turn) return
-      const rules = manager.getRules()
-      const texts = milestones.map((milestone) =>
-        milestoneText(milestone, rules, { messages, format }),
-      )
+      // The words for each milestone. Each message reads the values it names: a count of the
+      // files added, the reason of a failure, the time until a retry.
+      const texts = milestones.map((milestone) => {
+        const upload = milestone.type === 'added' ? milestone.uploads[0] : milestone.upload
+        const name = upload?.name ?? ''
+        const values = {
+          name,
+          count: milestone.type === 'added' ? milestone.uploads.length : 1,
+          reason: upload?.error
+            ? errorText(upload.error.code, name, manager.getRules(), { messages, format })
+            : '',
+          seconds:
+            milestone.type === 'retrying' ? format.seconds(milestone.retryAt - Date.now()) : '',
+        }
+        return formatMessage(
+          messages[announcements[milestone.type]] as Message<typeof values>,
+          values,
+          format,
+        )
+      })
       setSaid((last) => ({ key: (last?.key ?? 0) + 1, texts }))
     })
     return () => {
