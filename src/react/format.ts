@@ -34,10 +34,6 @@ export interface Formatters {
 // Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
 const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
 
-// Sizes use binary multiples with the familiar SI names, as Connect's documentation does
-// ("20 MB" is 20 × 1024 × 1024 bytes in its limits and in our validation).
-const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte']
-
 /** The power of 1024 to show `bytes` in: the largest unit it makes at least one of. */
 function scaleOf(bytes: number): number {
   let power = 0
@@ -59,9 +55,11 @@ function createFormatters(locale: string): Formatters {
     return (value: number): string => marking.mark?.(format(value)) ?? format(value)
   }
   // Whole bytes and kilobytes; one decimal for megabytes and gigabytes. Bytes in the long form:
-  // CLDR's short English form is "22 byte", where "kB" and "MB" read well short.
+  // CLDR's short English form is "22 byte", where "kB" and "MB" read well short. Sizes use
+  // binary multiples with the familiar SI names, as Connect's documentation does ("20 MB" is
+  // 20 × 1024 × 1024 bytes in its limits and in our validation).
   const digits = (power: number): number => (power < 2 ? 0 : 1)
-  const inUnits = units.map((unit, power) =>
+  const inUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'].map((unit, power) =>
     numbers(digits(power), { style: 'unit', unit, unitDisplay: power ? 'short' : 'long' }),
   )
   const inUnit = (value: number, power: number): string => inUnits[power]!(value / 1024 ** power)
