@@ -31,9 +31,6 @@ export interface Formatters {
   isolate(text: string): string
 }
 
-// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
-const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
-
 /** The power of 1024 to show `bytes` in: the largest unit it makes at least one of. */
 function scaleOf(bytes: number): number {
   let power = 0
@@ -81,7 +78,12 @@ function createFormatters(locale: string): Formatters {
     seconds: (milliseconds) => seconds(Math.max(0, Math.ceil(milliseconds / 1000))),
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
-    isolate: (text) => marking.mark?.(text) ?? (bidi.test(text) ? `\u2068${text}\u2069` : text),
+    // Isolated where it has right-to-left letters or bidi controls (U+200E/F, U+202A–E, U+2066–9).
+    isolate: (text) =>
+      marking.mark?.(text) ??
+      (/[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/.test(text)
+        ? `\u2068${text}\u2069`
+        : text),
   }
 }
 

@@ -5,9 +5,6 @@ import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 
-// A value in a text being written: U+E000, its index, U+E001 (private-use characters).
-const marker = /\uE000(\d+)\uE001/
-
 /**
  * What `write` writes for the page, with each figure (size, percentage, count, time) and each
  * value (a name) in a `<bdi>`, so that on a right-to-left page `3.2 MB` and `45 %` keep their
@@ -31,8 +28,9 @@ export function isolated(
   } finally {
     marking.mark = undefined
   }
+  // Each value in the text is U+E000, its index, U+E001 (private-use characters).
   return text
-    .split(marker)
+    .split(/\uE000(\d+)\uE001/)
     .map((piece, index) =>
       index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
     )

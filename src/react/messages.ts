@@ -263,11 +263,6 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
   return merged as unknown as Messages
 }
 
-// Values that are sentences of the catalog (a list of kinds of file, an error's reason): put in
-// as they are, their own values isolated where they were written. Isolated as a whole, a
-// right-to-left sentence that starts with a left-to-right word would read left to right.
-const sentences = /^(kinds|reason)$/
-
 /**
  * The text of `message` for `values`: a function is called, a template's `{names}` filled in,
  * a number in the locale's digits. Each value goes through `format.isolate`, so that a name
@@ -280,7 +275,11 @@ export function formatMessage<V extends object>(
 ): string {
   const record: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
-    record[key] = typeof value === 'string' && !sentences.test(key) ? format.isolate(value) : value
+    // Values that are sentences of the catalog (a list of kinds of file, an error's reason): put
+    // in as they are, their own values isolated where they were written. Isolated as a whole, a
+    // right-to-left sentence that starts with a left-to-right word would read left to right.
+    record[key] =
+      typeof value === 'string' && !/^(kinds|reason)$/.test(key) ? format.isolate(value) : value
   }
   if (typeof message === 'function') return message(record as V, format)
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
