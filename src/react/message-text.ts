@@ -103,9 +103,8 @@ export function errorText(
   code: AttachmentErrorCode,
   name: string,
   rules: UploadRules,
-  context: MessageContext,
+  { messages, format }: MessageContext,
 ): string {
-  const { messages, format } = context
   // Every message gets every value: a validation message picks the limit it names.
   const values: ErrorValues & ValidationValues[FileValidationCode] = {
     name: visibleName(name),
@@ -137,9 +136,11 @@ export function localizeRejection<F extends FileLike>(
 }
 
 /** One upload's progress as text: `45%, 3.2 of 7 MB`. */
-export function progressText(loaded: number, total: number, context: MessageContext): string {
-  const { format } = context
-  const range = format.byteRange(loaded, total)
-  const percent = format.percent(total === 0 ? 0 : loaded / total)
-  return formatMessage(context.messages.progress, { percent, ...range }, format)
+export function progressText(
+  loaded: number,
+  total: number,
+  { messages, format }: MessageContext,
+): string {
+  const percent = format.percent(total && loaded / total)
+  return formatMessage(messages.progress, { percent, ...format.byteRange(loaded, total) }, format)
 }
