@@ -44,11 +44,12 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
       // The words for each milestone. Each message reads the values it names: a count of the
       // files added, the reason of a failure, the time until a retry.
       const texts = milestones.map((milestone) => {
-        const upload = milestone.type === 'added' ? milestone.uploads[0] : milestone.upload
+        const uploads = milestone.type === 'added' ? milestone.uploads : [milestone.upload]
+        const upload = uploads[0]
         const name = upload?.name ?? ''
         const values = {
           name,
-          count: milestone.type === 'added' ? milestone.uploads.length : 1,
+          count: uploads.length,
           reason: upload?.error
             ? errorText(upload.error.code, name, manager.getRules(), { messages, format })
             : '',
