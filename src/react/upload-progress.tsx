@@ -102,13 +102,13 @@ export function uploadStatusText(
 /**
  * The bar of `upload` as {@link UploadProgress} and a row of `UploadList` draw it: `dom` (names,
  * descriptions, the host's DOM props) first, then what the bar itself decides, its value and
- * its state in words and attributes.
+ * its state in words and attributes; `className` is added to `ca ca-upload-progress`.
  */
 export function progressBar(
   upload: UploadState,
   context: MessageContext,
   dom: ComponentPropsWithoutRef<'div'>,
-  className: string,
+  className: string | undefined,
   barClassName?: string,
   ref?: RefCallback<HTMLDivElement>,
 ): ReactElement {
@@ -134,7 +134,7 @@ export function progressBar(
       aria-valuemax={100}
       aria-valuenow={percent}
       aria-valuetext={uploadStatusText(upload, context)}
-      className={className}
+      className={cx('ca ca-upload-progress', className)}
       {...stateAttributes(upload)}
     >
       <div className={cx('ca-upload-progress__bar', barClassName)} />
@@ -170,15 +170,8 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
     'aria-describedby': describedBy,
     ...rest,
   }
-  return progressBar(
-    upload,
-    context,
-    dom,
-    cx('ca ca-upload-progress', className),
-    classNames?.bar,
-    (element) => {
-      if (typeof ref === 'function') ref(element)
-      else if (ref) ref.current = element
-    },
-  )
+  return progressBar(upload, context, dom, className, classNames?.bar, (element) => {
+    if (typeof ref === 'function') ref(element)
+    else if (ref) ref.current = element
+  })
 }

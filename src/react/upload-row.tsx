@@ -140,7 +140,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
           upload,
           context,
           { 'aria-labelledby': nameId, 'aria-describedby': errorId },
-          `ca ca-upload-progress ${part('progress')}`,
+          part('progress'),
         )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
       <span className={part('status')} aria-hidden={showBar || undefined}>
