@@ -78,17 +78,13 @@ export function useRetryCountdown(retryAt: number | undefined): void {
  * `7 MB sent, finishing` once all have left the page and storage has not answered,
  * `Retrying in 4 seconds` during a backoff, else the status.
  */
-export function uploadStatusText(
-  upload: UploadState,
-  context: MessageContext,
-  now: number = Date.now(),
-): string {
+export function uploadStatusText(upload: UploadState, context: MessageContext): string {
   const { messages, format } = context
   if (upload.offline) return formatMessage(messages.uploadOffline, {}, format)
   if (upload.retryAt !== undefined) {
     return formatMessage(
       messages.uploadRetrying,
-      { seconds: format.seconds(upload.retryAt - now) },
+      { seconds: format.seconds(upload.retryAt - Date.now()) },
       format,
     )
   }
