@@ -22,18 +22,16 @@ export function isolated(
   // (a name with marks in it stays as it is): sentences of the catalog are never values here.
   marking.mark = (text) =>
     /^\uE000\d+\uE001$/.test(text) ? text : `\uE000${values.push(text) - 1}\uE001`
-  let text: string
   try {
-    text = write(context)
+    // Each value in the text is U+E000, its index, U+E001 (private-use characters).
+    return write(context)
+      .split(/\uE000(\d+)\uE001/)
+      .map((piece, index) =>
+        index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
+      )
   } finally {
     marking.mark = undefined
   }
-  // Each value in the text is U+E000, its index, U+E001 (private-use characters).
-  return text
-    .split(/\uE000(\d+)\uE001/)
-    .map((piece, index) =>
-      index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
-    )
 }
 
 /** `formatMessage` for the page: each value and figure in a `<bdi>` (see {@link isolated}). */
