@@ -143,9 +143,9 @@ export interface Messages {
 /** A subset of {@link Messages}; the groups (`errors`, `uploadStatus`, …) merge key by key. */
 export type MessagesOverrides = { [K in keyof Messages]?: Partial<Messages[K]> }
 
-/** `1 file`, `3 files`. */
+/** `1 file`, `3 files`: English says the singular of 1 alone, in every English locale. */
 const files = (format: Formatters, count: number): string =>
-  `${format.number(count)} ${format.plural(count) === 'one' ? 'file' : 'files'}`
+  `${format.number(count)} ${count === 1 ? 'file' : 'files'}`
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
@@ -213,7 +213,7 @@ export const defaultMessages: Messages = {
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',
   uploadsMore: ({ count }, format) =>
-    `${format.number(count)} more ${format.plural(count) === 'one' ? 'file' : 'files'}`,
+    `${format.number(count)} more ${count === 1 ? 'file' : 'files'}`,
   showMoreUploads: 'Show more',
   // No count where there is no limit (Cases and Email files have none).
   limits: ({ kinds, maxSize, maxFiles }, format) =>
