@@ -185,6 +185,14 @@ describe('formatting', () => {
     ])
   })
 
+  it('fills a template’s placeholders and leaves those with no value as they are', () => {
+    const en = getFormatters('en')
+    const values = { name: 'Ann', count: 1200, gone: undefined } as Record<string, unknown>
+    expect(formatMessage('{name}: {count} {gone} {missing}', values, en)).toBe(
+      'Ann: 1,200 {gone} {missing}',
+    )
+  })
+
   it('never shows 100% before every byte is sent', () => {
     expect(getFormatters('en-US').percent(0.996)).toBe('99%')
     expect(getFormatters('en-US').percent(1)).toBe('100%')

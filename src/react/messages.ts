@@ -265,7 +265,8 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
 
 /**
  * The text of `message` for `values`: a function is called, a template's `{names}` filled in,
- * a number in the locale's digits. Each value goes through `format.isolate`, so that a name
+ * a number in the locale's digits; a placeholder with no value (none given, or `undefined` from
+ * an untyped caller) stays as it is. Each value goes through `format.isolate`, so that a name
  * with right-to-left text or bidi controls cannot reorder the sentence around it.
  */
 export function formatMessage<V extends object>(
@@ -283,8 +284,7 @@ export function formatMessage<V extends object>(
   }
   if (typeof message === 'function') return message(record as V, format)
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = record[name]
-    if (!(name in record)) return placeholder
+    const value = record[name] ?? placeholder
     return typeof value === 'number' ? format.number(value) : String(value)
   })
 }
