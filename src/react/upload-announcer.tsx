@@ -40,7 +40,7 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
       const next = manager.getSnapshot()
       const milestones = uploadMilestones(previous, next)
       previous = next
-      if (milestones.length === 0 || queue.values().next().value !== turn) return
+      if (milestones.length === 0 || [...queue][0] !== turn) return
       // The words for each milestone. Each message reads the values it names: a count of the
       // files added, the reason of a failure, the time until a retry.
       const texts = milestones.map((milestone) => {
