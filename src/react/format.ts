@@ -44,7 +44,16 @@ function scaleOf(bytes: number): number {
  */
 export const marking: { mark?: ((text: string) => string) | undefined } = {}
 
-function createFormatters(locale: string): Formatters {
+const cache = new Map<string, Formatters>()
+
+/**
+ * The {@link Formatters} for `locale`, made once per locale and reused. Never the runtime's
+ * locale by default, so that a server and a browser set to other locales format alike.
+ * @default 'en'
+ */
+export function getFormatters(locale = 'en'): Formatters {
+  const made = cache.get(locale)
+  if (made) return made
   // Every NumberFormat the figures need, made once with the locale's formatters; each figure
   // goes out marked while `isolated` writes.
   const numbers = (digits: number, options?: Intl.NumberFormatOptions) => {
@@ -65,7 +74,7 @@ function createFormatters(locale: string): Formatters {
   const seconds = numbers(0, { style: 'unit', unit: 'second', unitDisplay: 'long' })
   const list = new Intl.ListFormat(locale)
   const plural = new Intl.PluralRules(locale)
-  return {
+  const formatters: Formatters = {
     locale,
     number: plain[1]!,
     bytes: (value) => inUnit(value, scaleOf(value)),
@@ -85,21 +94,7 @@ function createFormatters(locale: string): Formatters {
         ? `\u2068${text}\u2069`
         : text),
   }
-}
-
-const cache = new Map<string, Formatters>()
-
-/**
- * The {@link Formatters} for `locale`, made once per locale and reused. Never the runtime's
- * locale by default, so that a server and a browser set to other locales format alike.
- * @default 'en'
- */
-export function getFormatters(locale = 'en'): Formatters {
-  let formatters = cache.get(locale)
-  if (formatters === undefined) {
-    formatters = createFormatters(locale)
-    cache.set(locale, formatters)
-  }
+  cache.set(locale, formatters)
   return formatters
 }
 
