@@ -41,8 +41,9 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
       const milestones = uploadMilestones(previous, next)
       previous = next
       if (milestones.length === 0 || [...queue][0] !== turn) return
-      // The words for each milestone. Each message reads the values it names: a count of the
-      // files added, the reason of a failure, the time until a retry.
+      // The words for each milestone. Each message reads the values it names, all taken from
+      // the milestone's upload as its error and its wait are: a count of the files added, the
+      // reason of a failure, the time until a retry.
       const texts = milestones.map((milestone) => {
         const uploads = milestone.type === 'added' ? milestone.uploads : [milestone.upload]
         const upload = uploads[0]
@@ -53,8 +54,7 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
           reason: upload?.error
             ? errorText(upload.error.code, name, manager.getRules(), { messages, format })
             : '',
-          seconds:
-            milestone.type === 'retrying' ? format.seconds(milestone.retryAt - Date.now()) : '',
+          seconds: upload?.retryAt ? format.seconds(upload.retryAt - Date.now()) : '',
         }
         return formatMessage(
           messages[announcements[milestone.type]] as Message<typeof values>,
