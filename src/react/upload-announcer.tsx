@@ -27,8 +27,13 @@ const voices = new WeakMap<UploadManager, Set<object>>()
  * Present and empty from the first render: a region inserted together with its text is not
  * announced by most screen readers. Of several lists of one manager, the first speaks.
  */
-export function UploadAnnouncer(props: { manager: UploadManager; className: string }) {
-  const { manager } = props
+export function UploadAnnouncer({
+  manager,
+  className,
+}: {
+  manager: UploadManager
+  className: string
+}) {
   const { messages, format } = useAttachmentsContext()
   const [said, setSaid] = useState<{ key: number; texts: string[] } | undefined>(undefined)
   useEffect(() => {
@@ -70,7 +75,7 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
     }
   }, [manager, messages, format])
   return (
-    <div role="status" aria-live="polite" aria-atomic="false" className={props.className}>
+    <div role="status" aria-live="polite" aria-atomic="false" className={className}>
       {said && (
         <div key={said.key}>
           {said.texts.map((text, index) => (
