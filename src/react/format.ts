@@ -31,13 +31,6 @@ export interface Formatters {
   isolate(text: string): string
 }
 
-// Right-to-left letters and the bidi controls (U+200E/F, U+202A–E, U+2066–9).
-const bidi = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
-
-// Sizes use binary multiples with the familiar SI names, as Connect's documentation does
-// ("20 MB" is 20 × 1024 × 1024 bytes in its limits and in our validation).
-const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte']
-
 /** The power of 1024 to show `bytes` in: the largest unit it makes at least one of. */
 function scaleOf(bytes: number): number {
   let power = 0
@@ -51,7 +44,16 @@ function scaleOf(bytes: number): number {
  */
 export const marking: { mark?: ((text: string) => string) | undefined } = {}
 
-function createFormatters(locale: string): Formatters {
+const cache = new Map<string, Formatters>()
+
+/**
+ * The {@link Formatters} for `locale`, made once per locale and reused. Never the runtime's
+ * locale by default, so that a server and a browser set to other locales format alike.
+ * @default 'en'
+ */
+export function getFormatters(locale = 'en'): Formatters {
+  const made = cache.get(locale)
+  if (made) return made
   // Every NumberFormat the figures need, made once with the locale's formatters; each figure
   // goes out marked while `isolated` writes.
   const numbers = (digits: number, options?: Intl.NumberFormatOptions) => {
@@ -59,9 +61,11 @@ function createFormatters(locale: string): Formatters {
     return (value: number): string => marking.mark?.(format(value)) ?? format(value)
   }
   // Whole bytes and kilobytes; one decimal for megabytes and gigabytes. Bytes in the long form:
-  // CLDR's short English form is "22 byte", where "kB" and "MB" read well short.
+  // CLDR's short English form is "22 byte", where "kB" and "MB" read well short. Sizes use
+  // binary multiples with the familiar SI names, as Connect's documentation does ("20 MB" is
+  // 20 × 1024 × 1024 bytes in its limits and in our validation).
   const digits = (power: number): number => (power < 2 ? 0 : 1)
-  const inUnits = units.map((unit, power) =>
+  const inUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'].map((unit, power) =>
     numbers(digits(power), { style: 'unit', unit, unitDisplay: power ? 'short' : 'long' }),
   )
   const inUnit = (value: number, power: number): string => inUnits[power]!(value / 1024 ** power)
@@ -70,7 +74,7 @@ function createFormatters(locale: string): Formatters {
   const seconds = numbers(0, { style: 'unit', unit: 'second', unitDisplay: 'long' })
   const list = new Intl.ListFormat(locale)
   const plural = new Intl.PluralRules(locale)
-  return {
+  const formatters: Formatters = {
     locale,
     number: plain[1]!,
     bytes: (value) => inUnit(value, scaleOf(value)),
@@ -83,23 +87,14 @@ function createFormatters(locale: string): Formatters {
     seconds: (milliseconds) => seconds(Math.max(0, Math.ceil(milliseconds / 1000))),
     list: (items) => list.format(items),
     plural: (count) => plural.select(count),
-    isolate: (text) => marking.mark?.(text) ?? (bidi.test(text) ? `\u2068${text}\u2069` : text),
+    // Isolated where it has right-to-left letters or bidi controls (U+200E/F, U+202A–E, U+2066–9).
+    isolate: (text) =>
+      marking.mark?.(text) ??
+      (/[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/.test(text)
+        ? `\u2068${text}\u2069`
+        : text),
   }
-}
-
-const cache = new Map<string, Formatters>()
-
-/**
- * The {@link Formatters} for `locale`, made once per locale and reused. Never the runtime's
- * locale by default, so that a server and a browser set to other locales format alike.
- * @default 'en'
- */
-export function getFormatters(locale = 'en'): Formatters {
-  let formatters = cache.get(locale)
-  if (formatters === undefined) {
-    formatters = createFormatters(locale)
-    cache.set(locale, formatters)
-  }
+  cache.set(locale, formatters)
   return formatters
 }
 

@@ -5,9 +5,6 @@ import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 
-// A value in a text being written: U+E000, its index, U+E001 (private-use characters).
-const marker = /\uE000(\d+)\uE001/
-
 /**
  * What `write` writes for the page, with each figure (size, percentage, count, time) and each
  * value (a name) in a `<bdi>`, so that on a right-to-left page `3.2 MB` and `45 %` keep their
@@ -25,17 +22,16 @@ export function isolated(
   // (a name with marks in it stays as it is): sentences of the catalog are never values here.
   marking.mark = (text) =>
     /^\uE000\d+\uE001$/.test(text) ? text : `\uE000${values.push(text) - 1}\uE001`
-  let text: string
   try {
-    text = write(context)
+    // Each value in the text is U+E000, its index, U+E001 (private-use characters).
+    return write(context)
+      .split(/\uE000(\d+)\uE001/)
+      .map((piece, index) =>
+        index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
+      )
   } finally {
     marking.mark = undefined
   }
-  return text
-    .split(marker)
-    .map((piece, index) =>
-      index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
-    )
 }
 
 /** `formatMessage` for the page: each value and figure in a `<bdi>` (see {@link isolated}). */

@@ -67,31 +67,27 @@ export function fileDetailsText(
     : bytes || kind
 }
 
-/** The names of the kinds of file the extensions allow, each once, known kinds first. */
-function allowedKindsText(extensions: readonly string[], context: MessageContext): string {
-  const { messages, format } = context
-  const found = new Set(extensions.map(fileKindOf))
+/**
+ * The rules in force as one line: `PDF, Word and images; up to 20 MB each, 35 files`. The kinds
+ * are the names of the kinds of file the extensions allow, each once, known kinds first.
+ */
+export function limitsText(
+  { allowedExtensions, maxFileSize, maxFiles }: UploadRules,
+  { messages, format }: MessageContext,
+): string {
+  const found = new Set(allowedExtensions.map(fileKindOf))
   const names = kinds
     .filter(([kind]) => found.has(kind))
     .map(([kind]) => formatMessage(messages.fileKinds[kind], {}, format))
-  for (const extension of extensions) {
+  for (const extension of allowedExtensions) {
     if (fileKindOf(extension) === undefined) {
       names.push(formatMessage(messages.otherFileKind, { extension }, format))
     }
   }
-  return format.list(names)
-}
-
-/** The rules in force as one line: `PDF, Word and images; up to 20 MB each, 35 files`. */
-export function limitsText(rules: UploadRules, context: MessageContext): string {
   return formatMessage(
-    context.messages.limits,
-    {
-      kinds: allowedKindsText(rules.allowedExtensions, context),
-      maxSize: context.format.bytes(rules.maxFileSize),
-      maxFiles: rules.maxFiles,
-    },
-    context.format,
+    messages.limits,
+    { kinds: format.list(names), maxSize: format.bytes(maxFileSize), maxFiles },
+    format,
   )
 }
 
@@ -103,9 +99,8 @@ export function errorText(
   code: AttachmentErrorCode,
   name: string,
   rules: UploadRules,
-  context: MessageContext,
+  { messages, format }: MessageContext,
 ): string {
-  const { messages, format } = context
   // Every message gets every value: a validation message picks the limit it names.
   const values: ErrorValues & ValidationValues[FileValidationCode] = {
     name: visibleName(name),
@@ -137,9 +132,11 @@ export function localizeRejection<F extends FileLike>(
 }
 
 /** One upload's progress as text: `45%, 3.2 of 7 MB`. */
-export function progressText(loaded: number, total: number, context: MessageContext): string {
-  const { format } = context
-  const range = format.byteRange(loaded, total)
-  const percent = format.percent(total === 0 ? 0 : loaded / total)
-  return formatMessage(context.messages.progress, { percent, ...range }, format)
+export function progressText(
+  loaded: number,
+  total: number,
+  { messages, format }: MessageContext,
+): string {
+  const percent = format.percent(total && loaded / total)
+  return formatMessage(messages.progress, { percent, ...format.byteRange(loaded, total) }, format)
 }

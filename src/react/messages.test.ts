@@ -169,6 +169,30 @@ describe('formatting', () => {
     expect(getFormatters('fr').bytes(22)).toMatch(/^22\soctets$/)
   })
 
+  it('says file or files the English way, whatever locale formats the count', () => {
+    // A host's partial catalog in French keeps the English sentences it does not override;
+    // French calls 0 singular, English does not.
+    const say = (locale: string, count: number) =>
+      formatMessage(defaultMessages.rejectionsTitle, { count }, getFormatters(locale))
+    expect([say('en', 0), say('en', 1), say('en', 2)]).toEqual([
+      '0 files could not be attached',
+      '1 file could not be attached',
+      '2 files could not be attached',
+    ])
+    expect([say('fr', 0), say('fr', 1)]).toEqual([
+      '0 files could not be attached',
+      '1 file could not be attached',
+    ])
+  })
+
+  it('fills a template’s placeholders and leaves those with no value as they are', () => {
+    const en = getFormatters('en')
+    const values = { name: 'Ann', count: 1200, gone: undefined } as Record<string, unknown>
+    expect(formatMessage('{name}: {count} {gone} {missing}', values, en)).toBe(
+      'Ann: 1,200 {gone} {missing}',
+    )
+  })
+
   it('never shows 100% before every byte is sent', () => {
     expect(getFormatters('en-US').percent(0.996)).toBe('99%')
     expect(getFormatters('en-US').percent(1)).toBe('100%')

@@ -143,9 +143,9 @@ export interface Messages {
 /** A subset of {@link Messages}; the groups (`errors`, `uploadStatus`, …) merge key by key. */
 export type MessagesOverrides = { [K in keyof Messages]?: Partial<Messages[K]> }
 
-/** `1 file`, `3 files`. */
+/** `1 file`, `3 files`: English says the singular of 1 alone, in every English locale. */
 const files = (format: Formatters, count: number): string =>
-  `${format.number(count)} ${format.plural(count) === 'one' ? 'file' : 'files'}`
+  `${format.number(count)} ${count === 1 ? 'file' : 'files'}`
 
 /** The English messages, used for every string a `messages` prop does not override. */
 export const defaultMessages: Messages = {
@@ -213,7 +213,7 @@ export const defaultMessages: Messages = {
     `${format.number(done)} of ${files(format, count)} uploaded`,
   totalsFailed: '{count} failed',
   uploadsMore: ({ count }, format) =>
-    `${format.number(count)} more ${format.plural(count) === 'one' ? 'file' : 'files'}`,
+    `${format.number(count)} more ${count === 1 ? 'file' : 'files'}`,
   showMoreUploads: 'Show more',
   // No count where there is no limit (Cases and Email files have none).
   limits: ({ kinds, maxSize, maxFiles }, format) =>
@@ -263,14 +263,10 @@ export function mergeMessages(defaults: Messages, overrides?: MessagesOverrides)
   return merged as unknown as Messages
 }
 
-// Values that are sentences of the catalog (a list of kinds of file, an error's reason): put in
-// as they are, their own values isolated where they were written. Isolated as a whole, a
-// right-to-left sentence that starts with a left-to-right word would read left to right.
-const sentences = /^(kinds|reason)$/
-
 /**
  * The text of `message` for `values`: a function is called, a template's `{names}` filled in,
- * a number in the locale's digits. Each value goes through `format.isolate`, so that a name
+ * a number in the locale's digits; a placeholder with no value (none given, or `undefined` from
+ * an untyped caller) stays as it is. Each value goes through `format.isolate`, so that a name
  * with right-to-left text or bidi controls cannot reorder the sentence around it.
  */
 export function formatMessage<V extends object>(
@@ -280,12 +276,15 @@ export function formatMessage<V extends object>(
 ): string {
   const record: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
-    record[key] = typeof value === 'string' && !sentences.test(key) ? format.isolate(value) : value
+    // Values that are sentences of the catalog (a list of kinds of file, an error's reason): put
+    // in as they are, their own values isolated where they were written. Isolated as a whole, a
+    // right-to-left sentence that starts with a left-to-right word would read left to right.
+    record[key] =
+      typeof value === 'string' && !/^(kinds|reason)$/.test(key) ? format.isolate(value) : value
   }
   if (typeof message === 'function') return message(record as V, format)
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = record[name]
-    if (!(name in record)) return placeholder
+    const value = record[name] ?? placeholder
     return typeof value === 'number' ? format.number(value) : String(value)
   })
 }

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { UploadManager } from '../core/upload-manager.js'
 import { uploadMilestones } from '../core/upload-milestones.js'
-import type { UploadMilestone } from '../core/upload-milestones.js'
-import type { UploadRules } from '../core/types.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { errorText } from './message-text.js'
-import type { MessageContext } from './message-text.js'
 import { formatMessage } from './messages.js'
 import type { Message } from './messages.js'
 
@@ -17,31 +14,6 @@ const announcements = {
   canceled: 'announceCanceled',
   offline: 'uploadOffline',
 } as const
-
-/** The words for one milestone, in the provider's language. */
-function milestoneText(
-  milestone: UploadMilestone,
-  rules: UploadRules,
-  context: MessageContext,
-  now: number = Date.now(),
-): string {
-  const { format } = context
-  const upload = milestone.type === 'added' ? milestone.uploads[0] : milestone.upload
-  const name = upload?.name ?? ''
-  // Each message reads the values it names: a count of the files added, the reason of a
-  // failure, the time until a retry.
-  const values = {
-    name,
-    count: milestone.type === 'added' ? milestone.uploads.length : 1,
-    reason: upload?.error ? errorText(upload.error.code, name, rules, context) : '',
-    seconds: milestone.type === 'retrying' ? format.seconds(milestone.retryAt - now) : '',
-  }
-  return formatMessage(
-    context.messages[announcements[milestone.type]] as Message<typeof values>,
-    values,
-    format,
-  )
-}
 
 // The announcers of each manager in the order they mounted: only the first speaks, so that two
 // lists of one manager on a page do not say everything twice; the next speaks once it goes.
@@ -55,8 +27,13 @@ const voices = new WeakMap<UploadManager, Set<object>>()
  * Present and empty from the first render: a region inserted together with its text is not
  * announced by most screen readers. Of several lists of one manager, the first speaks.
  */
-export function UploadAnnouncer(props: { manager: UploadManager; className: string }) {
-  const { manager } = props
+export function UploadAnnouncer({
+  manager,
+  className,
+}: {
+  manager: UploadManager
+  className: string
+}) {
   const { messages, format } = useAttachmentsContext()
   const [said, setSaid] = useState<{ key: number; texts: string[] } | undefined>(undefined)
   useEffect(() => {
@@ -68,11 +45,28 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
       const next = manager.getSnapshot()
       const milestones = uploadMilestones(previous, next)
       previous = next
-      if (milestones.length === 0 || queue.values().next().value !== turn) return
-      const rules = manager.getRules()
-      const texts = milestones.map((milestone) =>
-        milestoneText(milestone, rules, { messages, format }),
-      )
+      if (milestones.length === 0 || [...queue][0] !== turn) return
+      // The words for each milestone. Each message reads the values it names, all taken from
+      // the milestone's upload as its error and its wait are: a count of the files added, the
+      // reason of a failure, the time until a retry.
+      const texts = milestones.map((milestone) => {
+        const uploads = milestone.type === 'added' ? milestone.uploads : [milestone.upload]
+        const upload = uploads[0]
+        const name = upload?.name ?? ''
+        const values = {
+          name,
+          count: uploads.length,
+          reason: upload?.error
+            ? errorText(upload.error.code, name, manager.getRules(), { messages, format })
+            : '',
+          seconds: upload?.retryAt ? format.seconds(upload.retryAt - Date.now()) : '',
+        }
+        return formatMessage(
+          messages[announcements[milestone.type]] as Message<typeof values>,
+          values,
+          format,
+        )
+      })
       setSaid((last) => ({ key: (last?.key ?? 0) + 1, texts }))
     })
     return () => {
@@ -81,7 +75,7 @@ export function UploadAnnouncer(props: { manager: UploadManager; className: stri
     }
   }, [manager, messages, format])
   return (
-    <div role="status" aria-live="polite" aria-atomic="false" className={props.className}>
+    <div role="status" aria-live="polite" aria-atomic="false" className={className}>
       {said && (
         <div key={said.key}>
           {said.texts.map((text, index) => (

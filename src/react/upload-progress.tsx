@@ -78,17 +78,13 @@ export function useRetryCountdown(retryAt: number | undefined): void {
  * `7 MB sent, finishing` once all have left the page and storage has not answered,
  * `Retrying in 4 seconds` during a backoff, else the status.
  */
-export function uploadStatusText(
-  upload: UploadState,
-  context: MessageContext,
-  now: number = Date.now(),
-): string {
+export function uploadStatusText(upload: UploadState, context: MessageContext): string {
   const { messages, format } = context
   if (upload.offline) return formatMessage(messages.uploadOffline, {}, format)
   if (upload.retryAt !== undefined) {
     return formatMessage(
       messages.uploadRetrying,
-      { seconds: format.seconds(upload.retryAt - now) },
+      { seconds: format.seconds(upload.retryAt - Date.now()) },
       format,
     )
   }
@@ -102,13 +98,13 @@ export function uploadStatusText(
 /**
  * The bar of `upload` as {@link UploadProgress} and a row of `UploadList` draw it: `dom` (names,
  * descriptions, the host's DOM props) first, then what the bar itself decides, its value and
- * its state in words and attributes.
+ * its state in words and attributes; `className` is added to `ca ca-upload-progress`.
  */
 export function progressBar(
   upload: UploadState,
   context: MessageContext,
   dom: ComponentPropsWithoutRef<'div'>,
-  className: string,
+  className: string | undefined,
   barClassName?: string,
   ref?: RefCallback<HTMLDivElement>,
 ): ReactElement {
@@ -134,7 +130,7 @@ export function progressBar(
       aria-valuemax={100}
       aria-valuenow={percent}
       aria-valuetext={uploadStatusText(upload, context)}
-      className={className}
+      className={cx('ca ca-upload-progress', className)}
       {...stateAttributes(upload)}
     >
       <div className={cx('ca-upload-progress__bar', barClassName)} />
@@ -170,15 +166,8 @@ function Progress(props: UploadProgressProps, ref: ForwardedRef<HTMLDivElement>)
     'aria-describedby': describedBy,
     ...rest,
   }
-  return progressBar(
-    upload,
-    context,
-    dom,
-    cx('ca ca-upload-progress', className),
-    classNames?.bar,
-    (element) => {
-      if (typeof ref === 'function') ref(element)
-      else if (ref) ref.current = element
-    },
-  )
+  return progressBar(upload, context, dom, className, classNames?.bar, (element) => {
+    if (typeof ref === 'function') ref(element)
+    else if (ref) ref.current = element
+  })
 }

@@ -62,11 +62,6 @@ export interface UploadRowProps {
   classNames?: Partial<Record<UploadListPart, string>> | undefined
 }
 
-// A cross for cancel and remove, a circular arrow for retry and for adding again.
-const cross = 'M7 7l10 10M17 7L7 17'
-const again = 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'
-const icons = { retry: again, addAgain: again, cancel: cross, remove: cross }
-
 /**
  * One upload in `UploadList`. It reads only its own upload (`useUpload(id)`) and is memoized,
  * so another file's progress never renders it again. The name is text in a `<bdi>`, so that
@@ -109,11 +104,13 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
   const nameId = `${base}-name`
   const errorId = error && `${base}-error`
   const showBar = status !== 'failed' && status !== 'canceled'
+  // Each button's icon: a circular arrow for retry and for adding again, a cross for cancel and
+  // remove.
   const buttons = [
-    ['retry', row.canRetry, messages.retryUpload],
-    ['cancel', row.canCancel, messages.cancelUpload],
-    ['remove', row.canRemove, messages.removeUpload],
-    ['addAgain', row.canAddAgain, messages.addUploadAgain],
+    ['retry', row.canRetry, messages.retryUpload, 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'],
+    ['cancel', row.canCancel, messages.cancelUpload, 'M7 7l10 10M17 7L7 17'],
+    ['remove', row.canRemove, messages.removeUpload, 'M7 7l10 10M17 7L7 17'],
+    ['addAgain', row.canAddAgain, messages.addUploadAgain, 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4h-4'],
   ] as const
   return (
     <li className={part('row')} {...stateAttributes(upload)}>
@@ -143,7 +140,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
           upload,
           context,
           { 'aria-labelledby': nameId, 'aria-describedby': errorId },
-          `ca ca-upload-progress ${part('progress')}`,
+          part('progress'),
         )}
       {/* While the bar shows, it says the same in its aria-valuetext. */}
       <span className={part('status')} aria-hidden={showBar || undefined}>
@@ -155,7 +152,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
         </span>
       )}
       <span className={part('actions')}>
-        {buttons.map(([action, shown, message]) => {
+        {buttons.map(([action, shown, message, icon]) => {
           const label = formatMessage(message, { name }, format)
           return (
             shown && (
@@ -169,7 +166,7 @@ export const UploadRow = memo(function UploadRow(props: UploadRowProps) {
                 aria-describedby={errorId}
                 onClick={row[action]}
               >
-                <Icon d={icons[action]} size={16} />
+                <Icon d={icon} size={16} />
               </button>
             )
           )
