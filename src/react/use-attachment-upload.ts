@@ -102,12 +102,9 @@ interface Rejected {
 }
 const rejectedByManager = new WeakMap<UploadManager, Store<Rejected | undefined>>()
 /** The store of a manager's last `add`'s rejections (and the rules they were checked against). */
-export const rejectedOf = (manager: UploadManager) => {
-  let store = rejectedByManager.get(manager)
-  if (store === undefined)
-    rejectedByManager.set(manager, (store = createStore<Rejected | undefined>(undefined)))
-  return store
-}
+export const rejectedOf = (manager: UploadManager) =>
+  rejectedByManager.get(manager) ??
+  rejectedByManager.set(manager, createStore<Rejected | undefined>(undefined)).get(manager)!
 
 /**
  * `settings` as the manager takes them: without `undefined` entries, and with callbacks that
