@@ -174,7 +174,7 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
   const step = (to: UploadStatus, loaded = 0, patch?: Partial<UploadingUpload>) =>
     enter(to, { loaded, progress: loaded ? 100 : 0, attempts: 1, ...patch })
   // A step that runs again: a PUT starts over from its first byte, and the bar says so.
-  const again = status === 'uploading' && { loaded: 0, progress: 0, finishing: false }
+  const again = status === 'uploading' && { loaded: 0, progress: 0 }
   switch (event.type) {
     case 'start':
       return step('starting')
@@ -200,7 +200,7 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
     case 'completed':
       return enter('succeeded', {})
     case 'backoff':
-      return { ...state, ...again, retryAt: event.retryAt, error: event.error } as UploadState
+      return enter(status, { ...again, retryAt: event.retryAt, error: event.error })
     case 'attempt':
       return enter(status, { ...again, attempts: state.attempts + 1 })
     case 'fail':
