@@ -38,7 +38,7 @@ export const PUBLISH_INTERVAL_MS = 100
 /** Collects progress reports and hands the latest of each file over at a frame. */
 export interface ProgressBatcher {
   report(id: string, loaded: number): void
-  /** Drops a file's pending report (it was canceled or removed). */
+  /** Drops a file's pending report (of an attempt that has ended). */
   forget(id: string): void
   /** Cancels the pending frame. */
   dispose(): void

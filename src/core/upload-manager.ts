@@ -216,13 +216,16 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       })
     }
   }
-  /** Stops the runs of `ids`, freeing their slots; the caller pumps when it is done. */
+  /**
+   * Stops the runs of `ids`, freeing their slots; the caller pumps when it is done. A progress
+   * report of theirs still waiting for the frame changes nothing then: a canceled upload takes
+   * none, and a removed one is gone.
+   */
   function stop(ids: readonly string[]): void {
     for (const id of ids) {
       // The slot is freed at once: an adapter that ignores the signal must not hold up the queue.
       running.get(id)?.abort(new AttachmentError('aborted', 'Upload canceled'))
       running.delete(id)
-      batcher.forget(id)
     }
   }
   // Many uploads at once make one change and one notification: one each would copy the store
