@@ -118,10 +118,10 @@ export function createUploadJob(
       })
 
     try {
+      // A manual retry goes on from the step it stopped at, with the target it kept: to Complete
+      // once the bytes are stored, to the PUT once there is a target, else to Start.
       dispatch(
-        target
-          ? { type: 'resume', phase: uploaded ? 'completing' : 'uploading' }
-          : { type: 'start' },
+        uploaded ? { type: 'uploaded' } : target ? { type: 'started', target } : { type: 'start' },
       )
       const stored = uploaded ?? (await upload())
       const clientToken = (completeToken ??= randomToken())

@@ -88,14 +88,18 @@ export type UploadState =
 export type UploadEvent =
   /** The queue takes the file: Start is about to be called. */
   | { type: 'start' }
-  /** A manual retry that can reuse the target it already has, at the step it stopped. */
-  | { type: 'resume'; phase: 'uploading' | 'completing' }
-  /** Start answered with a target; the PUT begins. */
+  /**
+   * Start answered with a target; the PUT begins. Also how a manual retry that can reuse the
+   * target it already has goes straight from the queue to its PUT.
+   */
   | { type: 'started'; target: Pick<UploadTarget, 'id' | 'arn'> }
   | { type: 'progress'; loaded: number }
   /** The whole body has left the page; storage has not answered yet. */
   | { type: 'sent' }
-  /** The PUT succeeded; Complete begins. */
+  /**
+   * The PUT succeeded; Complete begins. Also how a manual retry of a file whose bytes are
+   * stored goes straight from the queue to Complete.
+   */
   | { type: 'uploaded' }
   | { type: 'completed' }
   /** The target's URL expired; a new Start fetches a fresh one. */
@@ -128,11 +132,10 @@ const running = 'starting uploading completing'
 /** The statuses each event applies in (statuses are no part of one another's names). */
 const appliesIn: Record<UploadEvent['type'], string> = {
   start: 'queued',
-  resume: 'queued',
-  started: 'starting',
+  started: 'queued starting',
   progress: 'uploading',
   sent: 'uploading',
-  uploaded: 'uploading',
+  uploaded: 'queued uploading',
   expired: 'uploading',
   completed: 'completing',
   backoff: running,
@@ -178,9 +181,6 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
   switch (event.type) {
     case 'start':
       return step('starting')
-    case 'resume':
-      if (state.remoteId === undefined) return state
-      return event.phase === 'uploading' ? step('uploading') : step('completing', size)
     case 'started':
       return step('uploading', 0, { remoteId: event.target.id, remoteArn: event.target.arn })
     case 'progress': {
