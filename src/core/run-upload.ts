@@ -62,7 +62,7 @@ export function createUploadJob(
           // A fresh URL needs a new Start with a new token: the old token would only return the
           // old target again. The first attachment was never completed, so it is not sent.
           target = startToken = undefined
-          dispatch({ type: 'expired' })
+          dispatch({ type: 'start' })
         }
       }
     }

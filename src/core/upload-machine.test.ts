@@ -25,7 +25,6 @@ const events: Record<UploadEvent['type'], UploadEvent> = {
   sent: { type: 'sent' },
   uploaded: { type: 'uploaded' },
   completed: { type: 'completed' },
-  expired: { type: 'expired' },
   backoff: { type: 'backoff', error, retryAt: 5_000 },
   attempt: { type: 'attempt' },
   fail: { type: 'fail', error },
@@ -61,10 +60,11 @@ const allowed: Array<[UploadState, UploadEvent, Partial<UploadState>]> = [
   ],
   [at('uploading'), events.uploaded, { status: 'completing', loaded: 200, progress: 100 }],
   [at('completing'), events.completed, { status: 'succeeded' }],
+  // The PUT's URL expired: a new Start, and the old target's ids go.
   [
-    at('uploading', { remoteId: 'att-1', progress: 40, loaded: 80 }),
-    events.expired,
-    { status: 'starting', remoteId: undefined, progress: 0, loaded: 0 },
+    at('uploading', { remoteId: 'att-1', remoteArn: 'arn:att-1', progress: 40, loaded: 80 }),
+    events.start,
+    { status: 'starting', remoteId: undefined, remoteArn: undefined, progress: 0, loaded: 0 },
   ],
   [at('starting'), events.backoff, { status: 'starting', retryAt: 5_000, error }],
   [at('uploading'), events.backoff, { status: 'uploading', retryAt: 5_000, error }],

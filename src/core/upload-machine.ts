@@ -86,7 +86,10 @@ export type UploadState =
 
 /** Everything that can happen to an upload; {@link transition} decides what each one does. */
 export type UploadEvent =
-  /** The queue takes the file: Start is about to be called. */
+  /**
+   * Start is about to be called: the queue took the file, or its PUT's URL expired and a new
+   * Start fetches a fresh target (the old one's ids go with it).
+   */
   | { type: 'start' }
   /**
    * Start answered with a target; the PUT begins. Also how a manual retry that can reuse the
@@ -102,8 +105,6 @@ export type UploadEvent =
    */
   | { type: 'uploaded' }
   | { type: 'completed' }
-  /** The target's URL expired; a new Start fetches a fresh one. */
-  | { type: 'expired' }
   /** The current step failed in a way worth retrying; it runs again at `retryAt`. */
   | { type: 'backoff'; error: AttachmentError; retryAt: number }
   /** The current step runs again after a backoff. */
@@ -131,12 +132,11 @@ const running = 'starting uploading completing'
 
 /** The statuses each event applies in (statuses are no part of one another's names). */
 const appliesIn: Record<UploadEvent['type'], string> = {
-  start: 'queued',
+  start: 'queued uploading',
   started: 'queued starting',
   progress: 'uploading',
   sent: 'uploading',
   uploaded: 'queued uploading',
-  expired: 'uploading',
   completed: 'completing',
   backoff: running,
   attempt: running,
@@ -180,7 +180,7 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
   const again = status === 'uploading' && { loaded: 0, progress: 0 }
   switch (event.type) {
     case 'start':
-      return step('starting')
+      return step('starting', 0, { remoteId: undefined, remoteArn: undefined })
     case 'started':
       return step('uploading', 0, { remoteId: event.target.id, remoteArn: event.target.arn })
     case 'progress': {
@@ -195,8 +195,6 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
         : ({ ...state, finishing: true, loaded: size, progress: 100 } as UploadState)
     case 'uploaded':
       return step('completing', size)
-    case 'expired':
-      return step('starting', 0, { remoteId: undefined, remoteArn: undefined })
     case 'completed':
       return enter('succeeded', {})
     case 'backoff':
