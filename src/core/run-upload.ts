@@ -44,10 +44,30 @@ export function createUploadJob(
     const upload = async (): Promise<UploadTarget> => {
       // Fresh targets fetched after expired URLs in this run.
       for (let refreshes = 0; ; refreshes += 1) {
-        const fresh = target === undefined
+        let fresh = target === undefined
         const current = target ?? (await start())
+        const { url, headers, expiresAt } = current
         try {
-          await put(current, fresh)
+          // The PUT. A target that has waited (in the queue, offline, in a backoff) is replaced
+          // before it is used if it expires within the margin. A fresh target's first try always
+          // goes out, S3 being the judge: with a client clock running ahead of AWS's, every fresh
+          // target would look expired and the upload would fail without a single PUT.
+          await retrying(async () => {
+            if (!fresh && expiresAt - config.expiryMarginMs <= config.now()) {
+              throw new AttachmentError('url-expired', 'URL expired before the PUT')
+            }
+            fresh = false
+            await config.transport({
+              url,
+              headers,
+              body,
+              signal,
+              onProgress: (loaded) => dispatch({ type: 'progress', loaded }),
+              onSent: () => dispatch({ type: 'sent' }),
+              stallTimeoutMs: config.stallTimeoutMs,
+              responseTimeoutMs: config.responseTimeoutMs,
+            })
+          })
           dispatch({ type: 'uploaded' })
           return (uploaded = current)
         } catch (error) {
@@ -92,30 +112,6 @@ export function createUploadJob(
       dispatch({ type: 'started', target })
       return target
     }
-
-    /**
-     * PUTs the bytes. A target that has waited (in the queue, offline, in a backoff) is replaced
-     * before it is used if it expires within the margin. A fresh target's first try always goes
-     * out, S3 being the judge: with a client clock running ahead of AWS's, every fresh target
-     * would look expired and the upload would fail without a single PUT.
-     */
-    const put = ({ url, headers, expiresAt }: UploadTarget, fresh: boolean) =>
-      retrying(async () => {
-        if (!fresh && expiresAt - config.expiryMarginMs <= config.now()) {
-          throw new AttachmentError('url-expired', 'URL expired before the PUT')
-        }
-        fresh = false
-        await config.transport({
-          url,
-          headers,
-          body,
-          signal,
-          onProgress: (loaded) => dispatch({ type: 'progress', loaded }),
-          onSent: () => dispatch({ type: 'sent' }),
-          stallTimeoutMs: config.stallTimeoutMs,
-          responseTimeoutMs: config.responseTimeoutMs,
-        })
-      })
 
     try {
       // A manual retry goes on from the step it stopped at, with the target it kept: to Complete
