@@ -40,12 +40,41 @@ export function createUploadJob(
     const calling = <T>(operation: string, call: (signal: AbortSignal) => Promise<T>) =>
       retrying(() => callWithDeadline(operation, config.callTimeoutMs, signal, call))
 
-    /** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
-    const upload = async (): Promise<UploadTarget> => {
-      // Fresh targets fetched after expired URLs in this run.
-      for (let refreshes = 0; ; refreshes += 1) {
+    try {
+      // A manual retry goes on from the step it stopped at, with the target it kept: to Complete
+      // once the bytes are stored, to the PUT once there is a target, else to Start.
+      dispatch(
+        uploaded ? { type: 'uploaded' } : target ? { type: 'started', target } : { type: 'start' },
+      )
+      // Start (when there is no target) and PUT, asking for a fresh target when the URL expires;
+      // `refreshes` counts the fresh targets fetched after expired URLs in this run.
+      for (let refreshes = 0; !uploaded; refreshes += 1) {
         let fresh = target === undefined
-        const current = target ?? (await start())
+        if (fresh) {
+          const clientToken = (startToken ??= randomToken())
+          try {
+            const started = await calling('StartUpload', (timed) =>
+              config.adapter.startUpload(info, { clientToken, signal: timed }),
+            )
+            // Checked here for every adapter, by the rule for download URLs: a relative URL
+            // would PUT the file to the page's own origin, `data:` would "succeed" with no byte
+            // sent, and plain `http:` to a remote host would send it in the clear. The URL is a
+            // credential, so the error neither names nor keeps it.
+            if (!isSafeDownloadUrl(started.url)) {
+              throw new AttachmentError('invalid-response', 'Unsafe upload URL')
+            }
+            target = started
+          } catch (error) {
+            // After a definite refusal nothing usable was created (no attachment, or one with an
+            // unsafe URL the same token would only return again), so a manual retry mints a new
+            // token; after a retryable failure the service may have created the attachment, so
+            // a manual retry keeps the token and gets that one back instead of a second.
+            if (!signal.aborted && !isRetryable(error)) startToken = undefined
+            throw error
+          }
+          dispatch({ type: 'started', target })
+        }
+        const current = target!
         const { url, headers, expiresAt } = current
         try {
           // The PUT. A target that has waited (in the queue, offline, in a backoff) is replaced
@@ -69,10 +98,10 @@ export function createUploadJob(
             })
           })
           dispatch({ type: 'uploaded' })
-          return (uploaded = current)
+          uploaded = current
         } catch (error) {
-          // Start and the PUT fail with an AttachmentError (`withRetry` makes every failure one),
-          // or with the abort's reason once `signal` aborts.
+          // The PUT fails with an AttachmentError (`withRetry` makes every failure one), or with
+          // the abort's reason once `signal` aborts.
           if (
             signal.aborted ||
             (error as AttachmentError).code !== 'url-expired' ||
@@ -85,41 +114,7 @@ export function createUploadJob(
           dispatch({ type: 'start' })
         }
       }
-    }
-
-    const start = async (): Promise<UploadTarget> => {
-      const clientToken = (startToken ??= randomToken())
-      try {
-        const started = await calling('StartUpload', (timed) =>
-          config.adapter.startUpload(info, { clientToken, signal: timed }),
-        )
-        // Checked here for every adapter, by the rule for download URLs: a relative URL would
-        // PUT the file to the page's own origin, `data:` would "succeed" with no byte sent, and
-        // plain `http:` to a remote host would send it in the clear. The URL is a credential,
-        // so the error neither names nor keeps it.
-        if (!isSafeDownloadUrl(started.url)) {
-          throw new AttachmentError('invalid-response', 'Unsafe upload URL')
-        }
-        target = started
-      } catch (error) {
-        // After a definite refusal nothing usable was created (no attachment, or one with an
-        // unsafe URL the same token would only return again), so a manual retry mints a new token;
-        // after a retryable failure the service may have created the attachment, so a manual
-        // retry keeps the token and gets that one back instead of a second.
-        if (!signal.aborted && !isRetryable(error)) startToken = undefined
-        throw error
-      }
-      dispatch({ type: 'started', target })
-      return target
-    }
-
-    try {
-      // A manual retry goes on from the step it stopped at, with the target it kept: to Complete
-      // once the bytes are stored, to the PUT once there is a target, else to Start.
-      dispatch(
-        uploaded ? { type: 'uploaded' } : target ? { type: 'started', target } : { type: 'start' },
-      )
-      const stored = uploaded ?? (await upload())
+      const stored = uploaded
       const clientToken = (completeToken ??= randomToken())
       await calling('CompleteUpload', (timed) =>
         config.adapter.completeUpload(stored, { clientToken, signal: timed }),
