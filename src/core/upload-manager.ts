@@ -111,19 +111,19 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   let disposed = false
 
   /**
-   * Applies events through `transition` (the caller publishes) and returns the ids of the
-   * uploads that changed. A change to one upload replaces that upload's
-   * object and `byId`, and leaves every other upload (and `ids`) the same object.
+   * Applies to each upload of `targets` its event through `transition` (the caller publishes)
+   * and returns the ids of the uploads that changed. A change to one upload replaces that
+   * upload's object and `byId`, and leaves every other upload (and `ids`) the same object.
    */
-  const apply = (events: Iterable<readonly [string, UploadEvent]>): string[] => {
+  const apply = (targets: Iterable<string>, eventOf: (id: string) => UploadEvent): string[] => {
     const { ids, byId } = state
     let next: Record<string, UploadState> | undefined
     const changed: string[] = []
     const ended: UploadState[] = []
-    for (const [id, event] of events) {
+    for (const id of targets) {
       const before = (next ?? byId)[id]
       if (before === undefined) continue
-      const after = transition(before, event)
+      const after = transition(before, eventOf(id))
       if (after === before) continue
       ;(next ??= { ...byId })[id] = after
       changed.push(id)
@@ -138,7 +138,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   const batcher = createProgressBatcher(
     options.scheduleFrame ?? defaultFrameScheduler,
     (latest) => {
-      apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const))
+      apply(latest.keys(), (id) => ({ type: 'progress', loaded: latest.get(id)! }))
       publish()
     },
     options.scheduleFrame ? 0 : PUBLISH_INTERVAL_MS,
@@ -149,7 +149,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     // (a backoff, a failure, a fresh target, the body sent): applied after the reset, it would
     // show the old percentage while the next PUT has not sent a byte.
     batcher.forget(id)
-    apply([[id, event]])
+    apply([id], () => event)
     // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
     // report asks for. Applied then, it changes nothing: after any of these events an upload
     // that is uploading has sent 0 bytes of its PUT, or all of them (`finishing` takes no report).
@@ -199,7 +199,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     })
     const online = config.online.isOnline()
     // While offline, every upload not yet over (those just added or retried too) says so.
-    if (!online || marked) apply(state.ids.map((id) => [id, { type: 'network', online }]))
+    if (!online || marked) apply(state.ids, () => ({ type: 'network', online }))
     marked = !online
     if (!online) return
     const { ids, byId } = state
@@ -231,7 +231,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   // Many uploads at once make one change and one notification: one each would copy the store
   // per file, minutes for 10,000 files, and a freed slot would start a file about to go too.
   function cancel(ids: readonly string[]): void {
-    const canceled = apply(ids.map((id) => [id, { type: 'cancel' }] as const))
+    const canceled = apply(ids, () => ({ type: 'cancel' }))
     if (canceled.length === 0) return
     stop(canceled)
     pump()
@@ -311,7 +311,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       alive()
       stopGc()
       // Only a failed upload goes back to the queue; its job kept what is safe to reuse.
-      apply([[id, { type: 'retry' }]])
+      apply([id], () => ({ type: 'retry' }))
       pump()
       publish()
     },
