@@ -38,8 +38,6 @@ export const PUBLISH_INTERVAL_MS = 100
 /** Collects progress reports and hands the latest of each file over at a frame. */
 export interface ProgressBatcher {
   report(id: string, loaded: number): void
-  /** Drops a file's pending report (of an attempt that has ended). */
-  forget(id: string): void
   /** Cancels the pending frame. */
   dispose(): void
 }
@@ -70,9 +68,6 @@ export function createProgressBatcher(
     report(id, loaded) {
       pending.set(id, loaded)
       cancelFrame ??= scheduleFrame(run)
-    },
-    forget(id) {
-      pending.delete(id)
     },
     dispose() {
       cancelFrame?.()

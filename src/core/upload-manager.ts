@@ -144,16 +144,15 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     options.scheduleFrame ? 0 : PUBLISH_INTERVAL_MS,
   )
   const dispatch = (id: string, event: UploadEvent): void => {
-    if (event.type === 'progress') return batcher.report(id, event.loaded)
-    // A report still waiting for the frame is of the attempt this event ends or moves past
-    // (a backoff, a failure, a fresh target, the body sent): applied after the reset, it would
-    // show the old percentage while the next PUT has not sent a byte.
-    batcher.forget(id)
-    apply([id], () => event)
-    // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
-    // report asks for. Applied then, it changes nothing: after any of these events an upload
-    // that is uploading has sent 0 bytes of its PUT, or all of them (`finishing` takes no report).
-    batcher.report(id, 0)
+    // Any other event replaces the file's report waiting for the frame with 0 bytes. The one
+    // waiting is of the attempt the event ends or moves past (a backoff, a failure, a fresh
+    // target, the body sent): applied after the reset, it would show the old percentage while
+    // the next PUT has not sent a byte. Applied at the frame, the 0 changes nothing (after any of
+    // these events an upload that is uploading has sent 0 bytes of its PUT, or all of them, and
+    // `finishing` takes no report), but the frame publishes what the event changed, once the
+    // callbacks of an upload that ended have run.
+    batcher.report(id, event.type === 'progress' ? event.loaded : 0)
+    if (event.type !== 'progress') apply([id], () => event)
   }
 
   function settled(ended: readonly UploadState[]): void {
