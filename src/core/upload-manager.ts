@@ -203,7 +203,8 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     if (!online) return
     const { ids, byId } = state
     for (const id of ids) {
-      if (running.size >= config.concurrency) return
+      // A concurrency below 1 still runs one.
+      if (running.size >= Math.max(1, config.concurrency)) return
       // A queued upload always has its job: only success, removal and dispose drop one.
       const job = jobs.get(id)!
       if (byId[id]!.status !== 'queued' || running.has(id)) continue
