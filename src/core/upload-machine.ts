@@ -174,15 +174,17 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
       offline: isFinal(to) ? undefined : state.offline,
       ...patch,
     }) as UploadState
-  const step = (to: UploadStatus, loaded = 0, patch?: Partial<UploadingUpload>) =>
-    enter(to, { loaded, progress: loaded ? 100 : 0, attempts: 1, ...patch })
+  // Nothing of the current PUT sent.
+  const none = { loaded: 0, progress: 0 }
+  const step = (to: UploadStatus, patch?: Partial<UploadingUpload>) =>
+    enter(to, { ...none, attempts: 1, ...patch })
   // A step that runs again: a PUT starts over from its first byte, and the bar says so.
-  const again = status === 'uploading' && { loaded: 0, progress: 0 }
+  const again = status === 'uploading' && none
   switch (event.type) {
     case 'start':
-      return step('starting', 0, { remoteId: undefined, remoteArn: undefined })
+      return step('starting', { remoteId: undefined, remoteArn: undefined })
     case 'started':
-      return step('uploading', 0, { remoteId: event.target.id, remoteArn: event.target.arn })
+      return step('uploading', { remoteId: event.target.id, remoteArn: event.target.arn })
     case 'progress': {
       const loaded = Math.min(Math.max(event.loaded, 0), size)
       const progress = Math.floor((loaded / size) * 100)
@@ -194,7 +196,7 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
         ? state
         : ({ ...state, finishing: true, loaded: size, progress: 100 } as UploadState)
     case 'uploaded':
-      return step('completing', size)
+      return step('completing', { loaded: size, progress: 100 })
     case 'completed':
       return enter('succeeded', {})
     case 'backoff':
@@ -206,7 +208,7 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
     case 'cancel':
       return enter('canceled', {})
     case 'retry':
-      return enter('queued', { loaded: 0, progress: 0, attempts: 0 })
+      return enter('queued', { ...none, attempts: 0 })
     case 'network':
       return !event.online === !!state.offline
         ? state
