@@ -60,9 +60,11 @@ export function createProgressBatcher(
     if (performance.now() - last < intervalMs) return void (cancelFrame = scheduleFrame(run))
     last = performance.now()
     cancelFrame = undefined
+    // A frame is only asked for by a report, so the batch holds at least one; a report `flush`
+    // causes goes into the next.
     const batch = pending
     pending = new Map()
-    if (batch.size > 0) flush(batch)
+    flush(batch)
   }
   return {
     report(id, loaded) {
