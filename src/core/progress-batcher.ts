@@ -74,7 +74,6 @@ export function createProgressBatcher(
     dispose() {
       cancelFrame?.()
       cancelFrame = undefined
-      pending.clear()
     },
   }
 }
