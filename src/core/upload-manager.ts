@@ -231,9 +231,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   // Many uploads at once make one change and one notification: one each would copy the store
   // per file, minutes for 10,000 files, and a freed slot would start a file about to go too.
   function cancel(ids: readonly string[]): void {
-    const canceled = apply(ids, () => ({ type: 'cancel' }))
-    if (canceled.length === 0) return
-    stop(canceled)
+    // Only the runs of uploads that were canceled stop (a file completing goes on); with none,
+    // the queue and the store have nothing new.
+    stop(apply(ids, () => ({ type: 'cancel' })))
     pump()
     publish()
   }
