@@ -128,8 +128,6 @@ export function createUploadState(
   return { id, status: 'queued', ...file, loaded: 0, progress: 0, attempts: 0 }
 }
 
-const running = 'starting uploading completing'
-
 /** The statuses each event applies in (statuses are no part of one another's names). */
 const appliesIn: Record<UploadEvent['type'], string> = {
   start: 'queued uploading',
@@ -138,14 +136,14 @@ const appliesIn: Record<UploadEvent['type'], string> = {
   sent: 'uploading',
   uploaded: 'queued uploading',
   completed: 'completing',
-  backoff: running,
-  attempt: running,
-  fail: 'queued ' + running,
+  backoff: 'starting uploading completing',
+  attempt: 'starting uploading completing',
+  fail: 'queued starting uploading completing',
   // Not while completing: the bytes are stored and Complete is on its way, so calling the file
   // canceled could hide an attachment the other side will see.
   cancel: 'queued starting uploading',
   retry: 'failed',
-  network: 'queued ' + running,
+  network: 'queued starting uploading completing',
 }
 
 /**
