@@ -251,7 +251,6 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
     idle()
   }
-  const cancelAll = (): void => cancel(state.ids)
 
   // Mount counting, what happens a task after the last unmount, and the garbage collection: a
   // manager nobody observes and with nothing queued or running is disposed after `gcTime`
@@ -349,7 +348,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       if (mounts === 0)
         timer ??= setTimeout(() => {
           timer = undefined
-          if (config.cancelOnUnmount) cancelAll()
+          if (config.cancelOnUnmount) cancel(state.ids)
           idle()
         }, 0)
     },
@@ -358,7 +357,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       disposed = true
       clearTimeout(timer)
       stopGc()
-      cancelAll()
+      cancel(state.ids)
       // Nothing can be retried or added again from a disposed manager.
       jobs.clear()
       unsubscribe?.()
