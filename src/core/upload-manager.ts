@@ -238,12 +238,9 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
   }
   function remove(ids: readonly string[]): void {
-    const { byId } = state
-    const now: string[] = []
-    for (const id of ids) {
-      if (byId[id]?.status === 'completing') leaving.add(id)
-      else now.push(id)
-    }
+    // The files that go now; one completing is left to finish, marked as leaving instead
+    // (`Set.add` returns the set, so the filter drops it).
+    const now = ids.filter((id) => state.byId[id]?.status !== 'completing' || !leaving.add(id))
     // Gone at once: nobody sees them canceled first, and nothing of theirs is called.
     stop(now)
     forget(now)
