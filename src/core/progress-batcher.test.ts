@@ -20,10 +20,11 @@ describe('createProgressBatcher', () => {
     expect(batches).toEqual([])
     vi.advanceTimersByTime(1) // Node has no requestAnimationFrame: a 16 ms frame
     expect(batches).toEqual([{ a: 20, b: 5 }])
+    // A later report replaces the one waiting, a lower one too (the manager resets a file to 0).
     batcher.report('a', 30)
-    batcher.forget('a')
+    batcher.report('a', 0)
     vi.advanceTimersByTime(16)
-    expect(batches).toHaveLength(1)
+    expect(batches).toEqual([{ a: 20, b: 5 }, { a: 0 }])
   })
 
   it('leaves no timer behind on dispose', () => {

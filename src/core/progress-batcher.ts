@@ -38,8 +38,6 @@ export const PUBLISH_INTERVAL_MS = 100
 /** Collects progress reports and hands the latest of each file over at a frame. */
 export interface ProgressBatcher {
   report(id: string, loaded: number): void
-  /** Drops a file's pending report (it was canceled or removed). */
-  forget(id: string): void
   /** Cancels the pending frame. */
   dispose(): void
 }
@@ -62,22 +60,20 @@ export function createProgressBatcher(
     if (performance.now() - last < intervalMs) return void (cancelFrame = scheduleFrame(run))
     last = performance.now()
     cancelFrame = undefined
+    // A frame is only asked for by a report, so the batch holds at least one; a report `flush`
+    // causes goes into the next.
     const batch = pending
     pending = new Map()
-    if (batch.size > 0) flush(batch)
+    flush(batch)
   }
   return {
     report(id, loaded) {
       pending.set(id, loaded)
       cancelFrame ??= scheduleFrame(run)
     },
-    forget(id) {
-      pending.delete(id)
-    },
     dispose() {
       cancelFrame?.()
       cancelFrame = undefined
-      pending.clear()
     },
   }
 }

@@ -40,19 +40,68 @@ export function createUploadJob(
     const calling = <T>(operation: string, call: (signal: AbortSignal) => Promise<T>) =>
       retrying(() => callWithDeadline(operation, config.callTimeoutMs, signal, call))
 
-    /** Start (when there is no target) and PUT, asking for a fresh target when the URL expires. */
-    const upload = async (): Promise<UploadTarget> => {
-      // Fresh targets fetched after expired URLs in this run.
-      for (let refreshes = 0; ; refreshes += 1) {
-        const fresh = target === undefined
-        const current = target ?? (await start())
+    try {
+      // A manual retry goes on from the step it stopped at, with the target it kept: to Complete
+      // once the bytes are stored, to the PUT once there is a target, else to Start.
+      dispatch(
+        uploaded ? { type: 'uploaded' } : target ? { type: 'started', target } : { type: 'start' },
+      )
+      // Start (when there is no target) and PUT, asking for a fresh target when the URL expires;
+      // `refreshes` counts the fresh targets fetched after expired URLs in this run.
+      for (let refreshes = 0; !uploaded; refreshes += 1) {
+        let fresh = target === undefined
+        if (fresh) {
+          const clientToken = (startToken ??= randomToken())
+          try {
+            const started = await calling('StartUpload', (timed) =>
+              config.adapter.startUpload(info, { clientToken, signal: timed }),
+            )
+            // Checked here for every adapter, by the rule for download URLs: a relative URL
+            // would PUT the file to the page's own origin, `data:` would "succeed" with no byte
+            // sent, and plain `http:` to a remote host would send it in the clear. The URL is a
+            // credential, so the error neither names nor keeps it.
+            if (!isSafeDownloadUrl(started.url)) {
+              throw new AttachmentError('invalid-response', 'Unsafe upload URL')
+            }
+            target = started
+          } catch (error) {
+            // After a definite refusal nothing usable was created (no attachment, or one with an
+            // unsafe URL the same token would only return again), so a manual retry mints a new
+            // token; after a retryable failure the service may have created the attachment, so
+            // a manual retry keeps the token and gets that one back instead of a second.
+            if (!signal.aborted && !isRetryable(error)) startToken = undefined
+            throw error
+          }
+          dispatch({ type: 'started', target })
+        }
+        const current = target!
+        const { url, headers, expiresAt } = current
         try {
-          await put(current, fresh)
+          // The PUT. A target that has waited (in the queue, offline, in a backoff) is replaced
+          // before it is used if it expires within the margin. A fresh target's first try always
+          // goes out, S3 being the judge: with a client clock running ahead of AWS's, every fresh
+          // target would look expired and the upload would fail without a single PUT.
+          await retrying(async () => {
+            if (!fresh && expiresAt - config.expiryMarginMs <= config.now()) {
+              throw new AttachmentError('url-expired', 'URL expired before the PUT')
+            }
+            fresh = false
+            await config.transport({
+              url,
+              headers,
+              body,
+              signal,
+              onProgress: (loaded) => dispatch({ type: 'progress', loaded }),
+              onSent: () => dispatch({ type: 'sent' }),
+              stallTimeoutMs: config.stallTimeoutMs,
+              responseTimeoutMs: config.responseTimeoutMs,
+            })
+          })
           dispatch({ type: 'uploaded' })
-          return (uploaded = current)
+          uploaded = current
         } catch (error) {
-          // Start and the PUT fail with an AttachmentError (`withRetry` makes every failure one),
-          // or with the abort's reason once `signal` aborts.
+          // The PUT fails with an AttachmentError (`withRetry` makes every failure one), or with
+          // the abort's reason once `signal` aborts.
           if (
             signal.aborted ||
             (error as AttachmentError).code !== 'url-expired' ||
@@ -62,68 +111,10 @@ export function createUploadJob(
           // A fresh URL needs a new Start with a new token: the old token would only return the
           // old target again. The first attachment was never completed, so it is not sent.
           target = startToken = undefined
-          dispatch({ type: 'expired' })
+          dispatch({ type: 'start' })
         }
       }
-    }
-
-    const start = async (): Promise<UploadTarget> => {
-      const clientToken = (startToken ??= randomToken())
-      try {
-        const started = await calling('StartUpload', (timed) =>
-          config.adapter.startUpload(info, { clientToken, signal: timed }),
-        )
-        // Checked here for every adapter, by the rule for download URLs: a relative URL would
-        // PUT the file to the page's own origin, `data:` would "succeed" with no byte sent, and
-        // plain `http:` to a remote host would send it in the clear. The URL is a credential,
-        // so the error neither names nor keeps it.
-        if (!isSafeDownloadUrl(started.url)) {
-          throw new AttachmentError('invalid-response', 'Unsafe upload URL')
-        }
-        target = started
-      } catch (error) {
-        // After a definite refusal nothing usable was created (no attachment, or one with an
-        // unsafe URL the same token would only return again), so a manual retry mints a new token;
-        // after a retryable failure the service may have created the attachment, so a manual
-        // retry keeps the token and gets that one back instead of a second.
-        if (!signal.aborted && !isRetryable(error)) startToken = undefined
-        throw error
-      }
-      dispatch({ type: 'started', target })
-      return target
-    }
-
-    /**
-     * PUTs the bytes. A target that has waited (in the queue, offline, in a backoff) is replaced
-     * before it is used if it expires within the margin. A fresh target's first try always goes
-     * out, S3 being the judge: with a client clock running ahead of AWS's, every fresh target
-     * would look expired and the upload would fail without a single PUT.
-     */
-    const put = ({ url, headers, expiresAt }: UploadTarget, fresh: boolean) =>
-      retrying(async () => {
-        if (!fresh && expiresAt - config.expiryMarginMs <= config.now()) {
-          throw new AttachmentError('url-expired', 'URL expired before the PUT')
-        }
-        fresh = false
-        await config.transport({
-          url,
-          headers,
-          body,
-          signal,
-          onProgress: (loaded) => dispatch({ type: 'progress', loaded }),
-          onSent: () => dispatch({ type: 'sent' }),
-          stallTimeoutMs: config.stallTimeoutMs,
-          responseTimeoutMs: config.responseTimeoutMs,
-        })
-      })
-
-    try {
-      dispatch(
-        target
-          ? { type: 'resume', phase: uploaded ? 'completing' : 'uploading' }
-          : { type: 'start' },
-      )
-      const stored = uploaded ?? (await upload())
+      const stored = uploaded
       const clientToken = (completeToken ??= randomToken())
       await calling('CompleteUpload', (timed) =>
         config.adapter.completeUpload(stored, { clientToken, signal: timed }),

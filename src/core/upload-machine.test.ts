@@ -20,13 +20,11 @@ const at = (status: UploadStatus, extra: Record<string, unknown> = {}): UploadSt
 
 const events: Record<UploadEvent['type'], UploadEvent> = {
   start: { type: 'start' },
-  resume: { type: 'resume', phase: 'uploading' },
   started: { type: 'started', target: { id: 'att-1', arn: 'arn:att-1' } },
   progress: { type: 'progress', loaded: 100 },
   sent: { type: 'sent' },
   uploaded: { type: 'uploaded' },
   completed: { type: 'completed' },
-  expired: { type: 'expired' },
   backoff: { type: 'backoff', error, retryAt: 5_000 },
   attempt: { type: 'attempt' },
   fail: { type: 'fail', error },
@@ -38,10 +36,15 @@ const events: Record<UploadEvent['type'], UploadEvent> = {
 // Every allowed transition: [from, event, the fields expected after it].
 const allowed: Array<[UploadState, UploadEvent, Partial<UploadState>]> = [
   [at('queued'), events.start, { status: 'starting', attempts: 1 }],
-  [at('queued', { remoteId: 'att-1' }), events.resume, { status: 'uploading', attempts: 1 }],
+  // A manual retry that reuses its target goes from the queue to the PUT, or to Complete.
   [
     at('queued', { remoteId: 'att-1' }),
-    { type: 'resume', phase: 'completing' },
+    events.started,
+    { status: 'uploading', remoteId: 'att-1', attempts: 1 },
+  ],
+  [
+    at('queued', { remoteId: 'att-1' }),
+    events.uploaded,
     { status: 'completing', progress: 100, loaded: 200 },
   ],
   [
@@ -57,10 +60,11 @@ const allowed: Array<[UploadState, UploadEvent, Partial<UploadState>]> = [
   ],
   [at('uploading'), events.uploaded, { status: 'completing', loaded: 200, progress: 100 }],
   [at('completing'), events.completed, { status: 'succeeded' }],
+  // The PUT's URL expired: a new Start, and the old target's ids go.
   [
-    at('uploading', { remoteId: 'att-1', progress: 40, loaded: 80 }),
-    events.expired,
-    { status: 'starting', remoteId: undefined, progress: 0, loaded: 0 },
+    at('uploading', { remoteId: 'att-1', remoteArn: 'arn:att-1', progress: 40, loaded: 80 }),
+    events.start,
+    { status: 'starting', remoteId: undefined, remoteArn: undefined, progress: 0, loaded: 0 },
   ],
   [at('starting'), events.backoff, { status: 'starting', retryAt: 5_000, error }],
   [at('uploading'), events.backoff, { status: 'uploading', retryAt: 5_000, error }],
@@ -105,7 +109,7 @@ describe('transition', () => {
     from,
     event,
     expected,
-    name: `${from.status} + ${event.type}${event.type === 'resume' ? ` (${event.phase})` : ''}`,
+    name: `${from.status} + ${event.type}`,
   }))
   it.each(cases)('applies $name', ({ from, event, expected }) => {
     const next = transition(from, event)
@@ -122,11 +126,7 @@ describe('transition', () => {
       for (const event of Object.values(events)) {
         const from = at(status)
         const isAllowed = allowed.some(
-          ([source, allowedEvent]) =>
-            source.status === status &&
-            allowedEvent.type === event.type &&
-            // resume needs a known target: a bare queued upload has none
-            (event.type !== 'resume' || from.remoteId !== undefined),
+          ([source, allowedEvent]) => source.status === status && allowedEvent.type === event.type,
         )
         if (isAllowed) continue
         expect(transition(from, event), `${status} + ${event.type}`).toBe(from)
@@ -140,11 +140,6 @@ describe('transition', () => {
     const from = at('uploading', { loaded: 100, progress: 50 })
     expect(transition(from, { type: 'progress', loaded: 101 })).toBe(from)
     expect(transition(from, { type: 'progress', loaded: 102 })).not.toBe(from)
-  })
-
-  it('returns the same object for resume when no target is known', () => {
-    const from = at('queued')
-    expect(transition(from, { type: 'resume', phase: 'completing' })).toBe(from)
   })
 
   it('unmarks an offline upload once online, and leaves an unmarked one the same object', () => {

@@ -86,20 +86,25 @@ export type UploadState =
 
 /** Everything that can happen to an upload; {@link transition} decides what each one does. */
 export type UploadEvent =
-  /** The queue takes the file: Start is about to be called. */
+  /**
+   * Start is about to be called: the queue took the file, or its PUT's URL expired and a new
+   * Start fetches a fresh target (the old one's ids go with it).
+   */
   | { type: 'start' }
-  /** A manual retry that can reuse the target it already has, at the step it stopped. */
-  | { type: 'resume'; phase: 'uploading' | 'completing' }
-  /** Start answered with a target; the PUT begins. */
+  /**
+   * Start answered with a target; the PUT begins. Also how a manual retry that can reuse the
+   * target it already has goes straight from the queue to its PUT.
+   */
   | { type: 'started'; target: Pick<UploadTarget, 'id' | 'arn'> }
   | { type: 'progress'; loaded: number }
   /** The whole body has left the page; storage has not answered yet. */
   | { type: 'sent' }
-  /** The PUT succeeded; Complete begins. */
+  /**
+   * The PUT succeeded; Complete begins. Also how a manual retry of a file whose bytes are
+   * stored goes straight from the queue to Complete.
+   */
   | { type: 'uploaded' }
   | { type: 'completed' }
-  /** The target's URL expired; a new Start fetches a fresh one. */
-  | { type: 'expired' }
   /** The current step failed in a way worth retrying; it runs again at `retryAt`. */
   | { type: 'backoff'; error: AttachmentError; retryAt: number }
   /** The current step runs again after a backoff. */
@@ -123,26 +128,22 @@ export function createUploadState(
   return { id, status: 'queued', ...file, loaded: 0, progress: 0, attempts: 0 }
 }
 
-const running = 'starting uploading completing'
-
 /** The statuses each event applies in (statuses are no part of one another's names). */
 const appliesIn: Record<UploadEvent['type'], string> = {
-  start: 'queued',
-  resume: 'queued',
-  started: 'starting',
+  start: 'queued uploading',
+  started: 'queued starting',
   progress: 'uploading',
   sent: 'uploading',
-  uploaded: 'uploading',
-  expired: 'uploading',
+  uploaded: 'queued uploading',
   completed: 'completing',
-  backoff: running,
-  attempt: running,
-  fail: 'queued ' + running,
+  backoff: 'starting uploading completing',
+  attempt: 'starting uploading completing',
+  fail: 'queued starting uploading completing',
   // Not while completing: the bytes are stored and Complete is on its way, so calling the file
   // canceled could hide an attachment the other side will see.
   cancel: 'queued starting uploading',
   retry: 'failed',
-  network: 'queued ' + running,
+  network: 'queued starting uploading completing',
 }
 
 /**
@@ -171,18 +172,17 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
       offline: isFinal(to) ? undefined : state.offline,
       ...patch,
     }) as UploadState
-  const step = (to: UploadStatus, loaded = 0, patch?: Partial<UploadingUpload>) =>
-    enter(to, { loaded, progress: loaded ? 100 : 0, attempts: 1, ...patch })
+  // Nothing of the current PUT sent.
+  const none = { loaded: 0, progress: 0 }
+  const step = (to: UploadStatus, patch?: Partial<UploadingUpload>) =>
+    enter(to, { ...none, attempts: 1, ...patch })
   // A step that runs again: a PUT starts over from its first byte, and the bar says so.
-  const again = status === 'uploading' && { loaded: 0, progress: 0, finishing: false }
+  const again = status === 'uploading' && none
   switch (event.type) {
     case 'start':
-      return step('starting')
-    case 'resume':
-      if (state.remoteId === undefined) return state
-      return event.phase === 'uploading' ? step('uploading') : step('completing', size)
+      return step('starting', { remoteId: undefined, remoteArn: undefined })
     case 'started':
-      return step('uploading', 0, { remoteId: event.target.id, remoteArn: event.target.arn })
+      return step('uploading', { remoteId: event.target.id, remoteArn: event.target.arn })
     case 'progress': {
       const loaded = Math.min(Math.max(event.loaded, 0), size)
       const progress = Math.floor((loaded / size) * 100)
@@ -194,13 +194,11 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
         ? state
         : ({ ...state, finishing: true, loaded: size, progress: 100 } as UploadState)
     case 'uploaded':
-      return step('completing', size)
-    case 'expired':
-      return step('starting', 0, { remoteId: undefined, remoteArn: undefined })
+      return step('completing', { loaded: size, progress: 100 })
     case 'completed':
       return enter('succeeded', {})
     case 'backoff':
-      return { ...state, ...again, retryAt: event.retryAt, error: event.error } as UploadState
+      return enter(status, { ...again, retryAt: event.retryAt, error: event.error })
     case 'attempt':
       return enter(status, { ...again, attempts: state.attempts + 1 })
     case 'fail':
@@ -208,7 +206,7 @@ export function transition(state: UploadState, event: UploadEvent): UploadState 
     case 'cancel':
       return enter('canceled', {})
     case 'retry':
-      return enter('queued', { loaded: 0, progress: 0, attempts: 0 })
+      return enter('queued', { ...none, attempts: 0 })
     case 'network':
       return !event.online === !!state.offline
         ? state

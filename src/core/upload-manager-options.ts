@@ -124,7 +124,7 @@ export const defined = <T extends object>(value: T | undefined): Partial<T> =>
 
 /** Applies the defaults, in one place. */
 export function resolveOptions(options: UploadManagerOptions): ResolvedUploadManagerOptions {
-  const resolved = {
+  return {
     transport: xhrTransport,
     existingCount: () => 0,
     concurrency: 6,
@@ -141,11 +141,7 @@ export function resolveOptions(options: UploadManagerOptions): ResolvedUploadMan
     online: defaultOnlineSignal(),
     // The options as given, but for their `undefined` entries; the adapter is always there.
     ...(defined(options) as UploadManagerOptions),
-  }
-  // A retry policy of no attempts still makes the first one: `withRetry` always tries once.
-  return {
-    ...resolved,
-    concurrency: Math.max(1, resolved.concurrency),
+    // A retry policy of no attempts still makes the first one: `withRetry` always tries once.
     retry: { ...DEFAULT_RETRY, ...defined(options.retry) },
   }
 }

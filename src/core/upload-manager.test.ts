@@ -104,6 +104,13 @@ describe('createUploadManager', () => {
     expect(transport.puts).toHaveLength(6)
   })
 
+  it('runs one upload at a time when told a concurrency below 1', async () => {
+    const { manager, transport } = setupManager({ autoPut: false, concurrency: 0 })
+    manager.add([fileOf('a.pdf'), fileOf('b.pdf')])
+    await settle()
+    expect(transport.puts).toHaveLength(1)
+  })
+
   it('publishes progress at most once per frame and only on whole-percent changes', async () => {
     const { manager, transport, frames, state } = setupManager({ autoPut: false })
     const { ids } = manager.add([fileOf('a.pdf', 1000)])

@@ -111,19 +111,19 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   let disposed = false
 
   /**
-   * Applies events through `transition` (the caller publishes) and returns the ids of the
-   * uploads that changed. A change to one upload replaces that upload's
-   * object and `byId`, and leaves every other upload (and `ids`) the same object.
+   * Applies to each upload of `targets` its event through `transition` (the caller publishes)
+   * and returns the ids of the uploads that changed. A change to one upload replaces that
+   * upload's object and `byId`, and leaves every other upload (and `ids`) the same object.
    */
-  const apply = (events: Iterable<readonly [string, UploadEvent]>): string[] => {
+  const apply = (targets: Iterable<string>, eventOf: (id: string) => UploadEvent): string[] => {
     const { ids, byId } = state
     let next: Record<string, UploadState> | undefined
     const changed: string[] = []
     const ended: UploadState[] = []
-    for (const [id, event] of events) {
+    for (const id of targets) {
       const before = (next ?? byId)[id]
       if (before === undefined) continue
-      const after = transition(before, event)
+      const after = transition(before, eventOf(id))
       if (after === before) continue
       ;(next ??= { ...byId })[id] = after
       changed.push(id)
@@ -138,22 +138,21 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
   const batcher = createProgressBatcher(
     options.scheduleFrame ?? defaultFrameScheduler,
     (latest) => {
-      apply(Array.from(latest, ([id, loaded]) => [id, { type: 'progress', loaded }] as const))
+      apply(latest.keys(), (id) => ({ type: 'progress', loaded: latest.get(id)! }))
       publish()
     },
     options.scheduleFrame ? 0 : PUBLISH_INTERVAL_MS,
   )
   const dispatch = (id: string, event: UploadEvent): void => {
-    if (event.type === 'progress') return batcher.report(id, event.loaded)
-    // A report still waiting for the frame is of the attempt this event ends or moves past
-    // (a backoff, a failure, a fresh target, the body sent): applied after the reset, it would
-    // show the old percentage while the next PUT has not sent a byte.
-    batcher.forget(id)
-    apply([[id, event]])
-    // Callbacks of an upload that ended have run; subscribers hear of it at the frame, which a
-    // report asks for. Applied then, it changes nothing: after any of these events an upload
-    // that is uploading has sent 0 bytes of its PUT, or all of them (`finishing` takes no report).
-    batcher.report(id, 0)
+    // Any other event replaces the file's report waiting for the frame with 0 bytes. The one
+    // waiting is of the attempt the event ends or moves past (a backoff, a failure, a fresh
+    // target, the body sent): applied after the reset, it would show the old percentage while
+    // the next PUT has not sent a byte. Applied at the frame, the 0 changes nothing (after any of
+    // these events an upload that is uploading has sent 0 bytes of its PUT, or all of them, and
+    // `finishing` takes no report), but the frame publishes what the event changed, once the
+    // callbacks of an upload that ended have run.
+    batcher.report(id, event.type === 'progress' ? event.loaded : 0)
+    if (event.type !== 'progress') apply([id], () => event)
   }
 
   function settled(ended: readonly UploadState[]): void {
@@ -199,12 +198,13 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     })
     const online = config.online.isOnline()
     // While offline, every upload not yet over (those just added or retried too) says so.
-    if (!online || marked) apply(state.ids.map((id) => [id, { type: 'network', online }]))
+    if (!online || marked) apply(state.ids, () => ({ type: 'network', online }))
     marked = !online
     if (!online) return
     const { ids, byId } = state
     for (const id of ids) {
-      if (running.size >= config.concurrency) return
+      // A concurrency below 1 still runs one.
+      if (running.size >= Math.max(1, config.concurrency)) return
       // A queued upload always has its job: only success, removal and dispose drop one.
       const job = jobs.get(id)!
       if (byId[id]!.status !== 'queued' || running.has(id)) continue
@@ -216,31 +216,31 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       })
     }
   }
-  /** Stops the runs of `ids`, freeing their slots; the caller pumps when it is done. */
+  /**
+   * Stops the runs of `ids`, freeing their slots; the caller pumps when it is done. A progress
+   * report of theirs still waiting for the frame changes nothing then: a canceled upload takes
+   * none, and a removed one is gone.
+   */
   function stop(ids: readonly string[]): void {
     for (const id of ids) {
       // The slot is freed at once: an adapter that ignores the signal must not hold up the queue.
       running.get(id)?.abort(new AttachmentError('aborted', 'Upload canceled'))
       running.delete(id)
-      batcher.forget(id)
     }
   }
   // Many uploads at once make one change and one notification: one each would copy the store
   // per file, minutes for 10,000 files, and a freed slot would start a file about to go too.
   function cancel(ids: readonly string[]): void {
-    const canceled = apply(ids.map((id) => [id, { type: 'cancel' }] as const))
-    if (canceled.length === 0) return
-    stop(canceled)
+    // Only the runs of uploads that were canceled stop (a file completing goes on); with none,
+    // the queue and the store have nothing new.
+    stop(apply(ids, () => ({ type: 'cancel' })))
     pump()
     publish()
   }
   function remove(ids: readonly string[]): void {
-    const { byId } = state
-    const now: string[] = []
-    for (const id of ids) {
-      if (byId[id]?.status === 'completing') leaving.add(id)
-      else now.push(id)
-    }
+    // The files that go now; one completing is left to finish, marked as leaving instead
+    // (`Set.add` returns the set, so the filter drops it).
+    const now = ids.filter((id) => state.byId[id]?.status !== 'completing' || !leaving.add(id))
     // Gone at once: nobody sees them canceled first, and nothing of theirs is called.
     stop(now)
     forget(now)
@@ -248,7 +248,6 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
     idle()
   }
-  const cancelAll = (): void => cancel(state.ids)
 
   // Mount counting, what happens a task after the last unmount, and the garbage collection: a
   // manager nobody observes and with nothing queued or running is disposed after `gcTime`
@@ -308,7 +307,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       alive()
       stopGc()
       // Only a failed upload goes back to the queue; its job kept what is safe to reuse.
-      apply([[id, { type: 'retry' }]])
+      apply([id], () => ({ type: 'retry' }))
       pump()
       publish()
     },
@@ -346,7 +345,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       if (mounts === 0)
         timer ??= setTimeout(() => {
           timer = undefined
-          if (config.cancelOnUnmount) cancelAll()
+          if (config.cancelOnUnmount) cancel(state.ids)
           idle()
         }, 0)
     },
@@ -355,7 +354,7 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
       disposed = true
       clearTimeout(timer)
       stopGc()
-      cancelAll()
+      cancel(state.ids)
       // Nothing can be retried or added again from a disposed manager.
       jobs.clear()
       unsubscribe?.()

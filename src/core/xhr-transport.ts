@@ -115,11 +115,12 @@ export const xhrTransport: Transport = ({
     }
     signal.addEventListener('abort', onAbort)
 
-    xhr.upload.onprogress = ({ lengthComputable, loaded, total }) => {
-      if (!lengthComputable) total = body.size
-      onProgress?.(loaded, total)
+    // The body is a Blob, whose size is what the browser sends (its event's `total` when it
+    // computes one).
+    xhr.upload.onprogress = ({ loaded }) => {
+      onProgress?.(loaded, body.size)
       pace = observePace(pace, Date.now(), loaded)
-      if (loaded < total) touch()
+      if (loaded < body.size) touch()
       else markSent()
     }
     xhr.upload.onload = markSent
