@@ -116,9 +116,11 @@ export type UploadEvent =
   /** The browser went offline or came back online. */
   | { type: 'network'; online: boolean }
 
-/** Whether an upload in this status has reached an end (only a failed one can start again). */
-export const isFinal = (status: UploadStatus): boolean =>
-  status === 'succeeded' || status === 'failed' || status === 'canceled'
+/**
+ * Whether an upload in this status has reached an end (only a failed one can start again): one
+ * no failure can reach, as the lifecycle below says.
+ */
+export const isFinal = (status: UploadStatus): boolean => !appliesIn.fail.includes(status)
 
 /** A new upload, waiting in the queue. */
 export function createUploadState(
