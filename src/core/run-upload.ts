@@ -1,6 +1,6 @@
 import { callWithDeadline } from './deadline.js'
 import { isSafeDownloadUrl } from './download-url.js'
-import { AttachmentError, isRetryable, toAttachmentError } from './errors.js'
+import { AttachmentError, invalidResponse, isRetryable, toAttachmentError } from './errors.js'
 import type { UploadEvent } from './upload-machine.js'
 import type { ResolvedUploadManagerOptions } from './upload-manager-options.js'
 import type { FileInfo, UploadTarget } from './types.js'
@@ -60,9 +60,7 @@ export function createUploadJob(
             // would PUT the file to the page's own origin, `data:` would "succeed" with no byte
             // sent, and plain `http:` to a remote host would send it in the clear. The URL is a
             // credential, so the error neither names nor keeps it.
-            if (!isSafeDownloadUrl(started.url)) {
-              throw new AttachmentError('invalid-response', 'Unsafe upload URL')
-            }
+            if (!isSafeDownloadUrl(started.url)) throw invalidResponse('StartUpload', 'upload URL')
             target = started
           } catch (error) {
             // After a definite refusal nothing usable was created (no attachment, or one with an
