@@ -1,4 +1,4 @@
-import { AttachmentError, codeFromStatus } from './errors.js'
+import { AttachmentError, codeFromStatus, invalidResponse } from './errors.js'
 import type { AttachmentErrorCode, AttachmentErrorOptions } from './errors.js'
 import {
   answerWaitMs,
@@ -128,7 +128,7 @@ export const xhrTransport: Transport = ({
     // reading on would only fill memory. A never-ending one is ended by the answer's wait, which
     // its bytes do not extend.
     xhr.onprogress = ({ loaded }) => {
-      if (loaded > MAX_ANSWER_BYTES) fail('invalid-response', {}, 'Answer too large')
+      if (loaded > MAX_ANSWER_BYTES) settle(invalidResponse('PUT', 'answer size'))
     }
     xhr.onload = () => {
       const { status, responseText } = xhr
