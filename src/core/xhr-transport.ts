@@ -1,5 +1,4 @@
 import { AttachmentError, codeFromStatus, invalidResponse } from './errors.js'
-import type { AttachmentErrorCode, AttachmentErrorOptions } from './errors.js'
 import {
   answerWaitMs,
   DEFAULT_RESPONSE_TIMEOUT_MS,
@@ -53,10 +52,10 @@ export const xhrTransport: Transport = ({
       xhr.abort() // a no-op once the request is done
       reject(error)
     }
-    // The code says what failed; a stall names itself, the `status` 0 says no answer came.
-    const fail = (code: AttachmentErrorCode, options: AttachmentErrorOptions, message = code) =>
-      settle(new AttachmentError(code, message, options))
-    const onAbort = (): void => fail('aborted', { cause: signal.reason })
+    // Each error below: its code says what failed and is its message too, but for a stall and a
+    // late answer, which name themselves; the `status` 0 says no answer came.
+    const onAbort = (): void =>
+      settle(new AttachmentError('aborted', 'aborted', { cause: signal.reason }))
     // The one timer: until the body has left, it fires once the PUT has stalled by its pace;
     // from then on once the answer is later than its pace allows.
     const touch = (): void => {
@@ -66,7 +65,10 @@ export const xhrTransport: Transport = ({
         : stallTimeoutMs && stalledAt(pace, stallTimeoutMs) - Date.now()
       if (ms) {
         timer = setTimeout(
-          () => fail('timeout', { status: 0 }, sent ? 'No answer' : 'Upload stalled'),
+          () =>
+            settle(
+              new AttachmentError('timeout', sent ? 'No answer' : 'Upload stalled', { status: 0 }),
+            ),
           ms,
         )
       }
@@ -139,7 +141,7 @@ export const xhrTransport: Transport = ({
           : s3ResponseError(status, responseText),
       )
     }
-    xhr.onerror = () => fail('network', { status: 0 })
+    xhr.onerror = () => settle(new AttachmentError('network', 'network', { status: 0 }))
     xhr.send(body)
     touch()
   })
