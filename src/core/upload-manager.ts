@@ -205,15 +205,17 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     for (const id of ids) {
       // A concurrency below 1 still runs one.
       if (running.size >= Math.max(1, config.concurrency)) return
-      // A queued upload always has its job: only success, removal and dispose drop one.
-      const job = jobs.get(id)!
       if (byId[id]!.status !== 'queued' || running.has(id)) continue
       const controller = new AbortController()
       running.set(id, controller)
-      void job.run(config, controller.signal).finally(() => {
-        if (running.get(id) === controller) running.delete(id)
-        pump()
-      })
+      // A queued upload always has its job: only success, removal and dispose drop one.
+      void jobs
+        .get(id)!
+        .run(config, controller.signal)
+        .finally(() => {
+          if (running.get(id) === controller) running.delete(id)
+          pump()
+        })
     }
   }
   /**
