@@ -75,15 +75,16 @@ export function limitsText(
   { allowedExtensions, maxFileSize, maxFiles }: UploadRules,
   { messages, format }: MessageContext,
 ): string {
-  const found = new Set(allowedExtensions.map(fileKindOf))
-  const names = kinds
-    .filter(([kind]) => found.has(kind))
-    .map(([kind]) => formatMessage(messages.fileKinds[kind], {}, format))
-  for (const extension of allowedExtensions) {
-    if (fileKindOf(extension) === undefined) {
-      names.push(formatMessage(messages.otherFileKind, { extension }, format))
-    }
-  }
+  // The kind of each extension, worked out once for both parts of the list.
+  const found = allowedExtensions.map(fileKindOf)
+  const names = [
+    ...kinds
+      .filter(([kind]) => found.includes(kind))
+      .map(([kind]) => formatMessage(messages.fileKinds[kind], {}, format)),
+    ...allowedExtensions.flatMap((extension, index) =>
+      found[index] ? [] : formatMessage(messages.otherFileKind, { extension }, format),
+    ),
+  ]
   return formatMessage(
     messages.limits,
     { kinds: format.list(names), maxSize: format.bytes(maxFileSize), maxFiles },
