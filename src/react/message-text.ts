@@ -46,8 +46,9 @@ const kinds: readonly [FileKind, RegExp][] = [
  * for other extensions.
  */
 export function fileKindOf(name: string): FileKind | undefined {
-  // The prefix makes an extension alone (`.pdf`) a name with that extension.
-  const type = resolveFileType(`_${name}`, '') ?? ''
+  // The prefix makes an extension alone (`.pdf`) a name with that extension; with no declared
+  // type, resolveFileType always answers (the extension's type, else the generic binary one).
+  const type = resolveFileType(`_${name}`, '')!
   return kinds.find(([, pattern]) => pattern.test(type))?.[0]
 }
 
