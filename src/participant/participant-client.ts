@@ -111,6 +111,7 @@ export function participantCaller(endpoint: string, options: CallerOptions): Par
       // An error status alone tells what happened; a success must carry the documented JSON.
       parseError = error
     }
+    // A body that did not parse is left undefined, so it is not this object either.
     const answer = isRecord(body) ? body : {}
     if (!response.ok) {
       const { status } = response
@@ -154,7 +155,7 @@ export function participantCaller(endpoint: string, options: CallerOptions): Par
         cause: serviceError,
       })
     }
-    if (parseError || answer !== body) throw invalidResponse(operation, 'JSON object', parseError)
+    if (answer !== body) throw invalidResponse(operation, 'JSON object', parseError)
     return (path, check) =>
       expectField(
         operation,

@@ -2,6 +2,8 @@ import { forwardRef, useEffect, useRef, useState } from 'react'
 import type { ForwardedRef, MouseEvent, ReactNode } from 'react'
 import { CONNECT_DEFAULT_LIMITS } from '../core/connect-limits.js'
 import { isRetryable } from '../core/errors.js'
+import type { AttachmentError } from '../core/errors.js'
+import type { RemoteFileStatus } from '../core/types.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
@@ -51,10 +53,11 @@ export type AttachmentLinkProps = RootProps<'span', LinkProps>
 
 /**
  * The text of a file's state when it has no link: its status, or its error in words
- * (`useAttachedFile` gives an error only with the status `error`).
+ * (`useAttachedFile` gives an error only with the status `error`). A transcript's attachment
+ * not yet approved is said by its status from the chat, in the same words.
  */
 export function fileStatusText(
-  file: Pick<AttachedFileResult, 'status' | 'error'>,
+  file: { status: AttachedFileResult['status'] | RemoteFileStatus; error?: AttachmentError },
   name: string,
   context: MessageContext,
 ): string {

@@ -2,7 +2,7 @@ import { forwardRef, useRef, useState } from 'react'
 import type { ForwardedRef } from 'react'
 import { resolveFileType } from '../core/file-types.js'
 import type { RemoteFileStatus } from '../core/types.js'
-import { AttachmentLink, statusLine } from './attachment-link.js'
+import { AttachmentLink, fileStatusText, statusLine } from './attachment-link.js'
 import { useAttachmentsContext } from './attachments-provider.js'
 import { bothRefs, cx, named, partClasses } from './class-names.js'
 import type { RootProps } from './class-names.js'
@@ -55,7 +55,8 @@ export const AttachmentMessage = named(forwardRef(Message), 'AttachmentMessage')
 
 function Message(props: AttachmentMessageProps, ref: ForwardedRef<HTMLDivElement>) {
   const { attachment, preview, previewSize, fileOptions, classNames = {}, ...dom } = props
-  const { messages, format } = useAttachmentsContext()
+  const context = useAttachmentsContext()
+  const { messages, format } = context
   const { id, status } = attachment
   const name = attachment.name || formatMessage(messages.unnamedFile, {}, format)
   const approved = status === 'approved'
@@ -80,7 +81,7 @@ function Message(props: AttachmentMessageProps, ref: ForwardedRef<HTMLDivElement
         statusLine(
           partClasses('attachment-message', classNames),
           name,
-          formatMessage(messages.fileStatus[status], {}, format),
+          fileStatusText(attachment, name, context),
         )
       )}
     </div>

@@ -46,8 +46,9 @@ const kinds: readonly [FileKind, RegExp][] = [
  * for other extensions.
  */
 export function fileKindOf(name: string): FileKind | undefined {
-  // The prefix makes an extension alone (`.pdf`) a name with that extension.
-  const type = resolveFileType(`_${name}`, '') ?? ''
+  // The prefix makes an extension alone (`.pdf`) a name with that extension; with no declared
+  // type, resolveFileType always answers (the extension's type, else the generic binary one).
+  const type = resolveFileType(`_${name}`, '')!
   return kinds.find(([, pattern]) => pattern.test(type))?.[0]
 }
 
@@ -75,15 +76,16 @@ export function limitsText(
   { allowedExtensions, maxFileSize, maxFiles }: UploadRules,
   { messages, format }: MessageContext,
 ): string {
-  const found = new Set(allowedExtensions.map(fileKindOf))
-  const names = kinds
-    .filter(([kind]) => found.has(kind))
-    .map(([kind]) => formatMessage(messages.fileKinds[kind], {}, format))
-  for (const extension of allowedExtensions) {
-    if (fileKindOf(extension) === undefined) {
-      names.push(formatMessage(messages.otherFileKind, { extension }, format))
-    }
-  }
+  // The kind of each extension, worked out once for both parts of the list.
+  const found = allowedExtensions.map(fileKindOf)
+  const names = [
+    ...kinds
+      .filter(([kind]) => found.includes(kind))
+      .map(([kind]) => formatMessage(messages.fileKinds[kind], {}, format)),
+    ...allowedExtensions.flatMap((extension, index) =>
+      found[index] ? [] : formatMessage(messages.otherFileKind, { extension }, format),
+    ),
+  ]
   return formatMessage(
     messages.limits,
     { kinds: format.list(names), maxSize: format.bytes(maxFileSize), maxFiles },
