@@ -42,15 +42,13 @@ export function createUploadRegistry(): UploadRegistry {
   return {
     register(manager) {
       const entry = managers.get(manager) ?? { count: 0, unsubscribe: manager.subscribe(changed) }
-      entry.count += 1
-      if (entry.count === 1) {
+      if (entry.count++ === 0) {
         managers.set(manager, entry)
         findable.add(manager)
         changed()
       }
       return () => {
-        entry.count -= 1
-        if (entry.count > 0) return
+        if (--entry.count > 0) return
         managers.delete(manager)
         findable.delete(manager)
         entry.unsubscribe()
