@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
-import { useSyncExternalStore } from 'react'
 import { createStore } from '../core/store.js'
 import type { Store } from '../core/store.js'
 import type { UploadManager } from '../core/upload-manager.js'
@@ -164,10 +163,12 @@ export function useAttachmentUpload(
   )
 
   const rejectedStore = rejectedOf(manager)
-  const rejected = useSyncExternalStore(
+  // Read through useSelected as the uploads are, the store's value as it is.
+  const rejected = useSelected(
     rejectedStore.subscribe,
     rejectedStore.getSnapshot,
-    rejectedStore.getSnapshot,
+    (last) => last,
+    Object.is,
   )
   // The provider's context carries the messages and formatters the reasons are written in.
   const rejections = useMemo(
