@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { createStore } from '../core/store.js'
 import type { Store } from '../core/store.js'
 import type { UploadManager } from '../core/upload-manager.js'
@@ -67,10 +67,11 @@ export function useRegisteredManager(
   lookedUp = false,
 ): void {
   if (manager !== undefined) uploads.note(manager)
-  const [, lookAgain] = useReducer((count: number) => count + 1, 0)
+  // Set to a new object each time, so that each look asks for a render again.
+  const [, lookAgain] = useState<object>()
   useEffect(() => {
     if (manager === undefined) return
-    if (lookedUp && manager.isDisposed()) return lookAgain()
+    if (lookedUp && manager.isDisposed()) return lookAgain({})
     manager.mount()
     const unregister = uploads.register(manager)
     return () => {
