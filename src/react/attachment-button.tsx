@@ -41,8 +41,8 @@ function Button(props: AttachmentButtonProps, ref: ForwardedRef<HTMLDivElement>)
   const { capture, ...rest } = props
   const { zone, part, button, root } = useAttachmentInput('attachment-button', rest, ref, false)
   const { children } = props
-  const context = useAttachmentsContext()
-  const label = formatMessage(context.messages.attachButton, {}, context.format)
+  const { messages, format } = useAttachmentsContext()
+  const label = formatMessage(messages.attachButton, {}, format)
   // Its files take the dropzone's path: a pick through react-dropzone's input, and pastes.
   return root(
     <>

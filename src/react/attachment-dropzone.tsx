@@ -6,7 +6,6 @@ import { named } from './class-names.js'
 import type { RootProps } from './class-names.js'
 import { Icon } from './file-type-icon.js'
 import { formatMessage } from './messages.js'
-import type { Message } from './messages.js'
 import type { PasteTarget, UploadSourceProps } from './upload-source.js'
 import type { AttachmentDropzoneState } from './use-attachment-dropzone.js'
 
@@ -47,7 +46,6 @@ function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivEleme
   const { dragging, disabled } = zone
   const { children } = props
   const { messages, format } = useAttachmentsContext()
-  const say = (message: Message) => formatMessage(message, {}, format)
   // The drop area takes drops and clicks; the keyboard goes to the real button inside it,
   // whose click bubbles to the area. The button holds the name alone, so what it shows is what
   // it is called (WCAG 2.5.3, label in name); the prompt and the limits sit beside it.
@@ -55,7 +53,7 @@ function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivEleme
     <div {...zone.getRootProps({ className: part('target') })}>
       <input {...zone.getInputProps()} />
       <button {...zone.getButtonProps({ ref: button, className: part('label') })}>
-        {say(messages.dropzoneLabel)}
+        {formatMessage(messages.dropzoneLabel, {}, format)}
       </button>
       {(typeof children === 'function' ? children({ dragging, disabled }) : children) ?? (
         <>
@@ -66,7 +64,7 @@ function Dropzone(props: AttachmentDropzoneProps, ref: ForwardedRef<HTMLDivEleme
             stroke="none"
           />
           <span className={part('prompt')}>
-            {say(dragging ? messages.dropzoneActive : messages.dropzoneHint)}
+            {formatMessage(dragging ? messages.dropzoneActive : messages.dropzoneHint, {}, format)}
           </span>
         </>
       )}

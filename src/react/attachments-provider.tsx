@@ -92,12 +92,6 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
   const callTimeoutMs = uploadOptions?.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS
   const options = useRef(uploadOptions)
   options.current = uploadOptions
-  // One manager per conversation, kept by the client: a new adapter object for the same scope
-  // (a refreshed token, one made inline) is handed to it; another scope finds its own.
-  const sharedManager = useMemo(
-    () => () => uploadClient.manager(scope, adapter, options.current),
-    [uploadClient, scope, adapter],
-  )
   const value = useMemo<AttachmentsContextValue>(() => {
     // A client of its own only when there is no other, and made once.
     const client = queryClient ?? enclosing ?? (own.current ??= new QueryClient())
@@ -110,9 +104,21 @@ export function AttachmentsProvider(props: AttachmentsProviderProps) {
       format: getFormatters(tag),
       callTimeoutMs,
       uploads,
-      sharedManager,
+      // One manager per conversation, kept by the client: a new adapter object for the same
+      // scope (a refreshed token, one made inline) is handed to it; another scope finds its own.
+      sharedManager: () => uploadClient.manager(scope, adapter, options.current),
     }
-  }, [adapter, queryClient, enclosing, messages, locale, callTimeoutMs, uploads, sharedManager])
+  }, [
+    adapter,
+    queryClient,
+    enclosing,
+    messages,
+    locale,
+    callTimeoutMs,
+    uploads,
+    uploadClient,
+    scope,
+  ])
   // No QueryClientProvider: our hooks take `queryClient` from this context, and the host's
   // `useQueryClient()` below keeps answering the host's client.
   return <AttachmentsContext.Provider value={value}>{children}</AttachmentsContext.Provider>

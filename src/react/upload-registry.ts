@@ -10,7 +10,10 @@ type Readable = Pick<UploadManager, 'getSnapshot' | 'subscribe'>
  * twice, and it leaves when the last one goes.
  */
 export interface UploadRegistry {
-  /** Adds a manager (again); returns the function that takes this registration back. */
+  /**
+   * Adds a manager (again); returns the function that takes this registration back, to be
+   * called once (an effect's cleanup).
+   */
   register(manager: Readable): () => void
   /**
    * Makes a manager's uploads findable from the render that first uses it, before its
@@ -39,18 +42,13 @@ export function createUploadRegistry(): UploadRegistry {
   return {
     register(manager) {
       const entry = managers.get(manager) ?? { count: 0, unsubscribe: manager.subscribe(changed) }
-      entry.count += 1
-      if (entry.count === 1) {
+      if (entry.count++ === 0) {
         managers.set(manager, entry)
         findable.add(manager)
         changed()
       }
-      let registered = true
       return () => {
-        if (!registered) return
-        registered = false
-        entry.count -= 1
-        if (entry.count > 0) return
+        if (--entry.count > 0) return
         managers.delete(manager)
         findable.delete(manager)
         entry.unsubscribe()

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
-import { useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { createStore } from '../core/store.js'
 import type { Store } from '../core/store.js'
 import type { UploadManager } from '../core/upload-manager.js'
@@ -68,10 +67,11 @@ export function useRegisteredManager(
   lookedUp = false,
 ): void {
   if (manager !== undefined) uploads.note(manager)
-  const [, lookAgain] = useReducer((count: number) => count + 1, 0)
+  // Set to a new object each time, so that each look asks for a render again.
+  const [, lookAgain] = useState<object>()
   useEffect(() => {
     if (manager === undefined) return
-    if (lookedUp && manager.isDisposed()) return lookAgain()
+    if (lookedUp && manager.isDisposed()) return lookAgain({})
     manager.mount()
     const unregister = uploads.register(manager)
     return () => {
@@ -164,10 +164,12 @@ export function useAttachmentUpload(
   )
 
   const rejectedStore = rejectedOf(manager)
-  const rejected = useSyncExternalStore(
+  // Read through useSelected as the uploads are, the store's value as it is.
+  const rejected = useSelected(
     rejectedStore.subscribe,
     rejectedStore.getSnapshot,
-    rejectedStore.getSnapshot,
+    (last) => last,
+    Object.is,
   )
   // The provider's context carries the messages and formatters the reasons are written in.
   const rejections = useMemo(
