@@ -17,7 +17,7 @@ import { createTestQueryClient, renderBeforePaint, renderStrict } from '../../te
 import { fileOf } from '../../test/upload-harness.js'
 import { AttachmentDropzone } from './attachment-dropzone.js'
 import { AttachmentButton } from './attachment-button.js'
-import { AttachmentsProvider } from './attachments-provider.js'
+import { AttachmentsProvider, useAttachmentsContext } from './attachments-provider.js'
 import { useAttachmentUpload } from './use-attachment-upload.js'
 import type { AttachmentUploadController } from './use-attachment-upload.js'
 import { useUpload } from './use-upload.js'
@@ -152,6 +152,36 @@ describe('AttachmentsProvider ownership', () => {
     render(pane(setup.fake.adapter, <Uploads expose={(c) => (controller = c)} />))
     expect(controller.manager).not.toBe(manager)
     expect(rows()).toEqual([])
+  })
+
+  it('looks the manager up again when it was collected between its render and the commit', async () => {
+    const setup = setupUploads()
+    let controller!: AttachmentUploadController
+    let collected = false
+    // Rendered after the list: the conversation's manager, which the list has just looked up,
+    // is collected before the commit, once (as its gcTime would end in a render that yields).
+    function Collect() {
+      const manager = useAttachmentsContext().sharedManager()
+      if (!collected) manager.dispose()
+      collected = true
+      return null
+    }
+    // Outside StrictMode, whose second render would look the manager up again by itself.
+    render(
+      <AttachmentsProvider
+        adapter={setup.fake.adapter}
+        client={createUploadClient()}
+        queryClient={createTestQueryClient()}
+        uploadOptions={setup.provider.uploadOptions}
+      >
+        <Uploads expose={(c) => (controller = c)} />
+        <Collect />
+      </AttachmentsProvider>,
+    )
+    expect(collected).toBe(true)
+    expect(controller.manager.isDisposed()).toBe(false)
+    act(() => void controller.add([fileOf('a.pdf')]))
+    await waitFor(() => expect(rows()).toEqual([['a.pdf', 'succeeded']]))
   })
 
   it('commits a transition whose render spans a timer without a disposed manager', async () => {
