@@ -6,7 +6,7 @@
 // across the file: no token and no presigned URL may reach the console.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { AttachmentAdapter } from '../src/core/types.js'
 import { createUploadClient } from '../src/core/upload-client.js'
 import type { UploadManagerOptions } from '../src/core/upload-manager-options.js'
@@ -19,7 +19,7 @@ import { AttachmentMessage } from '../src/react/attachment-message.js'
 import { AttachmentsProvider } from '../src/react/attachments-provider.js'
 import { UploadList } from '../src/react/upload-list.js'
 import { emulatorCasesAdapter, emulatorControls } from './emulator-controls.js'
-import { drop, pick, rowOf, statusOf, statusTextOf } from './widget-driver.js'
+import { drop, pick, recordConsole, rowOf, statusOf, statusTextOf } from './widget-driver.js'
 import {
   randomBytes,
   sha256Hex,
@@ -32,59 +32,26 @@ import { createTestQueryClient, renderStrict } from './render.js'
 
 const emulator = inject('emulatorUrl')
 const controls = emulatorControls(emulator)
-/** Long enough for a busy machine; each row normally takes a second or two. */
 // Sized for a loaded 2-core machine (CI runs the whole suite beside the Node 22 steps): a poll ends
 // as soon as the row shows what it waits for.
 const WAIT = { timeout: 60_000 }
 /** Short backoffs, so retried rows stay quick; the policy itself is tested in core. */
 const uploadOptions = { retry: { attempts: 4, baseDelayMs: 40, maxDelayMs: 200 } }
 
-const consoleMethods = [
-  'log',
-  'info',
-  'warn',
-  'error',
-  'debug',
-  'trace',
-  'dir',
-  'dirxml',
-  'table',
-  'group',
-  'groupCollapsed',
-  'assert',
-  'count',
-  'timeLog',
-] as const
+/** What every console method was given, across the file. */
 const consoleOutput: string[] = []
 /** Every token this file was handed: none may be printed. */
 const secrets: string[] = []
+let watching: { restore(): void }
 
-beforeAll(() => {
-  for (const method of consoleMethods) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      consoleOutput.push(args.map((arg) => describeValue(arg)).join(' '))
-    })
-  }
-})
-afterAll(() => {
-  vi.restoreAllMocks()
-})
+beforeAll(() => void (watching = recordConsole(console, consoleOutput)))
+afterAll(() => watching.restore())
 afterEach(async () => {
   cleanup()
   // Back online, whatever a row left (an own onLine shadows the browser's).
   Reflect.deleteProperty(navigator, 'onLine')
   await controls.clearFaults()
 })
-
-function describeValue(value: unknown): string {
-  if (value instanceof Error) return `${value.name}: ${value.message} ${value.stack ?? ''}`
-  if (typeof value === 'string') return value
-  try {
-    return JSON.stringify(value) ?? String(value)
-  } catch {
-    return String(value)
-  }
-}
 
 let fileCount = 0
 /** A file of random bytes with a name no other row uses (rows are found by name). */
