@@ -66,6 +66,14 @@ export interface ParticipantAdapter extends AttachmentAdapter {
   recordTranscriptItem(item: unknown): void
 }
 
+/** A fixed token's FNV-1a hash, 32 bits, base 36: tells tokens apart without giving one away. */
+const fingerprint = (token: string): string =>
+  (
+    token
+      .split('')
+      .reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>> 0
+  ).toString(36)
+
 /**
  * Creates the chat attachment adapter: StartAttachmentUpload, CompleteAttachmentUpload and
  * GetAttachment over `fetch`, with the connection token read afresh for every call.
@@ -81,18 +89,7 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
   return {
     key:
       options.key ??
-      `participant:${endpoint}${
-        connectionToken === undefined
-          ? ''
-          : // A fixed token's FNV-1a hash, 32 bits, base 36: tells tokens apart without giving
-            // the token away.
-            `#${(
-              connectionToken
-                .split('')
-                .reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>>
-              0
-            ).toString(36)}`
-      }`,
+      `participant:${endpoint}${connectionToken === undefined ? '' : `#${fingerprint(connectionToken)}`}`,
     // CHAT_LIMITS, by core's name: a widget that does not import the alias ships no copy of it.
     limits: { ...CONNECT_DEFAULT_LIMITS, ...options.limits },
     downloadUrlLifetimeMs: urlExpirySeconds * 1000,
@@ -144,7 +141,8 @@ export function createParticipantAdapter(options: ParticipantAdapterOptions): Pa
           // emulator's ValidationException naming the status is its own), so any 4xx refusal
           // a retry cannot change counts; throttling, server errors and aborts do not. Every
           // failure of `call` is an AttachmentError.
-          const refused = /^4/.test(`${(error as AttachmentError).status}`) && !isRetryable(error)
+          const { status: answered = 0 } = error as AttachmentError
+          const refused = answered >= 400 && answered < 500 && !isRetryable(error)
           if (status || !refused) throw error
           // The newest page of the transcript (100 items, newest first): one page per poll, so a
           // long chat costs no more than a short one; a file whose item is older than that is
