@@ -55,11 +55,15 @@ function handle(req: IncomingMessage, res: ServerResponse, recorded: Map<string,
   const entry: Recorded = { method: req.method, headers: req.headers, size: 0, complete: false }
   recorded.set(id, [...(recorded.get(id) ?? []), entry])
   const rate = Number(url.searchParams.get('bytesPerSecond') ?? 0)
+  // The wait before reading on; cleared when the request ends early (the page aborted it, or
+  // close() cut the connection), so that a closed server leaves no timer to keep Node alive.
+  let pacing: NodeJS.Timeout | undefined
+  req.on('close', () => clearTimeout(pacing))
   req.on('data', (chunk: Buffer) => {
     entry.size += chunk.length
     if (rate > 0) {
       req.pause()
-      setTimeout(() => req.resume(), (chunk.length / rate) * 1000)
+      pacing = setTimeout(() => req.resume(), (chunk.length / rate) * 1000)
     }
   })
   req.on('end', () => {
