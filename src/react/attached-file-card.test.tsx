@@ -260,6 +260,27 @@ describe('AttachedFileCard', () => {
     expect(screen.queryByRole('button')).toBeNull()
   })
 
+  it('closes an open confirmation when the host turns delete off, and shows Delete when it is back', async () => {
+    fake.scriptFile('f', pdf())
+    const { rerender } = renderCard()
+    await advance(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Delete report.pdf' }))
+    expect(
+      screen.getByRole('group', { name: 'Delete report.pdf? This cannot be undone.' }),
+    ).toBeDefined()
+    rerender(<AttachedFileCard fileId="f" fileOptions={{ now: clock }} allowDelete={false} />)
+    expect(screen.queryByRole('group')).toBeNull()
+    expect(screen.queryByRole('button')).toBeNull()
+    const link = screen.getByRole('link', { name: 'Download report.pdf' })
+    link.focus()
+    rerender(<AttachedFileCard fileId="f" fileOptions={{ now: clock }} allowDelete />)
+    // The button again, not the question, which would take the focus from where the user is.
+    expect(screen.queryByRole('group')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Delete report.pdf' })).toBeDefined()
+    expect(document.activeElement).toBe(link)
+    expect(deleteFile).not.toHaveBeenCalled()
+  })
+
   it('renders a hostile file name as inert text', async () => {
     fake.scriptFile('f', { ...pdf(), name: hostileName })
     const { container } = renderCard()

@@ -147,7 +147,7 @@ function CardBody(
   const name = props.name || file.name || formatMessage(messages.unnamedFile, {}, format)
   const createdAt = props.createdAt ?? file.createdAt
   const status = file.status === 'ready' ? 'approved' : file.status
-  const deleteControl = useDeleteFileControl(context, fileId, name, id, () => {
+  const deleteControl = useDeleteFileControl(context, fileId, name, id, allowDelete, () => {
     onGone(name)
     onDeleted?.({ fileId })
   })
@@ -176,7 +176,7 @@ function CardBody(
             {isolatedMessage(context, messages.downloadAction, {})}
           </AttachmentLink>
         )}
-        {allowDelete && deleteControl}
+        {deleteControl}
       </span>
     </article>
   )

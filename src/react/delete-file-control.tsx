@@ -16,7 +16,8 @@ type Step = 'idle' | 'closed' | 'confirming' | 'deleting'
 /**
  * A stored file's delete button with an inline confirmation ("Delete x? Delete / Keep"): focus
  * moves to "Keep" when it opens and back to the button when it closes (Escape closes it); an
- * error is announced and the button offered again. Nothing where the adapter cannot delete.
+ * error is announced and the button offered again. Nothing where the adapter cannot delete or
+ * `allowed` is false (the card's `allowDelete`).
  * `AttachedFileCard`'s, called as a hook on each render of its body (with the body's context and
  * its `useId`, which the question's id starts with); `onDeleted` runs once the service deleted
  * the file and its query is gone.
@@ -26,6 +27,7 @@ export function useDeleteFileControl(
   fileId: string,
   name: string,
   id: string,
+  allowed: boolean,
   onDeleted: () => void,
 ): ReactNode {
   const { adapter, queryClient, messages, format, callTimeoutMs } = context
@@ -59,7 +61,12 @@ export function useDeleteFileControl(
     }
   }
 
-  if (!adapter.deleteFile) return null
+  if (!adapter.deleteFile || !allowed) {
+    // Turned off with the question open: closed, so that it does not come back, taking the
+    // focus, when delete is allowed again (a delete under way goes on).
+    if (step === 'confirming' || step === 'closed') setStep('idle')
+    return null
+  }
   return (
     <>
       {step === 'idle' || step === 'closed' ? (
