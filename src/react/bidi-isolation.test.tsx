@@ -99,6 +99,14 @@ describe('AttachedFileCard on a right-to-left page', () => {
   })
 })
 
+/** The status line of a link in `container` once its file failed to load. */
+const errorStatusIn = (container: Element) =>
+  waitFor(() => {
+    const found = container.querySelector('[data-status="error"] .ca-attachment-link__status')
+    expect(found).not.toBeNull()
+    return found!
+  })
+
 describe('AttachmentLink on a right-to-left page', () => {
   it('isolates the name in the words of its error', async () => {
     const fake = createFakeAdapter()
@@ -106,14 +114,29 @@ describe('AttachmentLink on a right-to-left page', () => {
     const { container } = renderRtl(<AttachmentLink fileId="f" name="scan (3).png" />, {
       adapter: fake.adapter,
     })
-    const status = await waitFor(() => {
-      const found = container.querySelector('[data-status="error"] .ca-attachment-link__status')
-      expect(found).not.toBeNull()
-      return found!
-    })
+    const status = await errorStatusIn(container)
     expect(status.textContent).toBe('scan (3).png The service did not accept scan (3).png.')
     expect(isolatedIn(status)).toEqual(['scan (3).png', 'scan (3).png'])
     noBidiControls(container)
+  })
+})
+
+describe('A name shaped like what isolation writes in place of a value', () => {
+  // While a text is written for the page, each value stands in it as U+E000, its index, U+E001
+  // (private-use characters); a name made of the same characters is still the name.
+  it.each([
+    ['the first value', '\uE0000\uE001'],
+    ['a value not made', '\uE0001\uE001'],
+    ['a value among letters', 'a\uE0000\uE001b'],
+  ])('shows a name shaped like %s where its error names it', async (_, name) => {
+    const fake = createFakeAdapter()
+    fake.scriptFile('f', new AttachmentError('rejected', 'No'))
+    const { container } = renderRtl(<AttachmentLink fileId="f" name={name} />, {
+      adapter: fake.adapter,
+    })
+    const status = await errorStatusIn(container)
+    expect(status.textContent).toBe(`${name} The virus scan blocked ${name}.`)
+    expect(isolatedIn(status)).toEqual([name, name])
   })
 })
 

@@ -18,14 +18,15 @@ export function isolated(
   write: (context: MessageContext) => string,
 ): ReactNode {
   const values: string[] = []
-  // A figure made here and put in a message as a value stays one element. Values are text
+  // Each value in the text is U+E000, its index, this call's random tag and U+E001 (private-use
+  // characters): a name made of the same characters cannot pass for one, as it cannot know the
+  // tag. A figure made here and put in a message as a value stays one element. Values are text
   // (a name with marks in it stays as it is): sentences of the catalog are never values here.
-  marking.mark = (text) =>
-    /^\uE000\d+\uE001$/.test(text) ? text : `\uE000${values.push(text) - 1}\uE001`
+  const tag = `:${Math.random()}\uE001`
+  marking.mark = (text) => (text.endsWith(tag) ? text : `\uE000${values.push(text) - 1}${tag}`)
   try {
-    // Each value in the text is U+E000, its index, U+E001 (private-use characters).
     return write(context)
-      .split(/\uE000(\d+)\uE001/)
+      .split(/\uE000(\d+):[^\uE001]+\uE001/)
       .map((piece, index) =>
         index % 2 === 0 ? piece : createElement('bdi', { key: index }, values[+piece]),
       )
