@@ -125,12 +125,11 @@ export function createUploadJob(
 }
 
 /**
- * A random v4 UUID for an idempotency `clientToken`. `crypto.randomUUID` exists only in secure
- * contexts, so a page served over plain http (a kiosk, an intranet) falls back to
- * `getRandomValues`, which does not need one.
+ * A random v4 UUID for an idempotency `clientToken`, from `crypto.getRandomValues`, which every
+ * page has: `crypto.randomUUID` exists only in secure contexts, and a page served over plain
+ * http (a kiosk, an intranet) must make tokens too.
  */
 export function randomToken(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   const bytes = crypto.getRandomValues(new Uint8Array(31))
   let i = 0
   // Each x a random hex digit; y one of 8, 9, a, b (RFC 4122's variant); 4 is the version.
