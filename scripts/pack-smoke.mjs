@@ -1,8 +1,8 @@
 // Packs the library the way npm publishes it and checks the tarball as its users meet it:
 // 1. publint (the package.json fields against the files) and Are the Types Wrong (each entry's
 //    types resolve as its JavaScript does, for ES-module users: the esm-only profile);
-// 2. installed into a new app, it brings react-dropzone and the peers, nothing else (the
-//    emulator's ws and @smithy/* are bundled into its entry);
+// 2. installed into a new app, it brings react-dropzone (and its file-selector) and the peers,
+//    nothing else (the emulator's ws and @smithy/* are bundled into its entry);
 // 3. each entry imports in plain Node, and the emulator runs, from its entry and its bin;
 // 4. every ts/tsx block of README.md compiles with tsc in that app, against the packed types,
 //    amazon-connect-chatjs 5 and the AWS SDK, with both chatjs sessions accepted by the adapter;
@@ -95,7 +95,14 @@ function checkInstalledTree() {
   const installed = Object.keys(deps)
     .filter((name) => deps[name].version !== undefined)
     .sort()
-  const expected = ['@tanstack/react-query', 'react', 'react-dom', 'react-dropzone']
+  // file-selector is react-dropzone's own file reader, which the dropzone calls itself.
+  const expected = [
+    '@tanstack/react-query',
+    'file-selector',
+    'react',
+    'react-dom',
+    'react-dropzone',
+  ]
   if (installed.join() !== expected.join()) {
     fail(`a widget installs ${installed.join(', ')}; expected only ${expected.join(', ')}`)
   }

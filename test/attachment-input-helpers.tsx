@@ -10,6 +10,44 @@ export function transferOf(files: File[], types = ['Files']) {
   return { files, items, types }
 }
 
+/**
+ * A drag data store holding one folder of `files`, as a browser gives a dropped folder: an item
+ * whose entry is a directory, read through its reader. The reader answers once `release()` is
+ * called, as a large folder takes its time; `reading` turns true once it is asked.
+ */
+export function slowFolder(name: string, files: File[]) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const folder = { reading: false, release, transfer: {} }
+  const fileEntry = (file: File) => ({
+    isDirectory: false,
+    isFile: true,
+    name: file.name,
+    fullPath: `/${name}/${file.name}`,
+    file: (done: (file: File) => void) => done(file),
+  })
+  let batches = [files.map(fileEntry), []]
+  const entry = {
+    isDirectory: true,
+    isFile: false,
+    name,
+    fullPath: `/${name}`,
+    createReader: () => ({
+      readEntries(done: (batch: unknown[]) => void) {
+        folder.reading = true
+        void released.then(() => {
+          const [batch = [], ...rest] = batches
+          batches = rest
+          done(batch)
+        })
+      },
+    }),
+  }
+  const item = { kind: 'file', type: '', getAsFile: () => null, webkitGetAsEntry: () => entry }
+  folder.transfer = { files: [], items: [item], types: ['Files'] }
+  return folder
+}
+
 function Row({ id }: { id: string }) {
   const upload = useUpload(id)
   return <li data-status={upload?.status}>{upload?.name}</li>

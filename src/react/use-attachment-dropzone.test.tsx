@@ -1,8 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { useRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SharedUploads, sharedStatuses, transferOf } from '../../test/attachment-input-helpers.js'
+import {
+  SharedUploads,
+  sharedStatuses,
+  slowFolder,
+  transferOf,
+} from '../../test/attachment-input-helpers.js'
 import { setupUploads } from '../../test/react-upload-harness.js'
 import { renderStrict } from '../../test/render.js'
 import { fileOf } from '../../test/upload-harness.js'
@@ -61,16 +66,22 @@ const picker = (container: HTMLElement) =>
 
 afterEach(() => vi.restoreAllMocks())
 
+/** A dropzone of the host's own beside the shared uploads, on a fresh upload harness. */
+function renderWithUploads() {
+  const setup = setupUploads()
+  const { container } = renderStrict(
+    <>
+      <CustomDropzone />
+      <SharedUploads />
+    </>,
+    setup.provider,
+  )
+  return { ...setup, container }
+}
+
 describe('useAttachmentDropzone', () => {
   it('takes a drop on a dropzone of the host’s own, and the file reaches the manager', async () => {
-    const setup = setupUploads()
-    renderStrict(
-      <>
-        <CustomDropzone />
-        <SharedUploads />
-      </>,
-      setup.provider,
-    )
+    const setup = renderWithUploads()
     fireEvent.drop(zone(), { dataTransfer: transferOf([fileOf('report.pdf')]) })
     await waitFor(() => expect(sharedStatuses()).toEqual(['succeeded']))
     expect(setup.fake.calls.start.map((call) => call.file.name)).toEqual(['report.pdf'])
@@ -87,6 +98,24 @@ describe('useAttachmentDropzone', () => {
     expect(rejected.textContent).toMatch(/^setup\.exe is not a file type that can be attached/)
     expect(rejected.textContent).toContain('notes.txt is empty')
     expect(setup.fake.calls.start).toHaveLength(0)
+  })
+
+  it('leaves the rejections shown after a pick of no file, and adds a file picked again', async () => {
+    const { container } = renderWithUploads()
+    fireEvent.drop(zone(), { dataTransfer: transferOf([fileOf('b.exe', 1, '')]) })
+    const rejected = screen.getByRole('list', { name: 'rejected' })
+    await waitFor(() => expect(rejected.textContent).toContain('b.exe'))
+    const input = container.querySelector<HTMLInputElement>('input[type="file"]')!
+    fireEvent.change(input, { target: { files: [] } })
+    // A task later, the empty pick has been read through.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect(rejected.textContent).toContain('b.exe')
+    const report = fileOf('report.pdf')
+    await userEvent.upload(input, report)
+    await waitFor(() => expect(sharedStatuses()).toEqual(['succeeded']))
+    expect(input.value).toBe('')
+    await userEvent.upload(input, report)
+    await waitFor(() => expect(sharedStatuses()).toEqual(['succeeded', 'succeeded']))
   })
 
   it('sends files to the controller it is given, whose rejections it shows', async () => {
@@ -183,6 +212,24 @@ describe('useAttachmentDropzone', () => {
     expect(click).not.toHaveBeenCalled()
     expect(setup.fake.calls.start).toHaveLength(0)
   })
+
+  it.each(['drop', 'paste'] as const)(
+    'keeps the files of a folder still being read when a %s comes meanwhile',
+    async (second) => {
+      const setup = renderWithUploads()
+      const folder = slowFolder('scans', [fileOf('a.pdf'), fileOf('b.pdf')])
+      fireEvent.drop(zone(), { dataTransfer: folder.transfer })
+      await waitFor(() => expect(folder.reading).toBe(true))
+      const more = transferOf([fileOf('c.pdf')])
+      if (second === 'drop') fireEvent.drop(zone(), { dataTransfer: more })
+      else fireEvent.paste(zone(), { clipboardData: more })
+      await waitFor(() => expect(sharedStatuses()).toEqual(['succeeded']))
+      folder.release()
+      await waitFor(() => expect(sharedStatuses()).toEqual(['succeeded', 'succeeded', 'succeeded']))
+      const started = setup.fake.calls.start.map((call) => call.file.name)
+      expect(started.sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf'])
+    },
+  )
 
   it('takes files pasted into its pasteTarget', async () => {
     const setup = setupUploads()

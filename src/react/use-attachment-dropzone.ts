@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react'
 import { useDropzone } from 'react-dropzone'
+import { fromEvent } from 'file-selector'
 import type { HTMLAttributes, InputHTMLAttributes, Ref, RefCallback } from 'react'
 import type { UploadRules } from '../core/types.js'
 import type { UploadManager } from '../core/upload-manager.js'
@@ -144,18 +145,23 @@ export function useAttachmentDropzone(
   const showsRejections = useShowsRejections(controller, id, lists)
   const source = lists ? id : undefined
   const accept = rules.allowedExtensions.join(',')
-  const add = (files: File[]) => {
-    controller.add(files, source)
-    // Cleared so that choosing the same file again is a change too (after react-dropzone has
-    // read the input's files, which it does before this is called).
-    if (zone.inputRef.current) zone.inputRef.current.value = ''
-  }
   // react-dropzone reads drops, picks and pastes; with no `accept`, size or count option it
   // accepts every file, and core's validation decides, with our localized reasons. `accept`
   // goes to the input alone, as the picker's filter. The keyboard goes to the real button
-  // inside the area, whose click bubbles to it. A pick of no file adds nothing.
+  // inside the area, whose click bubbles to it.
   const zone = useDropzone({
-    onDropAccepted: add,
+    // The files of a drop, pick or paste go to the controller as soon as they are read, here:
+    // react-dropzone drops a read still under way (a folder's) when the next drop or paste
+    // begins, with its files. Files dragged over are not read: only `dragging` is shown.
+    // (An event always: file handles come only from `useFsAccessApi`, which stays off.)
+    getFilesFromEvent: async (event) => {
+      const files = (event as Event).type === 'dragenter' ? [] : await fromEvent(event)
+      // A pick of no file adds nothing, and leaves the rejections shown as they are.
+      if (files.length) controller.add(files as File[], source)
+      // Cleared once its files are read, so that choosing the same file again is a change too.
+      if (zone.inputRef.current) zone.inputRef.current.value = ''
+      return []
+    },
     disabled,
     noKeyboard: true,
     preventDropOnDocument: drops,
