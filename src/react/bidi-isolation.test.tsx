@@ -122,8 +122,8 @@ describe('AttachmentLink on a right-to-left page', () => {
 })
 
 describe('A name shaped like what isolation writes in place of a value', () => {
-  // While a text is written for the page, each value stands in it as U+E000, its index, U+E001
-  // (private-use characters); a name made of the same characters is still the name.
+  // While a text is written for the page, each value stands in it as U+E000, its index, a tag
+  // and U+E001 (private-use characters); a name made of such characters is still the name.
   it.each([
     ['the first value', '\uE0000\uE001'],
     ['a value not made', '\uE0001\uE001'],
