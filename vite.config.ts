@@ -92,6 +92,7 @@ export default defineConfig({
             'react-dom/client',
             'react/jsx-dev-runtime',
             'react-dropzone',
+            'file-selector',
           ],
         },
         test: {
@@ -110,9 +111,10 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook', storybookUrl })],
         // Light whatever the machine's color scheme (the stories otherwise follow the system's).
         define: { 'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('light') },
-        // Bundled before the run starts: .storybook/preview.tsx imports it, and found mid-run
-        // Vite would re-optimize and reload the page under a running test.
-        optimizeDeps: { include: ['storybook/theming'] },
+        // Bundled before the run starts: .storybook/preview.tsx imports storybook/theming, the
+        // dropzone file-selector; found mid-run, Vite would re-optimize and reload the page
+        // under a running test (a story file then fails to import).
+        optimizeDeps: { include: ['storybook/theming', 'file-selector'] },
         test: {
           name: 'storybook',
           // A live recipe's play function waits up to LIVE_WAIT_MS for one step of the emulator.
@@ -129,7 +131,7 @@ export default defineConfig({
         plugins: [
           storybookTest({ configDir: '.storybook', storybookUrl, tags: { exclude: ['live'] } }),
         ],
-        optimizeDeps: { include: ['storybook/theming'] },
+        optimizeDeps: { include: ['storybook/theming', 'file-selector'] },
         define: {
           'import.meta.env.STORYBOOK_TEST_THEME': JSON.stringify('dark'),
           'import.meta.env.STORYBOOK_TEST_DIR': JSON.stringify('rtl'),
