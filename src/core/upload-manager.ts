@@ -240,9 +240,12 @@ export function createUploadManager(options: UploadManagerOptions): UploadManage
     publish()
   }
   function remove(ids: readonly string[]): void {
-    // The files that go now; one completing is left to finish, marked as leaving instead
-    // (`Set.add` returns the set, so the filter drops it).
-    const now = ids.filter((id) => state.byId[id]?.status !== 'completing' || !leaving.add(id))
+    // The files that go now; one completing is left to finish, marked as leaving instead.
+    const now: string[] = []
+    for (const id of ids) {
+      if (state.byId[id]?.status === 'completing') leaving.add(id)
+      else now.push(id)
+    }
     // Gone at once: nobody sees them canceled first, and nothing of theirs is called.
     stop(now)
     forget(now)

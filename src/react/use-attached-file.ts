@@ -187,10 +187,9 @@ export function useAttachedFile(
     )
     await refetch()
   }, [queryClient, query, refetch])
-  // A failed check that may pass leaves the URL at hand in place until it expires (without a
-  // URL, the expiry is undefined, which is later than no time).
+  // A failed check that may pass leaves the URL at hand in place until it expires.
   const view = data && viewOfFile(data.file)
-  const failed = status === 'error' && !(isRetryable(error) && (view?.expiresAt as number) > now())
+  const failed = status === 'error' && !(isRetryable(error) && (view?.expiresAt ?? 0) > now())
   const getFreshUrl = useCallback(
     async () => downloadUrlOf((await queryClient.fetchQuery(query)).file),
     [queryClient, query],
